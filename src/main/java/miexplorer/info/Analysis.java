@@ -1,0 +1,148 @@
+package miexplorer.info;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every entropy of a joint distribution and its mutual information, with the workings a person
+ * would write down, all in one log base. Each number is computed once, from the workings, so the
+ * worked steps and the headline figures cannot disagree.
+ *
+ * <ul>
+ *   <li>H(X) = −Σ_x P(x) log P(x), H(Y) likewise, H(X,Y) = −Σ_{x,y} P(x,y) log P(x,y)</li>
+ *   <li>H(X|Y) = Σ_y P(y) H(X | Y = y), H(Y|X) = Σ_x P(x) H(Y | X = x)</li>
+ *   <li>I(X;Y) = H(X) − H(X|Y) = H(Y) − H(Y|X) = H(X) + H(Y) − H(X,Y) = D(P(X,Y) ‖ P(X)P(Y))</li>
+ * </ul>
+ */
+public record Analysis(
+        JointDistribution table,
+        LogBase base,
+        EntropyWorking hX,
+        EntropyWorking hY,
+        EntropyWorking hXY,
+        List<Conditional> xGivenY,
+        double conditionalEntropyXGivenY,
+        List<Conditional> yGivenX,
+        double conditionalEntropyYGivenX,
+        List<DivergenceTerm> divergence,
+        double divergenceTotal) {
+
+    /**
+     * Rounding can leave a mutual information a few ulps below 0 (for an independent table, say),
+     * though I ≥ 0 always holds (Gibbs' inequality). Values above minus this are shown as 0.
+     */
+    public static final double ROUNDING = 1e-12;
+
+    public static Analysis of(JointDistribution t, LogBase base) {
+        int rows = t.rows();
+        int cols = t.cols();
+        double[] cells = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                cells[i * cols + j] = t.p(i, j);
+            }
+        }
+
+        List<Conditional> xGivenY = new ArrayList<>(cols);
+        double hXgY = 0;
+        for (int j = 0; j < cols; j++) {
+            double pj = t.py(j);
+            if (pj == 0) {
+                // Y = y_j never happens: P(X | Y = y_j) is undefined and its weight P(y_j) is 0.
+                xGivenY.add(new Conditional(j, 0, null));
+                continue;
+            }
+            double[] column = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                column[i] = t.p(i, j) / pj;
+            }
+            Conditional c = new Conditional(j, pj, Entropy.working(column, base));
+            xGivenY.add(c);
+            hXgY += c.weighted();
+        }
+
+        List<Conditional> yGivenX = new ArrayList<>(rows);
+        double hYgX = 0;
+        for (int i = 0; i < rows; i++) {
+            double pi = t.px(i);
+            if (pi == 0) {
+                yGivenX.add(new Conditional(i, 0, null));
+                continue;
+            }
+            double[] row = new double[cols];
+            for (int j = 0; j < cols; j++) {
+                row[j] = t.p(i, j) / pi;
+            }
+            Conditional c = new Conditional(i, pi, Entropy.working(row, base));
+            yGivenX.add(c);
+            hYgX += c.weighted();
+        }
+
+        List<DivergenceTerm> divergence = new ArrayList<>(rows * cols);
+        double d = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double pxy = t.p(i, j);
+                double product = t.px(i) * t.py(j);
+                if (pxy == 0) {
+                    // 0·log(0/q) = 0. (P(x,y) > 0 implies P(x)P(y) > 0, so no other cell divides by 0.)
+                    divergence.add(new DivergenceTerm(i, j, 0, product, Double.NaN, 0));
+                    continue;
+                }
+                double pmi = base.log(pxy / product);
+                double value = pxy * pmi;
+                divergence.add(new DivergenceTerm(i, j, pxy, product, pmi, value));
+                d += value;
+            }
+        }
+
+        return new Analysis(t, base,
+                Entropy.working(t.px(), base), Entropy.working(t.py(), base), Entropy.working(cells, base),
+                List.copyOf(xGivenY), hXgY, List.copyOf(yGivenX), hYgX, List.copyOf(divergence), d);
+    }
+
+    public double entropyX() {
+        return hX.total();
+    }
+
+    public double entropyY() {
+        return hY.total();
+    }
+
+    public double jointEntropy() {
+        return hXY.total();
+    }
+
+    /** I = H(X) − H(X|Y). */
+    public double miFromX() {
+        return entropyX() - conditionalEntropyXGivenY;
+    }
+
+    /** I = H(Y) − H(Y|X). */
+    public double miFromY() {
+        return entropyY() - conditionalEntropyYGivenX;
+    }
+
+    /** I = H(X) + H(Y) − H(X,Y). */
+    public double miFromJoint() {
+        return entropyX() + entropyY() - jointEntropy();
+    }
+
+    /**
+     * I(X;Y) as the divergence D(P(X,Y) ‖ P(X)P(Y)): a sum of terms that avoids subtracting two
+     * nearly equal entropies. A result within {@link #ROUNDING} below 0 is rounding and is given as 0.
+     */
+    public double mutualInformation() {
+        return divergenceTotal < 0 && divergenceTotal > -ROUNDING ? 0 : divergenceTotal;
+    }
+
+    /** I / H(X): the share of the uncertainty about X that learning Y removes; NaN when H(X) = 0. */
+    public double shareOfX() {
+        return entropyX() > 0 ? mutualInformation() / entropyX() : Double.NaN;
+    }
+
+    /** I / H(Y); NaN when H(Y) = 0. */
+    public double shareOfY() {
+        return entropyY() > 0 ? mutualInformation() / entropyY() : Double.NaN;
+    }
+}

@@ -1,0 +1,48 @@
+package miexplorer.web;
+
+import java.util.Locale;
+
+/** Small helpers for server-drawn SVG: coordinates and colours as text. */
+public final class Svg {
+    private Svg() {
+    }
+
+    /** A coordinate with at most two decimals, locale-independent. */
+    public static String n(double v) {
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        s = s.indexOf('.') >= 0 ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return s.equals("-0") ? "0" : s;
+    }
+
+    /** An HSL colour (h in degrees, s and l in [0, 1]) as #rrggbb. */
+    public static String hsl(double h, double s, double l) {
+        double c = (1 - Math.abs(2 * l - 1)) * s;
+        double hp = (h % 360) / 60;
+        double x = c * (1 - Math.abs(hp % 2 - 1));
+        double r = 0;
+        double g = 0;
+        double b = 0;
+        if (hp < 1) { r = c; g = x; } else if (hp < 2) { r = x; g = c; } else if (hp < 3) { g = c; b = x; }
+        else if (hp < 4) { g = x; b = c; } else if (hp < 5) { r = x; b = c; } else { r = c; b = x; }
+        double m = l - c / 2;
+        return String.format(Locale.ROOT, "#%02x%02x%02x",
+                Math.round((r + m) * 255), Math.round((g + m) * 255), Math.round((b + m) * 255));
+    }
+
+    /** Black or white, whichever reads better on {@code hex} (WCAG relative luminance). */
+    public static String textOn(String hex) {
+        double lum = 0.2126 * lin(hex, 1) + 0.7152 * lin(hex, 3) + 0.0722 * lin(hex, 5);
+        // Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05); they are equal at L ≈ 0.179.
+        return lum > 0.179 ? "#000000" : "#ffffff";
+    }
+
+    private static double lin(String hex, int at) {
+        double c = Integer.parseInt(hex.substring(at, at + 2), 16) / 255.0;
+        return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }
+
+    /** {@code s} cut to {@code max} characters with an ellipsis, for labels inside a picture. */
+    public static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,83 @@
+package miexplorer.web.mi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import miexplorer.info.LogBase;
+
+/**
+ * The explorer's state exactly as the person typed it: variable names, labels, the text of every
+ * cell, and the display settings. Nothing here is parsed yet, so a state with mistakes in it can be
+ * shown back unchanged, beside its messages.
+ *
+ * @param cells one list per row (value of X), one string per column (value of Y)
+ */
+public record MiInput(
+        String xName,
+        String yName,
+        List<String> xLabels,
+        List<String> yLabels,
+        List<List<String>> cells,
+        Kind kind,
+        LogBase base,
+        int digits) {
+
+    public static final int DEFAULT_DIGITS = 3;
+
+    public MiInput {
+        xLabels = List.copyOf(xLabels);
+        yLabels = List.copyOf(yLabels);
+        cells = cells.stream().map(List::copyOf).toList();
+    }
+
+    /** The tutorial's table: tomorrow's weather against the forecast. */
+    public static MiInput weather() {
+        return new MiInput("Weather", "Forecast",
+                List.of("Rain", "Sun"), List.of("Forecast rain", "Forecast sun"),
+                List.of(List.of("0.36", "0.04"), List.of("0.12", "0.48")),
+                Kind.PROBABILITIES, LogBase.TWO, DEFAULT_DIGITS);
+    }
+
+    public int rows() {
+        return cells.size();
+    }
+
+    public int cols() {
+        return yLabels.size();
+    }
+
+    public String cell(int i, int j) {
+        return cells.get(i).get(j);
+    }
+
+    public MiInput withCells(List<List<String>> newCells, Kind newKind) {
+        return new MiInput(xName, yName, xLabels, yLabels, newCells, newKind, base, digits);
+    }
+
+    public MiInput withShape(List<String> newXLabels, List<String> newYLabels, List<List<String>> newCells) {
+        return new MiInput(xName, yName, newXLabels, newYLabels, newCells, kind, base, digits);
+    }
+
+    /** X and Y swapped: names, labels, and the table transposed. */
+    public MiInput transposed() {
+        List<List<String>> t = new ArrayList<>();
+        for (int j = 0; j < cols(); j++) {
+            List<String> row = new ArrayList<>();
+            for (int i = 0; i < rows(); i++) {
+                row.add(cell(i, j));
+            }
+            t.add(row);
+        }
+        return new MiInput(yName, xName, yLabels, xLabels, t, kind, base, digits);
+    }
+
+    /** True when the request carried no state at all, so the default table applies. */
+    static boolean isEmpty(Map<String, List<String>> params) {
+        for (String k : List.of("x", "y", "xl", "yl", "p", "c")) {
+            if (params.containsKey(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

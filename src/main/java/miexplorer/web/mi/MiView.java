@@ -1,0 +1,219 @@
+package miexplorer.web.mi;
+
+import java.util.List;
+import miexplorer.info.Analysis;
+import miexplorer.info.Conditional;
+import miexplorer.info.EntropyWorking;
+import miexplorer.info.JointDistribution;
+import miexplorer.info.LogBase;
+import miexplorer.info.TableProperties;
+import miexplorer.web.FieldErrors;
+import miexplorer.web.Format;
+
+/**
+ * Everything the explorer's templates show for one state: the input as typed, its messages, and,
+ * when the input is sound, the analysis. Formatting lives here so templates stay markup.
+ *
+ * @param bscText the crossover probability as typed in the channel preset's form
+ * @param bscError its message, or null
+ */
+public record MiView(MiInput input, FieldErrors errors, Analysis analysis, TableProperties properties,
+        String bscText, String bscError) {
+
+    /** Tables with more cells than this show their longest workings folded. */
+    public static final int FOLD_AT = 12;
+
+    public static MiView of(MiForm.Checked checked) {
+        return of(checked, Format.cell(Preset.DEFAULT_CROSSOVER), null);
+    }
+
+    public static MiView of(MiForm.Checked checked, String bscText, String bscError) {
+        Analysis a = null;
+        TableProperties p = null;
+        if (checked.ok()) {
+            a = Analysis.of(JointDistribution.fromWeights(checked.weights()), checked.input().base());
+            p = TableProperties.of(a);
+        }
+        return new MiView(checked.input(), checked.errors(), a, p, bscText, bscError);
+    }
+
+    public boolean ok() {
+        return analysis != null;
+    }
+
+    public String canonicalUrl() {
+        return MiForm.canonicalUrl(input);
+    }
+
+    // ---- numbers -------------------------------------------------------------------------------
+
+    public String f(double v) {
+        return Format.fixed(v, input.digits());
+    }
+
+    /** A number with its unit: "0.378 bits". */
+    public String u(double v) {
+        return f(v) + " " + unit();
+    }
+
+    public String pct(double v) {
+        return Double.isNaN(v) ? "undefined" : Format.percent(v, input.digits());
+    }
+
+    public String unit() {
+        return input.base().unit();
+    }
+
+    public LogBase base() {
+        return input.base();
+    }
+
+    /** The largest difference between the four ways of computing I. */
+    public double formsSpread() {
+        double[] v = {analysis.miFromX(), analysis.miFromY(), analysis.miFromJoint(), analysis.divergenceTotal()};
+        double lo = v[0];
+        double hi = v[0];
+        for (double d : v) {
+            lo = Math.min(lo, d);
+            hi = Math.max(hi, d);
+        }
+        return hi - lo;
+    }
+
+    public String sci(double v) {
+        return v == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1e", v).replace("-", Format.MINUS);
+    }
+
+    // ---- labels and fields ---------------------------------------------------------------------
+
+    public String x() {
+        return input.xName();
+    }
+
+    public String y() {
+        return input.yName();
+    }
+
+    public String xl(int i) {
+        return input.xLabels().get(i);
+    }
+
+    public String yl(int j) {
+        return input.yLabels().get(j);
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    public boolean has(String field) {
+        return errors.has(field);
+    }
+
+    /** The id of the message element for a field, for aria-describedby. */
+    public static String errorId(String field) {
+        return "err-" + field.replace('[', '-').replace("]", "");
+    }
+
+    public String cellKey(int i, int j) {
+        return "p[" + i + "][" + j + "]";
+    }
+
+    public boolean isCounts() {
+        return input.kind() == Kind.COUNTS;
+    }
+
+    public List<Preset> presets() {
+        return Preset.all();
+    }
+
+    /** True for the tutorial's own table, where its rounded 0.379 deserves a word. */
+    public boolean isTutorialTable() {
+        MiInput w = MiInput.weather();
+        return ok() && input.cells().equals(w.cells()) && input.kind() == Kind.PROBABILITIES;
+    }
+
+    public boolean fold() {
+        return input.rows() * input.cols() > FOLD_AT;
+    }
+
+    // ---- pictures ------------------------------------------------------------------------------
+
+    public InfoDiagram diagram() {
+        return InfoDiagram.of(analysis);
+    }
+
+    public Heatmap heatmap(boolean pointwise) {
+        return Heatmap.of(analysis, input.xLabels(), input.yLabels(), pointwise, this::f);
+    }
+
+    // ---- text ----------------------------------------------------------------------------------
+
+    /** What a screen reader hears after each change. */
+    public String announcement() {
+        if (!ok()) {
+            int n = errors.size();
+            return n == 1 ? "One problem to fix: " + errors.asMap().values().iterator().next()
+                    : n + " problems to fix; the first: " + errors.asMap().values().iterator().next();
+        }
+        return "I(" + x() + "; " + y() + ") = " + u(analysis.mutualInformation())
+                + ". H(" + x() + ") = " + u(analysis.entropyX())
+                + ", H(" + x() + " | " + y() + ") = " + u(analysis.conditionalEntropyXGivenY()) + ".";
+    }
+
+    public String diagramText() {
+        Analysis a = analysis;
+        return "Information diagram, to scale. The bar is H(" + x() + ", " + y() + ") = " + u(a.jointEntropy())
+                + ", split into H(" + x() + " | " + y() + ") = " + u(a.conditionalEntropyXGivenY())
+                + ", I(" + x() + "; " + y() + ") = " + u(a.mutualInformation())
+                + " and H(" + y() + " | " + x() + ") = " + u(a.conditionalEntropyYGivenX())
+                + ". H(" + x() + ") = " + u(a.entropyX()) + " covers the first two parts; H(" + y() + ") = "
+                + u(a.entropyY()) + " covers the last two.";
+    }
+
+    public String heatmapText(boolean pointwise) {
+        JointDistribution t = analysis.table();
+        int bi = 0;
+        int bj = 0;
+        for (int i = 0; i < t.rows(); i++) {
+            for (int j = 0; j < t.cols(); j++) {
+                if (t.p(i, j) > t.p(bi, bj)) {
+                    bi = i;
+                    bj = j;
+                }
+            }
+        }
+        if (!pointwise) {
+            return "Heatmap of P(" + x() + ", " + y() + "), " + t.rows() + " rows by " + t.cols()
+                    + " columns; darker cells are likelier. The likeliest cell is (" + xl(bi) + ", " + yl(bj)
+                    + ") with P = " + f(t.p(bi, bj)) + ". The values are in the table above.";
+        }
+        return "Heatmap of pointwise mutual information log(P(x,y) / (P(x)P(y))) in " + unit()
+                + ": orange cells occur together more often than if " + x() + " and " + y()
+                + " were independent, blue cells less often, grey cells never. The values are listed in the divergence step below.";
+    }
+
+    /** The labels of the variable being described (X's for H(X), and so on). */
+    public List<String> labelsOf(String which) {
+        return which.equals("x") ? input.xLabels() : input.yLabels();
+    }
+
+    /** "Rain, Forecast rain", … for every cell in row-major order, matching the terms of H(X,Y). */
+    public List<String> cellLabels() {
+        List<String> out = new java.util.ArrayList<>(input.rows() * input.cols());
+        for (String a : input.xLabels()) {
+            for (String b : input.yLabels()) {
+                out.add("(" + a + ", " + b + ")");
+            }
+        }
+        return out;
+    }
+
+    public EntropyWorking workingOf(String which) {
+        return which.equals("x") ? analysis.hX() : analysis.hY();
+    }
+
+    public List<Conditional> conditionalsOf(String which) {
+        return which.equals("x") ? analysis.xGivenY() : analysis.yGivenX();
+    }
+}
