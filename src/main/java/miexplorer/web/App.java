@@ -50,22 +50,18 @@ public final class App {
             cfg.routes.get("/", ctx -> ctx.redirect(MiRoutes.PATH));
             MiRoutes.register(cfg.routes, templates);
 
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> pages.problem(ctx, e.getStatus(), messageFor(e)));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> pages.problem(ctx, e.getStatus(), messageFor(e, ctx)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 pages.problem(ctx, 500, "Something went wrong on our side. Your input was not lost: go back and try again.");
             });
-            cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
-                    pages.problem(ctx, 404, "There is no page at " + ctx.path() + ".");
-                }
-            });
-            cfg.routes.error(405, ctx -> pages.problem(ctx, 405, "This address does not take " + ctx.method() + " requests."));
         });
     }
 
-    private static String messageFor(HttpResponseException e) {
+    private static String messageFor(HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {
+            case 404 -> "There is no page at " + ctx.path() + ".";
+            case 405 -> "This address does not take " + ctx.method() + " requests.";
             case 413 -> "The request is too large: the app takes at most " + (MAX_BODY / 1024)
                     + " KB. A table of at most 32 × 32 cells fits easily.";
             case 400 -> "The request could not be read: " + e.getMessage();

@@ -4,6 +4,9 @@ package miexplorer.web;
 public final class Paths {
     public static final String STATIC = "/static";
     public static final String CSS = STATIC + "/app.css";
+    public static final String JS = STATIC + "/app.js";
+    public static final String FAVICON = STATIC + "/favicon.svg";
+    public static final String IDIOMORPH = STATIC + "/vendor/idiomorph-ext-0.8.0.min.js";
     /** htmx from its webjar, served by this app: the version is read from the webjar itself. */
     public static final String HTMX = "/webjars/htmx.org/" + webjarVersion("htmx.org") + "/dist/htmx.min.js";
 

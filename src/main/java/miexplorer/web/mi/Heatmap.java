@@ -13,13 +13,13 @@ import miexplorer.web.Svg;
  * predicts, blue where less often; grey where P(x,y) = 0 and the value is undefined).
  */
 public record Heatmap(double cell, double left, double top, double width, double height,
-        List<String> rowLabels, List<String> colLabels, List<Cell> cells, boolean showText) {
+        List<String> rowLabels, List<String> colLabels, List<Cell> cells, boolean showText, boolean rotate) {
 
     public record Cell(double x, double y, String fill, String ink, String text, String title) {
     }
 
     private static final double LABEL_WIDTH = 110;
-    private static final double LABEL_HEIGHT = 28;
+    private static final int MAX_COLUMN_LABEL = 18;
 
     public static Heatmap of(Analysis an, List<String> xLabels, List<String> yLabels, boolean pointwise,
             java.util.function.DoubleFunction<String> fmt) {
@@ -27,6 +27,13 @@ public record Heatmap(double cell, double left, double top, double width, double
         int rows = t.rows();
         int cols = t.cols();
         double cell = Math.max(14, Math.min(56, 448.0 / Math.max(rows, cols)));
+        // Column labels that are wider than a cell are written on a slant, with room above for them.
+        int longest = 0;
+        for (String l : yLabels) {
+            longest = Math.max(longest, Math.min(MAX_COLUMN_LABEL, l.length()));
+        }
+        boolean rotate = longest * 7 > cell;
+        double labelHeight = rotate ? 16 + longest * 5.2 : 28;
         boolean showText = cell >= 44;
         double max = 0;
         for (DivergenceTerm d : an.divergence()) {
@@ -35,7 +42,7 @@ public record Heatmap(double cell, double left, double top, double width, double
         List<Cell> cells = new ArrayList<>();
         for (DivergenceTerm d : an.divergence()) {
             double x = LABEL_WIDTH + d.col() * cell;
-            double y = LABEL_HEIGHT + d.row() * cell;
+            double y = labelHeight + d.row() * cell;
             String where = xLabels.get(d.row()) + ", " + yLabels.get(d.col());
             String fill;
             String text;
@@ -60,8 +67,8 @@ public record Heatmap(double cell, double left, double top, double width, double
             cells.add(new Cell(x, y, fill, Svg.textOn(fill), text, title));
         }
         List<String> rl = xLabels.stream().map(l -> Svg.shorten(l, 14)).toList();
-        List<String> cl = yLabels.stream().map(l -> Svg.shorten(l, Math.max(2, (int) (cell / 7)))).toList();
-        return new Heatmap(cell, LABEL_WIDTH, LABEL_HEIGHT, LABEL_WIDTH + cols * cell + 4,
-                LABEL_HEIGHT + rows * cell + 4, rl, cl, cells, showText);
+        List<String> cl = yLabels.stream().map(l -> Svg.shorten(l, MAX_COLUMN_LABEL)).toList();
+        return new Heatmap(cell, LABEL_WIDTH, labelHeight, LABEL_WIDTH + cols * cell + (rotate ? 60 : 4),
+                labelHeight + rows * cell + 4, rl, cl, cells, showText, rotate);
     }
 }

@@ -34,9 +34,10 @@ final class MiApi {
 
     static void post(Context ctx) {
         FieldErrors errors = new FieldErrors();
+        String text = ctx.body(); // a body over the limit throws here and is answered with 413
         JsonNode body;
         try {
-            body = JSON.readTree(ctx.body());
+            body = JSON.readTree(text);
         } catch (Exception e) {
             fail(ctx, List.of(new Problem("body", "The body is not valid JSON.")));
             return;
