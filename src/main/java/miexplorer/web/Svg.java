@@ -7,11 +7,26 @@ public final class Svg {
     private Svg() {
     }
 
-    /** A coordinate with at most two decimals, locale-independent. */
+    /** A coordinate with at most two decimals, locale-independent ("12.5", "3", "-0.25"). */
     public static String n(double v) {
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        s = s.indexOf('.') >= 0 ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
-        return s.equals("-0") ? "0" : s;
+        long c = Math.round(v * 100);
+        if (c == 0) {
+            return "0";
+        }
+        StringBuilder b = new StringBuilder(10);
+        if (c < 0) {
+            b.append('-');
+            c = -c;
+        }
+        b.append(c / 100);
+        int frac = (int) (c % 100);
+        if (frac != 0) {
+            b.append('.').append(frac / 10);
+            if (frac % 10 != 0) {
+                b.append(frac % 10);
+            }
+        }
+        return b.toString();
     }
 
     /** An HSL colour (h in degrees, s and l in [0, 1]) as #rrggbb. */

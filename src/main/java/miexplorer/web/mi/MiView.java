@@ -22,6 +22,10 @@ public record MiView(MiInput input, FieldErrors errors, Analysis analysis, Table
 
     /** Tables with more cells than this show their longest workings folded. */
     public static final int FOLD_AT = 12;
+    /** Tables with more cells than this get one line per conditional distribution instead of every term. */
+    public static final int FULL_STEPS_CELLS = 64;
+    /** How many divergence terms a large table lists (the largest in size). */
+    public static final int LARGE_TERMS_SHOWN = 16;
 
     public static MiView of(MiForm.Checked checked) {
         return of(checked, Format.cell(Preset.DEFAULT_CROSSOVER), null);
@@ -131,6 +135,23 @@ public record MiView(MiInput input, FieldErrors errors, Analysis analysis, Table
     public boolean isTutorialTable() {
         MiInput w = MiInput.weather();
         return ok() && input.cells().equals(w.cells()) && input.kind() == Kind.PROBABILITIES;
+    }
+
+    public boolean large() {
+        return input.rows() * input.cols() > FULL_STEPS_CELLS;
+    }
+
+    /** Every divergence term, or for a large table the largest in absolute value, in table order. */
+    public List<miexplorer.info.DivergenceTerm> divergenceShown() {
+        List<miexplorer.info.DivergenceTerm> all = analysis.divergence();
+        if (!large()) {
+            return all;
+        }
+        return all.stream()
+                .sorted(java.util.Comparator.comparingDouble((miexplorer.info.DivergenceTerm t) -> -Math.abs(t.value())))
+                .limit(LARGE_TERMS_SHOWN)
+                .sorted(java.util.Comparator.comparingInt((miexplorer.info.DivergenceTerm t) -> t.row() * 100000 + t.col()))
+                .toList();
     }
 
     public boolean fold() {

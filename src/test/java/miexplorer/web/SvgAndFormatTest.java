@@ -1,0 +1,59 @@
+package miexplorer.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SvgAndFormatTest {
+    @Test
+    void coordinates_have_at_most_two_decimals_and_no_trailing_zeros() {
+        assertEquals("0", Svg.n(0));
+        assertEquals("0", Svg.n(-0.001));
+        assertEquals("12", Svg.n(12));
+        assertEquals("12.5", Svg.n(12.5));
+        assertEquals("12.05", Svg.n(12.05));
+        assertEquals("-3.25", Svg.n(-3.25));
+        assertEquals("0.33", Svg.n(1.0 / 3));
+        assertEquals("640", Svg.n(640));
+    }
+
+    @Test
+    void text_colour_follows_wcag_luminance() {
+        assertEquals("#000000", Svg.textOn("#ffffff"));
+        assertEquals("#ffffff", Svg.textOn("#000000"));
+        assertEquals("#ffffff", Svg.textOn("#1f4e8c"));
+    }
+
+    @Test
+    void numbers_are_rounded_half_even_with_a_real_minus_and_no_negative_zero() {
+        assertEquals("0.378", Format.fixed(0.37809044162707195, 3));
+        assertEquals("0.000", Format.fixed(-1e-17, 3));
+        assertEquals("\u22121.322", Format.fixed(Math.log(0.4) / Math.log(2), 3));
+        assertEquals("0.12", Format.fixed(0.125, 2)); // half-even on the exact binary value of 0.125
+        assertEquals("undefined", Format.fixed(Double.NaN, 3));
+        assertEquals("38.9%", Format.percent(0.3894, 3));
+    }
+
+    @Test
+    void a_computed_probability_is_written_back_with_twelve_significant_digits() {
+        assertEquals("0.192", Format.cell(0.4 * 0.48));
+        assertEquals("0.333333333333", Format.cell(1.0 / 3));
+        assertEquals("0", Format.cell(0));
+        assertEquals("1.5E-7", Format.cell(1.5e-7));
+    }
+
+    @Test
+    void number_input_reads_decimals_fractions_and_percentages() {
+        assertEquals(0.36, NumberInput.parse("0.36").value(), 0);
+        assertEquals(0.36, NumberInput.parse("9/25").value(), 1e-15);
+        assertEquals(0.36, NumberInput.parse("36%").value(), 1e-15);
+        assertEquals(0.5, NumberInput.parse(" .5 ").value(), 0);
+        assertEquals(0.002, NumberInput.parse("2e-3").value(), 0);
+        assertEquals(-0.1, NumberInput.parse("\u22120.1").value(), 0);
+        assertEquals("“0,36”: write the decimal separator as a point (0.36).", NumberInput.parse("0,36").error());
+        assertEquals("“1/0” divides by zero.", NumberInput.parse("1/0").error());
+        assertEquals("“1e400” is too large to compute with.", NumberInput.parse("1e400").error());
+        assertEquals("NaN (not a number) is not allowed: enter a finite number.", NumberInput.parse("NaN").error());
+        assertEquals("Empty. Enter a number (0 is allowed).", NumberInput.parse("  ").error());
+    }
+}
