@@ -43,6 +43,28 @@ public record Analysis(
             }
         }
 
+        List<Conditional> xGivenY = conditionals(t, true, base);
+        List<Conditional> yGivenX = conditionals(t, false, base);
+
+        List<DivergenceTerm> divergence,
+        double divergenceTotal) {
+
+    /**
+     * Rounding can leave a mutual information a few ulps below 0 (for an independent table, say),
+     * though I ≥ 0 always holds (Gibbs' inequality). Values above minus this are shown as 0.
+     */
+    public static final double ROUNDING = 1e-12;
+
+    public static Analysis of(JointDistribution t, LogBase base) {
+        int rows = t.rows();
+        int cols = t.cols();
+        double[] cells = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                cells[i * cols + j] = t.p(i, j);
+            }
+        }
+
         List<Conditional> xGivenY = new ArrayList<>(cols);
         double hXgY = 0;
         for (int j = 0; j < cols; j++) {
@@ -98,7 +120,40 @@ public record Analysis(
 
         return new Analysis(t, base,
                 Entropy.working(t.px(), base), Entropy.working(t.py(), base), Entropy.working(cells, base),
-                List.copyOf(xGivenY), hXgY, List.copyOf(yGivenX), hYgX, List.copyOf(divergence), d);
+                xGivenY, weightedSum(xGivenY), yGivenX, weightedSum(yGivenX), List.copyOf(divergence), d);
+    }
+
+    /**
+     * For each value b of the conditioning variable (the columns, Y, when {@code givenColumn}; else
+     * the rows, X): P(b) and the entropy of P(A | B = b) = P(a, b) / P(b).
+     */
+    private static List<Conditional> conditionals(JointDistribution t, boolean givenColumn, LogBase base) {
+        int outer = givenColumn ? t.cols() : t.rows();
+        int inner = givenColumn ? t.rows() : t.cols();
+        List<Conditional> out = new ArrayList<>(outer);
+        for (int b = 0; b < outer; b++) {
+            double pb = givenColumn ? t.py(b) : t.px(b);
+            if (pb == 0) {
+                // B = b never happens: P(A | B = b) is undefined, and its weight P(b) in the average is 0.
+                out.add(new Conditional(b, 0, null));
+                continue;
+            }
+            double[] conditional = new double[inner];
+            for (int a = 0; a < inner; a++) {
+                conditional[a] = (givenColumn ? t.p(a, b) : t.p(b, a)) / pb;
+            }
+            out.add(new Conditional(b, pb, Entropy.working(conditional, base)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** H(A|B) = Σ_b P(b)·H(A | B = b). */
+    private static double weightedSum(List<Conditional> conditionals) {
+        double h = 0;
+        for (Conditional c : conditionals) {
+            h += c.weighted();
+        }
+        return h;
     }
 
     public double entropyX() {
