@@ -32,6 +32,11 @@ public final class FieldErrors {
         return messages.size();
     }
 
+    /** The id of the element that shows a field's message, for aria-describedby: "p[1][0]" → "err-p-1-0". */
+    public static String errorId(String field) {
+        return "err-" + field.replace('[', '-').replace("]", "");
+    }
+
     public Map<String, String> asMap() {
         return Collections.unmodifiableMap(messages);
     }

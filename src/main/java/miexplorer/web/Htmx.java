@@ -1,6 +1,7 @@
 package miexplorer.web;
 
 import io.javalin.http.Context;
+import java.util.Map;
 
 /** The htmx request and response headers this app uses. */
 public final class Htmx {
@@ -17,5 +18,25 @@ public final class Htmx {
      */
     public static boolean isFragmentRequest(Context ctx) {
         return "true".equals(ctx.header(REQUEST)) && !"true".equals(ctx.header(HISTORY_RESTORE));
+    }
+
+    /**
+     * One handler, two shapes: for htmx, the fragment (with the screen-reader announcement swapped
+     * into the page's live region, and {@code pushUrl}, when not null, pushed into the address
+     * bar); for anyone else, the whole page. Both come from the same view, so they cannot disagree.
+     */
+    public static void respond(Context ctx, Templates templates, int status, String pageTemplate,
+            String fragmentTemplate, Object view, String announcement, String pushUrl) {
+        ctx.status(status);
+        ctx.header("Vary", REQUEST);
+        if (isFragmentRequest(ctx)) {
+            if (pushUrl != null) {
+                ctx.header(PUSH_URL, pushUrl);
+            }
+            ctx.html(templates.render(fragmentTemplate, view)
+                    + templates.render("announce.jte", Map.of("text", announcement, "oob", true)));
+        } else {
+            ctx.html(templates.render(pageTemplate, view));
+        }
     }
 }

@@ -78,16 +78,7 @@ public final class MiRoutes {
     }
 
     private void respond(Context ctx, MiView view, int status, boolean pushUrl) {
-        ctx.status(status);
-        ctx.header("Vary", Htmx.REQUEST);
-        if (Htmx.isFragmentRequest(ctx)) {
-            if (pushUrl && view.ok()) {
-                ctx.header(Htmx.PUSH_URL, view.canonicalUrl());
-            }
-            ctx.html(templates.render("mi/explorer.jte", view)
-                    + templates.render("announce.jte", Map.of("text", view.announcement(), "oob", true)));
-        } else {
-            ctx.html(templates.render("mi/page.jte", view));
-        }
+        Htmx.respond(ctx, templates, status, "mi/page.jte", "mi/explorer.jte", view, view.announcement(),
+                pushUrl && view.ok() ? view.canonicalUrl() : null);
     }
 }

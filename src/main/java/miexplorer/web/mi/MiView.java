@@ -116,7 +116,7 @@ public record MiView(MiInput input, FieldErrors errors, Analysis analysis, Table
 
     /** The id of the message element for a field, for aria-describedby. */
     public static String errorId(String field) {
-        return "err-" + field.replace('[', '-').replace("]", "");
+        return FieldErrors.errorId(field);
     }
 
     public String cellKey(int i, int j) {
