@@ -9,6 +9,7 @@ import miexplorer.info.LogBase;
 import miexplorer.info.TableProperties;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
+import miexplorer.web.Heatmap;
 
 /**
  * Everything the explorer's templates show for one state: the input as typed, its messages, and,
@@ -165,7 +166,8 @@ public record MiView(MiInput input, FieldErrors errors, Analysis analysis, Table
     }
 
     public Heatmap heatmap(boolean pointwise) {
-        return Heatmap.of(analysis, input.xLabels(), input.yLabels(), pointwise, this::f);
+        return pointwise ? Heatmap.pointwise(analysis, input.xLabels(), input.yLabels(), this::f)
+                : Heatmap.joint(analysis, input.xLabels(), input.yLabels(), this::f);
     }
 
     // ---- text ----------------------------------------------------------------------------------
