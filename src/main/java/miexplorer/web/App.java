@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
+import miexplorer.web.attention.AttentionRoutes;
 import miexplorer.web.mi.MiRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
-    /** The largest request body taken, in bytes; a 32 × 32 table posts well under this. */
-    public static final long MAX_BODY = 256 * 1024;
+    /** The largest request body taken, in bytes: room for 256 keys of 1024 numbers (the attention limits). */
+    public static final long MAX_BODY = 4 * 1024 * 1024;
     /** The longest request line and headers taken, in bytes: room for a 32 × 32 table's URL. */
     public static final int MAX_HEADER = 64 * 1024;
 
@@ -49,6 +50,7 @@ public final class App {
 
             cfg.routes.get("/", ctx -> ctx.redirect(MiRoutes.PATH));
             MiRoutes.register(cfg.routes, templates);
+            AttentionRoutes.register(cfg.routes, templates);
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> pages.problem(ctx, e.getStatus(), messageFor(e, ctx)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -62,8 +64,8 @@ public final class App {
         return switch (e.getStatus()) {
             case 404 -> "There is no page at " + ctx.path() + ".";
             case 405 -> "This address does not take " + ctx.method() + " requests.";
-            case 413 -> "The request is too large: the app takes at most " + (MAX_BODY / 1024)
-                    + " KB. A table of at most 32 × 32 cells fits easily.";
+            case 413 -> "The request is too large: the app takes at most " + (MAX_BODY / (1024 * 1024))
+                    + " MB. A 32 × 32 table, or 256 keys of 1024 numbers, fits easily.";
             case 400 -> "The request could not be read: " + e.getMessage();
             default -> e.getMessage();
         };

@@ -519,18 +519,18 @@ class MiWebTest {
     @Test
     void an_oversized_form_body_answers_413_with_a_message() {
         JavalinTest.test(app(), (server, client) -> {
-            String body = "x=Weather&c=" + "1".repeat(300 * 1024);
+            String body = "x=Weather&c=" + "1".repeat((int) App.MAX_BODY + 1);
             Res res = raw(client, "/mi", body, "application/x-www-form-urlencoded", false);
             assertEquals(413, res.code);
             assertTrue(res.body.contains("too large"), res.body);
-            assertTrue(res.body.contains("256 KB"), res.body);
+            assertTrue(res.body.contains("4 MB"), res.body);
         });
     }
 
     @Test
     void an_oversized_api_body_answers_413_with_a_json_message() {
         JavalinTest.test(app(), (server, client) -> {
-            String body = "{\"p\": [[" + "0,".repeat(150 * 1024) + "1]]}";
+            String body = "{\"p\": [[" + "0,".repeat((int) App.MAX_BODY / 2 + 1) + "1]]}";
             Res res = raw(client, "/api/mi", body, "application/json", false);
             assertEquals(413, res.code, res.body);
             JsonNode errors = JSON.readTree(res.body).get("errors");

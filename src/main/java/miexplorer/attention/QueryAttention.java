@@ -1,0 +1,98 @@
+package miexplorer.attention;
+
+import miexplorer.info.Entropy;
+import miexplorer.info.LogBase;
+
+/**
+ * Scaled dot-product attention for one query q against n keys k_i (all of dimension d_k):
+ *
+ * <ul>
+ *   <li>scores s_i = q · k_i = Σ_d q_d k_{i,d}</li>
+ *   <li>scaled scores s_i / (√d_k · T) when scaling is on, s_i / T when off (T the temperature)</li>
+ *   <li>weights α = softmax(scaled scores), computed stably ({@link Softmax})</li>
+ *   <li>output o = Σ_i α_i v_i, when values are given</li>
+ *   <li>H(α) = −Σ α_i log₂ α_i bits, at most log₂ n (uniform weights); 2^H(α) is the effective
+ *       number of keys attended: n for uniform weights, 1 for one-hot</li>
+ * </ul>
+ *
+ * @param products the products q_d k_{i,d}, per key, whose sums are the scores
+ * @param divisor what the scores are divided by: √d_k · T, or T
+ * @param output null when no values were given
+ */
+public record QueryAttention(
+        double[][] products,
+        double[] scores,
+        double divisor,
+        double[] scaledScores,
+        Softmax softmax,
+        double[] output,
+        double entropyBits,
+        double maxEntropyBits,
+        double effectiveKeys) {
+
+    /**
+     * @param values n rows of dimension d_v, or null
+     * @param scale whether to divide by √d_k
+     * @param temperature T > 0
+     * @throws IllegalArgumentException for empty input, mismatched dimensions, T ≤ 0, or scaled
+     *     scores too large to be finite
+     */
+    public static QueryAttention of(double[] q, double[][] keys, double[][] values, boolean scale, double temperature) {
+        int n = keys.length;
+        int d = q.length;
+        if (n == 0 || d == 0) {
+            throw new IllegalArgumentException("attention needs a query and at least one key, each with at least one number");
+        }
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("the temperature is " + temperature + "; it must be a finite number above 0");
+        }
+        if (values != null && values.length != n) {
+            throw new IllegalArgumentException("there are " + n + " keys but " + values.length + " values; each key needs one value");
+        }
+        double[][] products = new double[n][d];
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (keys[i].length != d) {
+                throw new IllegalArgumentException("key " + i + " has " + keys[i].length + " numbers, but the query has " + d);
+            }
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                products[i][j] = q[j] * keys[i][j];
+                s += products[i][j];
+            }
+            scores[i] = s;
+        }
+        double divisor = (scale ? Math.sqrt(d) : 1) * temperature;
+        double[] scaled = new double[n];
+        for (int i = 0; i < n; i++) {
+            scaled[i] = scores[i] / divisor;
+            if (!Double.isFinite(scaled[i])) {
+                throw new IllegalArgumentException("score " + i + " divided by " + divisor + " is too large to compute with");
+            }
+        }
+        Softmax sm = Softmax.of(scaled);
+        double[] output = null;
+        if (values != null) {
+            int dv = values[0].length;
+            output = new double[dv];
+            for (int i = 0; i < n; i++) {
+                if (values[i].length != dv) {
+                    throw new IllegalArgumentException("value " + i + " has " + values[i].length + " numbers, but value 0 has " + dv);
+                }
+                for (int j = 0; j < dv; j++) {
+                    output[j] += sm.weights()[i] * values[i][j];
+                }
+            }
+        }
+        double h = Entropy.of(sm.weights(), LogBase.TWO);
+        return new QueryAttention(products, scores, divisor, scaled, sm, output, h, LogBase.TWO.log(n), Math.pow(2, h));
+    }
+
+    public double[] weights() {
+        return softmax.weights();
+    }
+
+    public int keys() {
+        return scores.length;
+    }
+}

@@ -1,0 +1,207 @@
+package miexplorer.web.attention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import miexplorer.attention.MultiQueryAttention;
+import miexplorer.attention.QueryAttention;
+import miexplorer.info.Analysis;
+import miexplorer.info.LogBase;
+import miexplorer.web.FieldErrors;
+
+/**
+ * POST /api/attention. The JSON is turned into the same typed input as the form and checked by
+ * the same rules, so the page and the API agree on what is valid and on every number.
+ */
+final class AttentionApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AttentionApi() {
+    }
+
+    record Problem(String field, String message) {
+    }
+
+    static void post(Context ctx) {
+        String text = ctx.body(); // a body over the limit throws here and is answered with 413
+        JsonNode body;
+        try {
+            body = JSON.readTree(text);
+        } catch (Exception e) {
+            fail(ctx, List.of(new Problem("body", "The body is not valid JSON.")));
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            fail(ctx, List.of(new Problem("body", "The body must be a JSON object such as {\"q\": [1, 0], \"k\": [[1, 0], [0, 1]]}.")));
+            return;
+        }
+        List<Problem> problems = new ArrayList<>();
+        JsonNode q = body.get("q");
+        boolean matrix = q != null && q.isArray() && q.size() > 0 && q.get(0).isArray();
+        List<String> queries = rows(q, "q", matrix, problems);
+        List<String> keys = rows(body.get("k"), "k", true, problems);
+        JsonNode v = body.get("v");
+        List<String> values = v == null || v.isNull() ? List.of() : rows(v, "v", true, problems);
+        boolean scale = true;
+        JsonNode s = body.get("scale");
+        if (s != null && !s.isNull()) {
+            if (!s.isBoolean()) {
+                problems.add(new Problem("scale", "scale must be true or false."));
+            } else {
+                scale = s.asBoolean();
+            }
+        }
+        String temperature = "1";
+        JsonNode t = body.get("temperature");
+        if (t != null && !t.isNull()) {
+            if (!t.isNumber() && !t.isTextual()) {
+                problems.add(new Problem("temperature", "temperature must be a number above 0."));
+            } else {
+                temperature = t.asText();
+            }
+        }
+        List<String> prior = new ArrayList<>();
+        JsonNode p = body.get("prior");
+        if (p != null && !p.isNull()) {
+            if (!matrix || !p.isArray()) {
+                problems.add(new Problem("prior", "prior is an array of weights, one per query, for a matrix q."));
+            } else {
+                for (JsonNode w : p) {
+                    prior.add(w.isValueNode() ? w.asText() : "?");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail(ctx, problems);
+            return;
+        }
+        if (values.size() != 0 && values.size() != keys.size()) {
+            fail(ctx, List.of(new Problem("v", "There are " + keys.size() + " keys but " + values.size() + " values; give one value per key.")));
+            return;
+        }
+        if (!prior.isEmpty() && prior.size() != queries.size()) {
+            fail(ctx, List.of(new Problem("prior", "There are " + queries.size() + " queries but " + prior.size() + " prior weights.")));
+            return;
+        }
+        List<String> queryLabels = numbered("q", queries.size());
+        List<String> keyLabels = numbered("k", keys.size());
+        AttentionInput in = new AttentionInput(queryLabels, queries, prior.isEmpty() ? blanks(queries.size()) : prior,
+                keyLabels, keys, values.isEmpty() ? blanks(keys.size()) : values, scale, temperature, AttentionInput.DEFAULT_DIGITS);
+        FieldErrors errors = new FieldErrors();
+        AttentionForm.Checked c = AttentionForm.check(in, errors);
+        if (!c.ok()) {
+            List<Problem> out = new ArrayList<>();
+            errors.asMap().forEach((field, message) -> out.add(new Problem(apiField(field, matrix), message)));
+            fail(ctx, out);
+            return;
+        }
+        ctx.json(answer(c.result(), matrix, c.values() != null));
+    }
+
+    /** The answer: one query's arrays, or for a matrix q each array with a leading query dimension. */
+    private static Map<String, Object> answer(MultiQueryAttention a, boolean matrix, boolean withOutput) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<QueryAttention> rows = a.rows();
+        if (!matrix) {
+            QueryAttention r = rows.get(0);
+            out.put("scores", r.scores());
+            out.put("scaledScores", r.scaledScores());
+            out.put("weights", r.weights());
+            out.put("entropyBits", r.entropyBits());
+            out.put("maxEntropyBits", r.maxEntropyBits());
+            out.put("effectiveKeys", r.effectiveKeys());
+            if (withOutput) {
+                out.put("output", r.output());
+            }
+            return out;
+        }
+        out.put("scores", rows.stream().map(QueryAttention::scores).toList());
+        out.put("scaledScores", rows.stream().map(QueryAttention::scaledScores).toList());
+        out.put("weights", rows.stream().map(QueryAttention::weights).toList());
+        out.put("entropyBits", rows.stream().map(QueryAttention::entropyBits).toList());
+        out.put("maxEntropyBits", rows.stream().map(QueryAttention::maxEntropyBits).toList());
+        out.put("effectiveKeys", rows.stream().map(QueryAttention::effectiveKeys).toList());
+        if (withOutput) {
+            out.put("output", rows.stream().map(QueryAttention::output).toList());
+        }
+        out.put("queryKeyMutualInformationBits", Analysis.of(a.joint(), LogBase.TWO).mutualInformation());
+        return out;
+    }
+
+    /** Rows of numbers as the form's vector text ("1, 0, 1"); one row when {@code matrix} is false. */
+    private static List<String> rows(JsonNode node, String name, boolean matrix, List<Problem> problems) {
+        List<String> out = new ArrayList<>();
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            problems.add(new Problem(name, name + " must be a non-empty array" + (matrix ? " of arrays of numbers." : " of numbers.")));
+            return out;
+        }
+        if (!matrix) {
+            String row = row(node, name, problems);
+            if (row != null) {
+                out.add(row);
+            }
+            return out;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String row = row(node.get(i), name + "[" + i + "]", problems);
+            if (row != null) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private static String row(JsonNode node, String field, List<Problem> problems) {
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add(new Problem(field, field + " must be a non-empty array of numbers."));
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int d = 0; d < node.size(); d++) {
+            JsonNode x = node.get(d);
+            if (!x.isNumber() && !x.isTextual()) {
+                problems.add(new Problem(field, field + "[" + d + "] must be a number."));
+                return null;
+            }
+            String s = x.asText().strip();
+            if (s.isEmpty() || s.contains(",") || s.contains(" ")) {
+                problems.add(new Problem(field, field + "[" + d + "]: “" + s + "” is not a number."));
+                return null;
+            }
+            parts.add(s);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static List<String> numbered(String prefix, int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            out.add(prefix + i);
+        }
+        return out;
+    }
+
+    private static List<String> blanks(int n) {
+        return new ArrayList<>(java.util.Collections.nCopies(n, ""));
+    }
+
+    /** The API's names for the form's fields: q (or q[r] for a matrix), k[j], v[j], temperature, prior[r]. */
+    private static String apiField(String field, boolean matrix) {
+        if (!matrix && field.equals("q[0]")) {
+            return "q";
+        }
+        return switch (field) {
+            case "temp" -> "temperature";
+            case "table" -> "k";
+            default -> field;
+        };
+    }
+
+    private static void fail(Context ctx, List<Problem> problems) {
+        ctx.status(400).json(Map.of("errors", problems));
+    }
+}

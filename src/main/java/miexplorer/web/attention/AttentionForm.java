@@ -1,0 +1,423 @@
+package miexplorer.web.attention;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import miexplorer.attention.MultiQueryAttention;
+import miexplorer.web.FieldErrors;
+import miexplorer.web.NumberInput;
+import miexplorer.web.mi.MiForm;
+
+/**
+ * Reads the attention explorer's state from request parameters, checks it, applies the form's
+ * actions, and writes the canonical URL.
+ *
+ * <p>Parameters, each repeated once per row in order: {@code q} (a query vector, "1, 0, 1, 0"),
+ * {@code ql} (its label), {@code prior} (its prior weight; optional); {@code k} (a key vector),
+ * {@code kl} (its token), {@code v} (its value vector; optional). Then {@code scale} (1 or 0; the
+ * last one given counts, so a form can send a hidden 0 before a checkbox's 1), {@code temp} (the
+ * temperature) and {@code digits}.
+ */
+public final class AttentionForm {
+    public static final String PATH = "/attention";
+    public static final int MAX_KEYS = 256;
+    public static final int MAX_QUERIES = 64;
+    public static final int MAX_DIM = 1024;
+    public static final int MAX_LABEL = MiForm.MAX_LABEL;
+    public static final String ADD_KEY = "add-key";
+    public static final String REMOVE_KEY = "remove-key-";
+    public static final String ADD_QUERY = "add-query";
+    public static final String REMOVE_QUERY = "remove-query-";
+    public static final String SET_DK = "set-dk";
+    public static final String RESET = "reset";
+
+    private AttentionForm() {
+    }
+
+    public record Read(AttentionInput input, FieldErrors errors) {
+    }
+
+    /**
+     * A checked state; the arrays and results are null exactly when there are errors.
+     *
+     * @param result attention as set (with or without scaling)
+     * @param flipped the same with the scaling switched the other way, for comparison
+     */
+    public record Checked(AttentionInput input, FieldErrors errors, double[][] queries, double[][] keys,
+            double[][] values, double[] prior, double temperature, MultiQueryAttention result, MultiQueryAttention flipped) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    public static Read read(Map<String, List<String>> params) {
+        FieldErrors errors = new FieldErrors();
+        int digits = AttentionInput.DEFAULT_DIGITS;
+        String digitsText = last(params, "digits");
+        if (digitsText != null) {
+            try {
+                digits = Integer.parseInt(digitsText.strip());
+            } catch (NumberFormatException e) {
+                digits = -1;
+            }
+            if (digits < MiForm.MIN_DIGITS || digits > MiForm.MAX_DIGITS) {
+                errors.add("digits", "Decimals shown must be a whole number from " + MiForm.MIN_DIGITS + " to " + MiForm.MAX_DIGITS + ".");
+                digits = AttentionInput.DEFAULT_DIGITS;
+            }
+        }
+        boolean scale = true;
+        String scaleText = last(params, "scale");
+        if (scaleText != null) {
+            scale = switch (scaleText) {
+                case "1", "on", "true" -> true;
+                case "0", "off", "false" -> false;
+                default -> {
+                    errors.add("scale", "“" + scaleText + "” is not a setting for scaling: use 1 (divide by √d_k) or 0.");
+                    yield true;
+                }
+            };
+        }
+        String temperature = last(params, "temp");
+        if (!params.containsKey("q") && !params.containsKey("k")) {
+            AttentionInput s = AttentionPreset.sentence();
+            return new Read(new AttentionInput(s.queryLabels(), s.queries(), s.priors(), s.keyLabels(), s.keys(),
+                    s.values(), scale, temperature == null ? s.temperature() : temperature.strip(), digits), errors);
+        }
+        List<String> q = strip(params.getOrDefault("q", List.of()));
+        List<String> k = strip(params.getOrDefault("k", List.of()));
+        List<String> ql = pad(strip(params.getOrDefault("ql", List.of())), q.size(), m -> q.size() == 1 ? "q" : "q" + m);
+        List<String> prior = pad(strip(params.getOrDefault("prior", List.of())), q.size(), m -> "");
+        List<String> kl = pad(strip(params.getOrDefault("kl", List.of())), k.size(), j -> "k" + j);
+        List<String> v = pad(strip(params.getOrDefault("v", List.of())), k.size(), j -> "");
+        // Anything given beyond the rows (a label without its vector) is kept, with a row for it.
+        List<String> qs = pad(q, ql.size(), m -> "");
+        List<String> ks = pad(k, Math.max(kl.size(), v.size()), j -> "");
+        kl = pad(kl, ks.size(), j -> "k" + j);
+        v = pad(v, ks.size(), j -> "");
+        prior = pad(prior, qs.size(), m -> "");
+        return new Read(new AttentionInput(ql, qs, prior, kl, ks, v, scale,
+                temperature == null ? "1" : temperature.strip(), digits), errors);
+    }
+
+    /** Checks every field; on success gives the numbers. */
+    public static Checked check(AttentionInput in, FieldErrors errors) {
+        if (in.m() == 0) {
+            errors.add("q[0]", "Give a query vector, such as 1, 0, 1, 0.");
+        }
+        if (in.n() == 0) {
+            errors.add("k[0]", "Give at least one key vector, such as 1, 0, 1, 0.");
+        }
+        if (in.m() > MAX_QUERIES) {
+            errors.add("table", in.m() + " queries: the explorer takes at most " + MAX_QUERIES + ".");
+        }
+        if (in.n() > MAX_KEYS) {
+            errors.add("table", in.n() + " keys: the explorer takes at most " + MAX_KEYS + ".");
+        }
+        labels(in.queryLabels(), "ql", "query", false, errors);
+        labels(in.keyLabels(), "kl", "key", true, errors);
+        double[][] queries = new double[in.m()][];
+        int dk = -1;
+        for (int r = 0; r < in.m(); r++) {
+            queries[r] = vector(in.queries().get(r), "q[" + r + "]", "query " + (r + 1) + " (“" + in.queryLabels().get(r) + "”)", errors);
+            if (queries[r] != null) {
+                if (dk < 0) {
+                    dk = queries[r].length;
+                } else if (queries[r].length != dk) {
+                    errors.add("q[" + r + "]", "This query has " + queries[r].length + " numbers, but the first has "
+                            + dk + "; every query needs d_k = " + dk + ".");
+                }
+            }
+        }
+        double[][] keys = new double[in.n()][];
+        for (int j = 0; j < in.n(); j++) {
+            String who = "key " + (j + 1) + " (“" + in.keyLabels().get(j) + "”)";
+            keys[j] = vector(in.keys().get(j), "k[" + j + "]", who, errors);
+            if (keys[j] != null && dk > 0 && keys[j].length != dk) {
+                errors.add("k[" + j + "]", "Key " + (j + 1) + " (“" + in.keyLabels().get(j) + "”) has " + keys[j].length
+                        + " numbers, but the query has " + dk + " (d_k = " + dk + "). Every key must match the query.");
+            }
+        }
+        double[][] values = null;
+        if (in.hasValues()) {
+            values = new double[in.n()][];
+            int dv = -1;
+            for (int j = 0; j < in.n(); j++) {
+                String key = "v[" + j + "]";
+                if (in.values().get(j).isBlank()) {
+                    errors.add(key, "Give a value vector for every key, or leave them all empty.");
+                    continue;
+                }
+                values[j] = vector(in.values().get(j), key, "value " + (j + 1), errors);
+                if (values[j] != null) {
+                    if (dv < 0) {
+                        dv = values[j].length;
+                    } else if (values[j].length != dv) {
+                        errors.add(key, "This value has " + values[j].length + " numbers, but the first value has "
+                                + dv + "; every value needs d_v = " + dv + ".");
+                    }
+                }
+            }
+        }
+        double[] prior = null;
+        if (in.hasPrior()) {
+            prior = new double[in.m()];
+            double sum = 0;
+            for (int r = 0; r < in.m(); r++) {
+                String key = "prior[" + r + "]";
+                NumberInput.Parsed p = NumberInput.parse(in.priors().get(r));
+                if (!p.ok()) {
+                    errors.add(key, in.priors().get(r).isBlank() ? "Give every query a prior weight, or leave them all empty for equal weights." : p.error());
+                } else if (p.value() < 0) {
+                    errors.add(key, in.priors().get(r) + " is negative; a prior weight cannot be negative.");
+                } else {
+                    prior[r] = p.value();
+                    sum += p.value();
+                }
+            }
+            if (errors.isEmpty() && !(sum > 0)) {
+                errors.add("prior[0]", "Every prior weight is 0: at least one must be positive.");
+            }
+        }
+        double temperature = Double.NaN;
+        NumberInput.Parsed t = NumberInput.parse(in.temperature());
+        if (!t.ok()) {
+            errors.add("temp", t.error());
+        } else if (!(t.value() > 0)) {
+            errors.add("temp", "The temperature must be above 0 (it divides the scores); " + in.temperature() + " is not.");
+        } else {
+            temperature = t.value();
+        }
+        if (!errors.isEmpty()) {
+            return new Checked(in, errors, null, null, null, null, temperature, null, null);
+        }
+        try {
+            // With and without the √d_k scaling, so the page can set them side by side.
+            MultiQueryAttention result = MultiQueryAttention.of(queries, keys, values, in.scale(), temperature, prior);
+            MultiQueryAttention flipped = MultiQueryAttention.of(queries, keys, values, !in.scale(), temperature, prior);
+            return new Checked(in, errors, queries, keys, values, prior, temperature, result, flipped);
+        } catch (IllegalArgumentException e) {
+            // Every shape and sign was checked above; what is left is scores that overflow a double.
+            errors.add("temp", "The scores are too large for this temperature to compute with; use smaller numbers or a larger temperature.");
+            return new Checked(in, errors, null, null, null, null, temperature, null, null);
+        }
+    }
+
+    /** A vector as typed: numbers separated by commas or spaces, optionally in [ ] or ( ). */
+    private static double[] vector(String text, String field, String who, FieldErrors errors) {
+        String s = text.strip();
+        if (s.startsWith("[") && s.endsWith("]") || s.startsWith("(") && s.endsWith(")")) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        if (s.isEmpty()) {
+            errors.add(field, "Empty: give " + who + " as numbers separated by commas, such as 1, 0, 1, 0.");
+            return null;
+        }
+        String[] parts = s.split("\\s*[,\\s]\\s*");
+        if (parts.length > MAX_DIM) {
+            errors.add(field, "This vector has " + parts.length + " numbers; the explorer takes at most " + MAX_DIM + ".");
+            return null;
+        }
+        double[] v = new double[parts.length];
+        for (int d = 0; d < parts.length; d++) {
+            NumberInput.Parsed p = NumberInput.parse(parts[d]);
+            if (!p.ok()) {
+                errors.add(field, "Number " + (d + 1) + " of " + who + ": " + p.error());
+                return null;
+            }
+            v[d] = p.value();
+        }
+        return v;
+    }
+
+    private static void labels(List<String> labels, String prefix, String what, boolean repeatsAllowed, FieldErrors errors) {
+        for (int i = 0; i < labels.size(); i++) {
+            String l = labels.get(i);
+            String key = prefix + "[" + i + "]";
+            if (l.isEmpty()) {
+                errors.add(key, "Empty label: give each " + what + " a name" + (what.equals("key") ? " (a token such as “cat”)." : "."));
+            } else if (l.length() > MAX_LABEL) {
+                errors.add(key, "Too long: a label has at most " + MAX_LABEL + " characters.");
+            } else if (!repeatsAllowed && labels.subList(0, i).contains(l)) {
+                errors.add(key, "“" + l + "” already names another " + what + "; each " + what + " needs its own label.");
+            }
+        }
+    }
+
+    // ---- actions -------------------------------------------------------------------------------
+
+    public static AttentionInput apply(String action, String dkText, AttentionInput in, FieldErrors errors) {
+        if (action == null || action.isEmpty() || action.equals("update")) {
+            return in;
+        }
+        if (action.equals(RESET)) {
+            return AttentionPreset.sentence();
+        }
+        int dk = dimension(in);
+        if (action.equals(ADD_KEY)) {
+            if (in.n() >= MAX_KEYS) {
+                errors.add("table", "There are already " + MAX_KEYS + " keys, the most the explorer takes.");
+                return in;
+            }
+            List<String> kl = new ArrayList<>(in.keyLabels());
+            kl.add("k" + (in.n() + 1));
+            List<String> ks = new ArrayList<>(in.keys());
+            ks.add(zeros(Math.max(dk, 1)));
+            List<String> vs = new ArrayList<>(in.values());
+            vs.add(in.hasValues() ? zeros(valueDimension(in)) : "");
+            return in.withKeys(kl, ks, vs);
+        }
+        if (action.equals(ADD_QUERY)) {
+            if (in.m() >= MAX_QUERIES) {
+                errors.add("table", "There are already " + MAX_QUERIES + " queries, the most the explorer takes.");
+                return in;
+            }
+            List<String> ql = new ArrayList<>(in.queryLabels());
+            String label = "q" + (in.m() + 1);
+            while (ql.contains(label)) {
+                label = label + "′";
+            }
+            ql.add(label);
+            List<String> qs = new ArrayList<>(in.queries());
+            qs.add(zeros(Math.max(dk, 1)));
+            List<String> ps = new ArrayList<>(in.priors());
+            ps.add(in.hasPrior() ? "1" : "");
+            return in.withQueries(ql, qs, ps);
+        }
+        if (action.startsWith(REMOVE_KEY)) {
+            int j = index(action.substring(REMOVE_KEY.length()), in.n());
+            if (j < 0 || in.n() == 1) {
+                errors.add("table", in.n() == 1 ? "Attention needs at least one key." : "There is no such key to remove.");
+                return in;
+            }
+            List<String> kl = new ArrayList<>(in.keyLabels());
+            List<String> ks = new ArrayList<>(in.keys());
+            List<String> vs = new ArrayList<>(in.values());
+            kl.remove(j);
+            ks.remove(j);
+            vs.remove(j);
+            return in.withKeys(kl, ks, vs);
+        }
+        if (action.startsWith(REMOVE_QUERY)) {
+            int r = index(action.substring(REMOVE_QUERY.length()), in.m());
+            if (r < 0 || in.m() == 1) {
+                errors.add("table", in.m() == 1 ? "Attention needs at least one query." : "There is no such query to remove.");
+                return in;
+            }
+            List<String> ql = new ArrayList<>(in.queryLabels());
+            List<String> qs = new ArrayList<>(in.queries());
+            List<String> ps = new ArrayList<>(in.priors());
+            ql.remove(r);
+            qs.remove(r);
+            ps.remove(r);
+            return in.withQueries(ql, qs, ps);
+        }
+        if (action.equals(SET_DK)) {
+            int target;
+            try {
+                target = Integer.parseInt(dkText == null ? "" : dkText.strip());
+            } catch (NumberFormatException e) {
+                target = -1;
+            }
+            if (target < 1 || target > MAX_DIM) {
+                errors.add("dk", "d_k must be a whole number from 1 to " + MAX_DIM + ".");
+                return in;
+            }
+            final int size = target;
+            List<String> qs = in.queries().stream().map(v -> resize(v, size)).toList();
+            List<String> ks = in.keys().stream().map(v -> resize(v, size)).toList();
+            return in.withQueries(in.queryLabels(), qs, in.priors()).withKeys(in.keyLabels(), ks, in.values());
+        }
+        errors.add("action", "“" + action + "” is not something this form can do.");
+        return in;
+    }
+
+    /** d_k as the first query shows it (the number of its parts), or 0. */
+    public static int dimension(AttentionInput in) {
+        return in.m() == 0 ? 0 : parts(in.queries().get(0)).size();
+    }
+
+    private static int valueDimension(AttentionInput in) {
+        return in.values().stream().filter(v -> !v.isBlank()).findFirst().map(v -> parts(v).size()).orElse(1);
+    }
+
+    /** Cut a vector to {@code size} parts, or pad it with zeros; what was typed is kept otherwise. */
+    private static String resize(String vector, int size) {
+        List<String> p = new ArrayList<>(parts(vector));
+        while (p.size() > size) {
+            p.remove(p.size() - 1);
+        }
+        while (p.size() < size) {
+            p.add("0");
+        }
+        return String.join(", ", p);
+    }
+
+    private static List<String> parts(String vector) {
+        String s = vector.strip();
+        if (s.startsWith("[") && s.endsWith("]") || s.startsWith("(") && s.endsWith(")")) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        return s.isEmpty() ? List.of() : List.of(s.split("\\s*[,\\s]\\s*"));
+    }
+
+    private static String zeros(int d) {
+        return String.join(", ", Collections.nCopies(d, "0"));
+    }
+
+    // ---- the canonical URL ---------------------------------------------------------------------
+
+    public static String canonicalUrl(AttentionInput in) {
+        StringBuilder u = new StringBuilder(PATH).append('?');
+        for (int r = 0; r < in.m(); r++) {
+            u.append("ql=").append(MiForm.enc(in.queryLabels().get(r))).append("&q=").append(vec(in.queries().get(r))).append('&');
+            if (in.hasPrior()) {
+                u.append("prior=").append(vec(in.priors().get(r))).append('&');
+            }
+        }
+        for (int j = 0; j < in.n(); j++) {
+            u.append("kl=").append(MiForm.enc(in.keyLabels().get(j))).append("&k=").append(vec(in.keys().get(j))).append('&');
+            if (in.hasValues()) {
+                u.append("v=").append(vec(in.values().get(j))).append('&');
+            }
+        }
+        u.append("scale=").append(in.scale() ? 1 : 0).append("&temp=").append(vec(in.temperature()));
+        if (in.digits() != AttentionInput.DEFAULT_DIGITS) {
+            u.append("&digits=").append(in.digits());
+        }
+        return u.toString();
+    }
+
+    /** A vector or number for a URL, with its commas and slashes left readable. */
+    private static String vec(String s) {
+        return MiForm.enc(s).replace("%2C", ",").replace("%2F", "/");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    static String last(Map<String, List<String>> params, String key) {
+        List<String> v = params.get(key);
+        return v == null || v.isEmpty() ? null : v.get(v.size() - 1);
+    }
+
+    private static List<String> strip(List<String> values) {
+        return values.stream().map(String::strip).toList();
+    }
+
+    private static List<String> pad(List<String> values, int size, java.util.function.IntFunction<String> fill) {
+        List<String> out = new ArrayList<>(values);
+        while (out.size() < size) {
+            out.add(fill.apply(out.size() + 1));
+        }
+        return out;
+    }
+
+    private static int index(String s, int size) {
+        try {
+            int i = Integer.parseInt(s);
+            return i >= 0 && i < size ? i : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package miexplorer.web.attention;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+import miexplorer.web.FieldErrors;
+import miexplorer.web.Htmx;
+import miexplorer.web.Templates;
+
+/** The attention explorer's routes: the page, its form, the √d_k experiment, and the JSON API. */
+public final class AttentionRoutes {
+    public static final String PATH = AttentionForm.PATH;
+    public static final String SCALING_PATH = PATH + "/scaling";
+    public static final String API_PATH = "/api/attention";
+
+    private final Templates templates;
+
+    private AttentionRoutes(Templates templates) {
+        this.templates = templates;
+    }
+
+    public static void register(RoutesConfig routes, Templates templates) {
+        AttentionRoutes r = new AttentionRoutes(templates);
+        routes.get(PATH, r::get);
+        routes.post(PATH, r::post);
+        routes.get(SCALING_PATH, r::scaling);
+        routes.post(API_PATH, AttentionApi::post);
+    }
+
+    private void get(Context ctx) {
+        AttentionForm.Read read = AttentionForm.read(ctx.queryParamMap());
+        AttentionForm.Checked checked = AttentionForm.check(read.input(), read.errors());
+        respond(ctx, AttentionView.of(checked), checked.ok() ? 200 : 400, false);
+    }
+
+    /** Post, then redirect to the canonical URL without htmx; with htmx, the fragment and a pushed URL. */
+    private void post(Context ctx) {
+        Map<String, List<String>> params = ctx.formParamMap();
+        AttentionForm.Read read = AttentionForm.read(params);
+        FieldErrors errors = read.errors();
+        AttentionForm.Checked checked = AttentionForm.check(
+                AttentionForm.apply(AttentionForm.last(params, "action"), AttentionForm.last(params, "dk"), read.input(), errors),
+                errors);
+        if (checked.ok() && !Htmx.isFragmentRequest(ctx)) {
+            ctx.header("Vary", Htmx.REQUEST);
+            ctx.redirect(AttentionForm.canonicalUrl(checked.input()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        respond(ctx, AttentionView.of(checked), checked.ok() ? 200 : HttpStatus.UNPROCESSABLE_CONTENT.getCode(), true);
+    }
+
+    private void scaling(Context ctx) {
+        ScalingView view = ScalingView.read(ctx.queryParamMap());
+        ctx.status(view.ok() ? 200 : 400);
+        ctx.html(templates.render("attention/scaling.jte", view));
+    }
+
+    private void respond(Context ctx, AttentionView view, int status, boolean pushUrl) {
+        Htmx.respond(ctx, templates, status, "attention/page.jte", "attention/explorer.jte", view, view.announcement(),
+                pushUrl && view.ok() ? view.canonicalUrl() : null);
+    }
+}

@@ -1,0 +1,253 @@
+package miexplorer.web.attention;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import miexplorer.attention.MultiQueryAttention;
+import miexplorer.attention.QueryAttention;
+import miexplorer.info.LogBase;
+import miexplorer.web.FieldErrors;
+import miexplorer.web.Format;
+import miexplorer.web.Heatmap;
+import miexplorer.web.mi.Kind;
+import miexplorer.web.mi.MiForm;
+import miexplorer.web.mi.MiInput;
+import miexplorer.web.mi.MiView;
+
+/**
+ * What the attention explorer's templates show for one state: the input as typed, its messages,
+ * and for a sound state the attention as set ({@link #result}) beside the same with the scaling
+ * switched the other way ({@link #flipped}). With several queries, the attention matrix read as a
+ * joint table P(query, key) is analysed by the joint-table explorer's own model ({@link #joint}).
+ */
+public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
+        MultiQueryAttention flipped, MiView joint) {
+
+    /** Vectors longer than this show their first and last products only. */
+    public static final int PRODUCTS_SHOWN = 8;
+    /** With more queries than this, only the first query's working is written out. */
+    public static final int QUERIES_WORKED = 4;
+
+    public static AttentionView of(AttentionForm.Checked c) {
+        MiView joint = null;
+        if (c.ok() && c.input().m() > 1) {
+            joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()));
+        }
+        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint);
+    }
+
+    /** The attention matrix as a joint table for the /mi explorer: rows are queries, columns keys. */
+    private static MiInput jointInput(AttentionForm.Checked c) {
+        double[][] p = c.result().joint().cells();
+        List<List<String>> cells = new ArrayList<>();
+        double sum = 0;
+        for (double[] row : p) {
+            List<String> r = new ArrayList<>();
+            for (double v : row) {
+                String s = Format.cell(v);
+                r.add(s);
+                sum += Double.parseDouble(s);
+            }
+            cells.add(r);
+        }
+        // Twelve significant digits per cell keep the sum within 1e-9 of 1 for small tables; a large
+        // table could stray further, and is then sent as weights to normalise.
+        Kind kind = Math.abs(sum - 1) <= MiForm.SUM_TOLERANCE ? Kind.PROBABILITIES : Kind.COUNTS;
+        return new MiInput("Query", "Key", unique(c.input().queryLabels()), unique(c.input().keyLabels()), cells, kind,
+                LogBase.TWO, c.input().digits());
+    }
+
+    /** Labels made distinct for a table: a repeated token gets its position, "the (4)". */
+    private static List<String> unique(List<String> labels) {
+        Map<String, Integer> count = new HashMap<>();
+        for (String l : labels) {
+            count.merge(l, 1, Integer::sum);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String l = labels.get(i);
+            out.add(count.get(l) > 1 ? l + " (" + (i + 1) + ")" : l);
+        }
+        return out;
+    }
+
+    public boolean ok() {
+        return result != null;
+    }
+
+    public boolean single() {
+        return input.m() == 1;
+    }
+
+    public String canonicalUrl() {
+        return AttentionForm.canonicalUrl(input);
+    }
+
+    public int dk() {
+        return AttentionForm.dimension(input);
+    }
+
+    /** Attention with the √d_k scaling, whichever way the form is set. */
+    public MultiQueryAttention scaled() {
+        return input.scale() ? result : flipped;
+    }
+
+    public MultiQueryAttention unscaled() {
+        return input.scale() ? flipped : result;
+    }
+
+    public List<Integer> workedQueries() {
+        int shown = Math.min(input.m(), QUERIES_WORKED);
+        List<Integer> out = new ArrayList<>(shown);
+        for (int r = 0; r < shown; r++) {
+            out.add(r);
+        }
+        return out;
+    }
+
+    // ---- numbers -------------------------------------------------------------------------------
+
+    public String f(double v) {
+        return Format.fixed(v, input.digits());
+    }
+
+    public String bits(double v) {
+        return f(v) + " bits";
+    }
+
+    /** √d_k as a number, and whether it is a whole number (so the page can write √4 = 2). */
+    public String sqrtDk() {
+        return f(Math.sqrt(dk()));
+    }
+
+    /** The temperature T as a number (valid whenever {@link #ok()}). */
+    public double temperature() {
+        return miexplorer.web.NumberInput.parse(input.temperature()).value();
+    }
+
+    /** The products of one score, shortened for long vectors: indices to show, -1 for "…". */
+    public List<Integer> productIndices() {
+        int d = dk();
+        List<Integer> out = new ArrayList<>();
+        if (d <= PRODUCTS_SHOWN) {
+            for (int i = 0; i < d; i++) {
+                out.add(i);
+            }
+        } else {
+            for (int i = 0; i < PRODUCTS_SHOWN - 2; i++) {
+                out.add(i);
+            }
+            out.add(-1);
+            out.add(d - 2);
+            out.add(d - 1);
+        }
+        return out;
+    }
+
+    public double[] query(int r) {
+        return vector(input.queries().get(r));
+    }
+
+    public double[] key(int i) {
+        return vector(input.keys().get(i));
+    }
+
+    public double[] value(int i) {
+        return vector(input.values().get(i));
+    }
+
+    private static double[] vector(String text) {
+        String s = text.strip();
+        if (s.startsWith("[") && s.endsWith("]") || s.startsWith("(") && s.endsWith(")")) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        String[] parts = s.split("\\s*[,\\s]\\s*");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = miexplorer.web.NumberInput.parse(parts[i]).value();
+        }
+        return v;
+    }
+
+    public String vec(double[] v) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            if (v.length > 12 && i == 6) {
+                b.append("…, ");
+                i = v.length - 3;
+            }
+            b.append(f(v[i]));
+        }
+        return b.append(')').toString();
+    }
+
+    // ---- pictures ------------------------------------------------------------------------------
+
+    public Bars bars(int r) {
+        return Bars.of(input.keyLabels(), scaled().rows().get(r).weights(), unscaled().rows().get(r).weights(), this::f);
+    }
+
+    public Heatmap matrix() {
+        double[][] w = new double[input.m()][];
+        for (int r = 0; r < input.m(); r++) {
+            w[r] = result.rows().get(r).weights();
+        }
+        return Heatmap.sequential(w, input.queryLabels(), input.keyLabels(), this::f, "α");
+    }
+
+    public String barsText(int r) {
+        QueryAttention s = scaled().rows().get(r);
+        QueryAttention u = unscaled().rows().get(r);
+        StringBuilder b = new StringBuilder("Bar chart of the attention weights of query “" + input.queryLabels().get(r)
+                + "” per key, with the √d_k scaling (blue) and without (orange). ");
+        for (int i = 0; i < Math.min(input.n(), 12); i++) {
+            b.append(input.keyLabels().get(i)).append(": ").append(f(s.weights()[i])).append(" scaled, ")
+                    .append(f(u.weights()[i])).append(" unscaled. ");
+        }
+        if (input.n() > 12) {
+            b.append("The other ").append(input.n() - 12).append(" keys are in the table of weights.");
+        }
+        return b.toString();
+    }
+
+    public String matrixText() {
+        return "Heatmap of the attention matrix: " + input.m() + " queries (rows) by " + input.n()
+                + " keys (columns); darker cells carry more weight. Each row adds up to 1. The weights are listed in each query's working below.";
+    }
+
+    // ---- text ----------------------------------------------------------------------------------
+
+    public String announcement() {
+        if (!ok()) {
+            int n = errors.size();
+            String first = errors.asMap().values().iterator().next();
+            return n == 1 ? "One problem to fix: " + first : n + " problems to fix; the first: " + first;
+        }
+        QueryAttention a = result.rows().get(0);
+        StringBuilder b = new StringBuilder("Weights for “" + input.queryLabels().get(0) + "”: ");
+        for (int i = 0; i < Math.min(input.n(), 8); i++) {
+            b.append(input.keyLabels().get(i)).append(' ').append(f(a.weights()[i])).append(i + 1 < input.n() ? ", " : ". ");
+        }
+        b.append("Entropy ").append(bits(a.entropyBits())).append('.');
+        if (joint != null) {
+            b.append(" I(query; key) = ").append(bits(joint.analysis().mutualInformation())).append('.');
+        }
+        return b.toString();
+    }
+
+    public List<AttentionPreset> presets() {
+        return AttentionPreset.all();
+    }
+
+    /** The /mi URL of the joint table, or null when the table is beyond the explorer's limits. */
+    public String jointUrl() {
+        if (joint == null || input.m() > MiForm.MAX_ROWS || input.n() > MiForm.MAX_COLS) {
+            return null;
+        }
+        return joint.canonicalUrl();
+    }
+}
