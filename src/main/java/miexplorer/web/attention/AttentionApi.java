@@ -18,7 +18,9 @@ import miexplorer.web.FieldErrors;
  * the same rules, so the page and the API agree on what is valid and on every number.
  */
 final class AttentionApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals are read as BigDecimal so a number is quoted back as it was written (1E+400, not Infinity). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private AttentionApi() {
     }
@@ -196,7 +198,8 @@ final class AttentionApi {
         }
         return switch (field) {
             case "temp" -> "temperature";
-            case "table" -> "k";
+            case "queries" -> "q";
+            case "keys" -> "k";
             default -> field;
         };
     }

@@ -40,15 +40,15 @@ public final class AttentionRoutes {
         Map<String, List<String>> params = ctx.formParamMap();
         AttentionForm.Read read = AttentionForm.read(params);
         FieldErrors errors = read.errors();
+        String dk = AttentionForm.last(params, "dk");
         AttentionForm.Checked checked = AttentionForm.check(
-                AttentionForm.apply(AttentionForm.last(params, "action"), AttentionForm.last(params, "dk"), read.input(), errors),
-                errors);
+                AttentionForm.apply(AttentionForm.last(params, "action"), dk, read.input(), errors), errors);
         if (checked.ok() && !Htmx.isFragmentRequest(ctx)) {
             ctx.header("Vary", Htmx.REQUEST);
             ctx.redirect(AttentionForm.canonicalUrl(checked.input()), HttpStatus.SEE_OTHER);
             return;
         }
-        respond(ctx, AttentionView.of(checked), checked.ok() ? 200 : HttpStatus.UNPROCESSABLE_CONTENT.getCode(), true);
+        respond(ctx, AttentionView.of(checked, dk), checked.ok() ? 200 : HttpStatus.UNPROCESSABLE_CONTENT.getCode(), true);
     }
 
     private void scaling(Context ctx) {

@@ -22,7 +22,7 @@ import miexplorer.web.mi.MiView;
  * joint table P(query, key) is analysed by the joint-table explorer's own model ({@link #joint}).
  */
 public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
-        MultiQueryAttention flipped, MiView joint) {
+        MultiQueryAttention flipped, MiView joint, String dkTyped) {
 
     /** Vectors longer than this show their first and last products only. */
     public static final int PRODUCTS_SHOWN = 8;
@@ -30,11 +30,16 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     public static final int QUERIES_WORKED = 4;
 
     public static AttentionView of(AttentionForm.Checked c) {
+        return of(c, null);
+    }
+
+    /** @param dkTyped what was typed into the d_k field, shown back when it was refused; else null */
+    public static AttentionView of(AttentionForm.Checked c, String dkTyped) {
         MiView joint = null;
         if (c.ok() && c.input().m() > 1) {
             joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()));
         }
-        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint);
+        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped);
     }
 
     /** The attention matrix as a joint table for the /mi explorer: rows are queries, columns keys. */
@@ -58,18 +63,33 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
                 LogBase.TWO, c.input().digits());
     }
 
-    /** Labels made distinct for a table: a repeated token gets its position, "the (4)". */
-    private static List<String> unique(List<String> labels) {
+    /**
+     * Labels made distinct (and short enough) for a table: a repeated token gets its position,
+     * "the (4)", and anything that would still collide or grow past the label limit is shortened
+     * and marked until it is unique.
+     */
+    static List<String> unique(List<String> labels) {
         Map<String, Integer> count = new HashMap<>();
         for (String l : labels) {
             count.merge(l, 1, Integer::sum);
         }
+        java.util.Set<String> used = new java.util.HashSet<>();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             String l = labels.get(i);
-            out.add(count.get(l) > 1 ? l + " (" + (i + 1) + ")" : l);
+            String candidate = count.get(l) > 1 ? fit(l, " (" + (i + 1) + ")") : l;
+            while (!used.add(candidate)) {
+                candidate = fit(candidate, "′");
+            }
+            out.add(candidate);
         }
         return out;
+    }
+
+    /** {@code base + suffix}, with base cut so the whole fits in a label. */
+    private static String fit(String base, String suffix) {
+        int room = MiForm.MAX_LABEL - suffix.length();
+        return (base.length() > room ? base.substring(0, room) : base) + suffix;
     }
 
     public boolean ok() {
@@ -86,6 +106,11 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     public int dk() {
         return AttentionForm.dimension(input);
+    }
+
+    /** The d_k field's text: as typed when it was refused, else the current d_k. */
+    public String dkField() {
+        return dkTyped != null && errors.has("dk") ? dkTyped : String.valueOf(dk());
     }
 
     /** Attention with the √d_k scaling, whichever way the form is set. */

@@ -18,7 +18,9 @@ import miexplorer.web.FieldErrors;
  * page agree on what is valid and on every number.
  */
 final class MiApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals are read as BigDecimal so a number is quoted back as it was written (1E+400, not Infinity). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private MiApi() {
     }
