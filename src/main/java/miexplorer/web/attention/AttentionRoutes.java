@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.Forms;
 import miexplorer.web.Htmx;
 import miexplorer.web.Templates;
 
@@ -37,7 +38,7 @@ public final class AttentionRoutes {
 
     /** Post, then redirect to the canonical URL without htmx; with htmx, the fragment and a pushed URL. */
     private void post(Context ctx) {
-        Map<String, List<String>> params = ctx.formParamMap();
+        Map<String, List<String>> params = Forms.params(ctx);
         AttentionForm.Read read = AttentionForm.read(params);
         FieldErrors errors = read.errors();
         String dk = AttentionForm.last(params, "dk");

@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.Forms;
 import miexplorer.web.Htmx;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Templates;
@@ -48,7 +49,7 @@ public final class MiRoutes {
      * the canonical URL is pushed into the address bar.
      */
     private void post(Context ctx) {
-        Map<String, List<String>> params = ctx.formParamMap();
+        Map<String, List<String>> params = Forms.params(ctx);
         MiForm.Read read = MiForm.read(params);
         FieldErrors errors = read.errors();
         MiInput in = MiForm.apply(MiForm.first(params, "action"), read.input(), errors);
