@@ -1,10 +1,24 @@
 // MI Explorer: the only script of our own. No inline scripts anywhere (the pages' CSP allows none).
-// Morphing swaps keep what the person is typing: the field with focus keeps its value, and
-// folded sections keep their open or closed state across updates.
+//
+// The explorers post their form whenever a field changes and morph the answer into the page.
+// An answer describes the form as it was when its request was sent, so it must not overwrite
+// what the person typed since: a field edited after the request went out keeps its value (and
+// its mark), and the next request, which htmx sends once this one is answered, carries it.
 (function () {
   if (typeof Idiomorph === "undefined") return;
+  var EDITED = "data-edited";
+  document.addEventListener("input", function (e) {
+    if (e.target.form) e.target.setAttribute(EDITED, "");
+  });
+  document.addEventListener("htmx:configRequest", function (e) {
+    // This request carries every field's current value: none is newer than it any more.
+    var edited = e.detail.elt.querySelectorAll("[" + EDITED + "]");
+    for (var i = 0; i < edited.length; i++) edited[i].removeAttribute(EDITED);
+  });
   Idiomorph.defaults.ignoreActiveValue = true;
   Idiomorph.defaults.callbacks.beforeAttributeUpdated = function (name, element) {
-    return !(name === "open" && element.tagName === "DETAILS");
+    if (name === "open" && element.tagName === "DETAILS") return false; // folded sections stay as the reader left them
+    if (element.hasAttribute && element.hasAttribute(EDITED) && (name === "value" || name === EDITED)) return false;
+    return true;
   };
 })();
