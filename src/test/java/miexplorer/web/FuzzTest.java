@@ -193,6 +193,18 @@ class FuzzTest {
     }
 
     @Test
+    void an_address_or_headers_over_the_limit_get_a_short_page_in_our_words() throws Exception {
+        HttpResponse<String> longUrl = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/mi?x=" + "x".repeat(100_000))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(414, longUrl.statusCode());
+        assertTrue(longUrl.body().contains("The address is too long: the app takes at most 64 KB"), longUrl.body());
+        HttpResponse<String> bigHeader = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/mi")).header("X-Big", "y".repeat(70_000)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(431, bigHeader.statusCode());
+        assertFalse(bigHeader.body().contains("at org.eclipse"), bigHeader.body());
+    }
+
+    @Test
     void the_seed_replays_the_same_requests() {
         assertEquals(randomForm(new Random(5), true), randomForm(new Random(5), true));
         assertEquals(randomJson(new Random(5), 0), randomJson(new Random(5), 0));
