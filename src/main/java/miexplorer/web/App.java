@@ -52,6 +52,7 @@ public final class App {
             cfg.routes.get("/", ctx -> ctx.redirect(MiRoutes.PATH));
             MiRoutes.register(cfg.routes, templates);
             AttentionRoutes.register(cfg.routes, templates);
+            miexplorer.web.data.DataRoutes.register(cfg.routes, templates);
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> pages.problem(ctx, e.getStatus(), messageFor(e, ctx)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
