@@ -18,15 +18,14 @@ PORT=$PORT java -Xmx256m -jar target/mi-explorer.jar >/dev/null 2>&1 &
 APP=$!
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/data" && break; sleep 0.2; done
 
-echo "ours: POST /api/samples?x=city&y=brand&base=e (seconds, curl's time_total; run 1 is the first after start)"
+echo "interleaved runs: ours = POST /api/samples?x=city&y=brand&base=e (curl's time_total, upload included;"
+echo "run 1 is the first request after the server started), theirs = pandas.read_csv + mutual_info_score (imports excluded)"
 for i in $(seq "$RUNS"); do
-  curl -s -o /tmp/mi-samples-answer.json -w "  run $i: %{time_total} s, status %{http_code}\n" \
-    -H 'Content-Type: text/csv' --data-binary @"$FILE" "http://127.0.0.1:$PORT/api/samples?x=city&y=brand&base=e"
+  ours=$(curl -s -o /tmp/mi-samples-answer.json -w "%{time_total}" \
+    -H 'Content-Type: text/csv' --data-binary @"$FILE" "http://127.0.0.1:$PORT/api/samples?x=city&y=brand&base=e")
+  theirs=$(/usr/bin/python3 bench/samples.py sklearn "$FILE")
+  echo "  run $i: ours $ours s, theirs $(echo "$theirs" | /usr/bin/python3 -c 'import json, sys; print("%.3f" % json.load(sys.stdin)["seconds"])') s"
 done
-/usr/bin/python3 -c 'import json; d = json.load(open("/tmp/mi-samples-answer.json")); print("  I =", repr(d["mutualInformation"]), "nats, n =", d["n"])'
-echo "  peak resident memory of the server: $(grep VmHWM /proc/$APP/status | awk '{print $2, $3}')"
-
-echo "pandas.read_csv + sklearn.metrics.mutual_info_score (seconds, imports excluded)"
-for i in $(seq "$RUNS"); do
-  /usr/bin/python3 bench/samples.py sklearn "$FILE" | /usr/bin/python3 -c 'import json, sys; d = json.load(sys.stdin); print("  run '"$i"': %.3f s, I = %r nats (pandas %s, sklearn %s)" % (d["seconds"], d["mutualInformationNats"], d["pandas"], d["sklearn"]))'
-done
+/usr/bin/python3 -c 'import json; d = json.load(open("/tmp/mi-samples-answer.json")); print("  ours:   I =", repr(d["mutualInformation"]), "nats, n =", d["n"])'
+echo "$theirs" | /usr/bin/python3 -c 'import json, sys; d = json.load(sys.stdin); print("  theirs: I =", repr(d["mutualInformationNats"]), "nats (pandas %s, scikit-learn %s)" % (d["pandas"], d["sklearn"]))'
+echo "  peak resident memory of the server (JVM with a 256 MB heap): $(grep VmHWM /proc/$APP/status | awk '{print $2, $3}')"

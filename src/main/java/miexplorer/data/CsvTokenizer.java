@@ -118,8 +118,7 @@ final class CsvTokenizer {
         valueB = null;
         blank = true;
         while (true) {
-            // Field 0 is always read: a line of spaces only is told from a record by it.
-            boolean keep = keepAll || fieldCount == wantA || fieldCount == wantB || fieldCount == 0;
+            boolean keep = keepAll || fieldCount == wantA || fieldCount == wantB;
             String value;
             int end; // what ended the field: the separator, a line break, or -1 for the end of input
             if ((pos < len || fill() >= 0) && buf[pos] == '"') {
@@ -128,6 +127,9 @@ final class CsvTokenizer {
                 blank = false;
             } else {
                 value = unquoted(keep);
+                if (!spacesOnly) {
+                    blank = false;
+                }
                 end = pos < len || fill() >= 0 ? buf[pos] : -1;
                 if (end != -1) {
                     pos++;
@@ -163,10 +165,14 @@ final class CsvTokenizer {
         }
     }
 
+    /** Whether the last unquoted field held nothing but spaces (or nothing), kept or not. */
+    private boolean spacesOnly;
+
     /** An unquoted field, stripped; null when not kept. Stops before the separator or line break. */
     private String unquoted(boolean keep) throws IOException {
         partial.setLength(0);
         int start = pos;
+        spacesOnly = true;
         while (true) {
             if (pos == len) {
                 if (keep) {
@@ -184,6 +190,9 @@ final class CsvTokenizer {
             }
             if (c == 0) {
                 throw binary();
+            }
+            if (c > ' ') {
+                spacesOnly = false;
             }
             pos++;
         }
