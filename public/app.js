@@ -31,6 +31,9 @@
     if (bar && e.target.id === "data-form") {
       bar.value = 0;
       bar.hidden = false;
+      // New data or settings: a permutation test still running for the old ones stops.
+      var steps = document.querySelector("form.perm-steps");
+      if (steps && typeof htmx !== "undefined") htmx.trigger(steps, "htmx:abort");
     }
   });
   document.addEventListener("htmx:xhr:progress", function (e) {

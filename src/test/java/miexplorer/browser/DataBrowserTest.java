@@ -125,6 +125,12 @@ class DataBrowserTest {
             wait.until(dr -> progress(dr) > 0);
             long first = progress(d);
             wait.until(dr -> progress(dr) > first);
+            // Estimating again while the test runs starts it afresh (the morph keeps the form element; it must still go on).
+            long before = progress(d);
+            js(d).executeScript("document.getElementById('data-submit').click();");
+            wait.until(dr -> { long p = progress(dr); return p > 0 && p < before; });
+            long restarted = progress(d);
+            wait.until(dr -> progress(dr) > restarted);
             // Clicked in one script: each step replaces the form, so a found element can go stale before a WebDriver click.
             js(d).executeScript("document.getElementById('perm-stop').click();");
             wait.until(ExpectedConditions.textMatches(By.id("perm-result"), java.util.regex.Pattern.compile("Stopped after \\d+ of 20000 shuffles.*")));

@@ -405,7 +405,7 @@ class DataWebTest {
         assertFalse(stopped.body.contains("<form"), "a stopped test asks for nothing more");
         Res step = first;
         int steps = 0;
-        while (step.body.contains("id=\"perm-form\"")) {
+        while (step.body.contains("class=\"perm-steps\"")) {
             step = permutations(hidden(step.body), null, true);
             assertEquals(200, step.code);
             assertFalse(step.body.contains("<html"), "a fragment");
@@ -444,6 +444,32 @@ class DataWebTest {
         Res bins = get("/data?text=" + URLEncoder.encode("v,w\n1,a\n2,b\n3,a\n4,b\n", StandardCharsets.UTF_8) + "&xbins=2", false);
         assertEquals(200, bins.code);
         assertEquals(List.of("[1, 2.5)", "[2.5, 4]"), rowHeaders(bins.body));
+    }
+
+    @Test
+    void random_bodies_and_settings_never_break_the_api_or_the_page() throws Exception {
+        Random random = new Random(99);
+        String alphabet = "ab,;\t\"\n\r 0123.e-\u00e9\0";
+        String[] settings = {"", "x=1", "y=a", "bins=3", "xbins=2&binning=frequency", "header=false", "sep=tab", "permutations=5",
+            "base=10", "x=%00", "bins=-", "seed=9999999999999999999999"};
+        for (int trial = 0; trial < 150; trial++) {
+            byte[] body;
+            if (random.nextInt(4) == 0) {
+                body = new byte[random.nextInt(300)];
+                random.nextBytes(body);
+            } else {
+                StringBuilder text = new StringBuilder();
+                for (int k = random.nextInt(400); k > 0; k--) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                body = text.toString().getBytes(StandardCharsets.UTF_8);
+            }
+            String query = settings[random.nextInt(settings.length)];
+            Res r = apiBytes(query, body, "text/csv");
+            assertTrue(r.code == 200 || r.code == 400 || r.code == 415 || r.code == 422, r.code + " " + r.body);
+            Res page = multipart(Map.of("x", random.nextBoolean() ? "" : "1"), "f.csv", body, random.nextBoolean());
+            assertTrue(page.code == 200 || page.code == 422, page.code + " " + page.body);
+        }
     }
 
     // ---- helpers -----------------------------------------------------------------------------

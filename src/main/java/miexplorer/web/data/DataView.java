@@ -166,6 +166,13 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         return u.toString();
     }
 
+    private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();
+
+    /** A fresh random token, so each rendering of a running test's form differs from the last. */
+    public static String nonce() {
+        return Long.toHexString(NONCES.nextLong());
+    }
+
     /** "1 row", "12 rows". */
     public static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
