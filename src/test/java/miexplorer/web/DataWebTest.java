@@ -364,6 +364,9 @@ class DataWebTest {
         Res binary = multipart(Map.of(), "sheet.xlsx", new byte[] {'P', 'K', 3, 4, 1, 2}, htmx);
         assertEquals(422, binary.code);
         assertTrue(byId(binary.body, "err-data").contains("ZIP archive"));
+        Res emptyFile = multipart(Map.of("text", TWENTY), "empty.csv", new byte[0], htmx);
+        assertEquals(422, emptyFile.code);
+        assertTrue(byId(emptyFile.body, "err-data").contains("The file “empty.csv” is empty"), "not the pasted text instead");
         Res one = multipart(Map.of("text", "x,y\na,u\na,v\n"), null, null, htmx);
         assertEquals(422, one.code);
         assertTrue(byId(one.body, "err-x").contains("one category only"));

@@ -90,6 +90,11 @@ public final class DataRoutes {
                 respond(ctx, DataView.form(s, "", errors), 413);
                 return;
             }
+            if (sub.file == null && sub.emptyFile != null) {
+                errors.add("data", "The file “" + sub.emptyFile + "” is empty: there is no data in it.");
+                respond(ctx, DataView.form(s, text, errors), INVALID);
+                return;
+            }
             if (sub.textTooLong) {
                 errors.add("data", "The pasted text is longer than " + (MAX_PASTE / 1024) + " KB; choose it as a file instead (up to "
                         + (MAX_UPLOAD / (1024 * 1024)) + " MB).");
@@ -220,6 +225,7 @@ public final class DataRoutes {
         Part file;
         boolean textTooLong;
         boolean tooLarge;
+        String emptyFile;
         private Collection<Part> parts = List.of();
 
         String text() {
@@ -264,6 +270,8 @@ public final class DataRoutes {
                 if (p.getSubmittedFileName() != null) {
                     if (p.getName().equals("file") && p.getSize() > 0 && s.file == null) {
                         s.file = p;
+                    } else if (p.getName().equals("file") && p.getSize() == 0 && !p.getSubmittedFileName().isBlank()) {
+                        s.emptyFile = p.getSubmittedFileName(); // chosen but empty, which is not the same as none chosen
                     }
                     continue;
                 }
