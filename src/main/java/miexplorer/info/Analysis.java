@@ -46,60 +46,6 @@ public record Analysis(
         List<Conditional> xGivenY = conditionals(t, true, base);
         List<Conditional> yGivenX = conditionals(t, false, base);
 
-        List<DivergenceTerm> divergence,
-        double divergenceTotal) {
-
-    /**
-     * Rounding can leave a mutual information a few ulps below 0 (for an independent table, say),
-     * though I ≥ 0 always holds (Gibbs' inequality). Values above minus this are shown as 0.
-     */
-    public static final double ROUNDING = 1e-12;
-
-    public static Analysis of(JointDistribution t, LogBase base) {
-        int rows = t.rows();
-        int cols = t.cols();
-        double[] cells = new double[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                cells[i * cols + j] = t.p(i, j);
-            }
-        }
-
-        List<Conditional> xGivenY = new ArrayList<>(cols);
-        double hXgY = 0;
-        for (int j = 0; j < cols; j++) {
-            double pj = t.py(j);
-            if (pj == 0) {
-                // Y = y_j never happens: P(X | Y = y_j) is undefined and its weight P(y_j) is 0.
-                xGivenY.add(new Conditional(j, 0, null));
-                continue;
-            }
-            double[] column = new double[rows];
-            for (int i = 0; i < rows; i++) {
-                column[i] = t.p(i, j) / pj;
-            }
-            Conditional c = new Conditional(j, pj, Entropy.working(column, base));
-            xGivenY.add(c);
-            hXgY += c.weighted();
-        }
-
-        List<Conditional> yGivenX = new ArrayList<>(rows);
-        double hYgX = 0;
-        for (int i = 0; i < rows; i++) {
-            double pi = t.px(i);
-            if (pi == 0) {
-                yGivenX.add(new Conditional(i, 0, null));
-                continue;
-            }
-            double[] row = new double[cols];
-            for (int j = 0; j < cols; j++) {
-                row[j] = t.p(i, j) / pi;
-            }
-            Conditional c = new Conditional(i, pi, Entropy.working(row, base));
-            yGivenX.add(c);
-            hYgX += c.weighted();
-        }
-
         List<DivergenceTerm> divergence = new ArrayList<>(rows * cols);
         double d = 0;
         for (int i = 0; i < rows; i++) {
