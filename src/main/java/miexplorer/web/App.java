@@ -13,6 +13,7 @@ import java.util.Map;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
+import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.mi.MiRoutes;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -93,7 +94,9 @@ public final class App {
             cfg.routes.get(Paths.HEALTH, ctx -> health(ctx, templates));
 
             cfg.routes.get("/", ctx -> ctx.redirect(MiRoutes.PATH));
-            MiRoutes.register(cfg.routes, templates);
+            MiRoutes mi = MiRoutes.register(cfg.routes, templates, site);
+            // Each explorer contributes its examples to the gallery; the attention explorer adds its list here.
+            ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples()));
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> pages.problem(ctx, e.getStatus(), messageFor(e, ctx)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
