@@ -196,6 +196,7 @@ class CourseWebTest {
             assertTrue(html.contains("<input type=\"hidden\" name=\"embed\" value=\"1\">"), "the form keeps embed=1");
             assertEquals("noindex", PageText.meta(html, "robots"));
             assertEquals(BASE + EMBED.replace("&embed=1", ""), PageText.canonical(html), "the canonical page is the full one");
+            assertTrue(html.contains("target=\"_blank\" rel=\"noopener\">Open this table in MI Explorer</a>"));
             // the same numbers as the full page
             assertEquals(PageText.measures(fetch(client, EMBED.replace("&embed=1", "")).body()), PageText.measures(html));
         });

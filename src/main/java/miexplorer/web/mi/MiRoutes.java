@@ -45,6 +45,7 @@ public final class MiRoutes {
         routes.post(PATH, r::post);
         routes.get(BSC_PATH, r::binarySymmetricChannel);
         routes.post(API_PATH, MiApi::post);
+        MiExport.register(routes, site);
         return r;
     }
 

@@ -62,6 +62,21 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
         return MiForm.canonicalUrl(input);
     }
 
+    /** The runnable Python script for this state. */
+    public String pythonUrl() {
+        return MiExport.PY_PATH + "?" + MiForm.query(input);
+    }
+
+    /** The table and results as CSV. */
+    public String csvUrl() {
+        return MiExport.CSV_PATH + "?" + MiForm.query(input);
+    }
+
+    /** The script itself, shown on the page exactly as {@code /mi.py} serves it. */
+    public String python() {
+        return MiExport.python(this);
+    }
+
     public boolean embedded() {
         return placement == Placement.EMBED;
     }
