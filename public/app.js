@@ -36,3 +36,17 @@ document.addEventListener("click", function (event) {
   }
 });
 
+// Printing shows every folded section: open them just before printing, fold them back afterwards.
+(function () {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();

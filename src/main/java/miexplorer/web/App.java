@@ -13,6 +13,7 @@ import java.util.Map;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
+import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.mi.MiRoutes;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -93,10 +94,10 @@ public final class App {
             });
             cfg.routes.get(Paths.HEALTH, ctx -> health(ctx, templates));
 
-            cfg.routes.get("/", ctx -> ctx.redirect(MiRoutes.PATH));
             MiRoutes mi = MiRoutes.register(cfg.routes, templates, site);
             // Each explorer contributes its examples to the gallery; the attention explorer adds its list here.
             ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples()));
+            CourseRoutes.register(cfg.routes, templates, site);
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> pages.problem(ctx, e.getStatus(), messageFor(e, ctx)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {

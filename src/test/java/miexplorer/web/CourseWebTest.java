@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The course around the explorer: the example gallery and its stable URLs, link
+ * The course around the explorer: the lesson at /, the example gallery and its stable URLs, link
  * previews (title, description, canonical, Open Graph) and the embed mode for iframes.
  *
  * <p>Expected numbers come from {@link MiWebTest.Info}, which works them out from the definitions.
@@ -46,6 +46,122 @@ class CourseWebTest {
     }
 
     private static final double[][] WEATHER = {{0.36, 0.04}, {0.12, 0.48}};
+
+    // ---- the lesson ----------------------------------------------------------------------------
+
+    static final List<String> SECTIONS = List.of("what-to-know-first", "core-idea", "entropy", "conditional-entropy",
+            "mutual-information", "worked-example", "properties", "symmetry", "non-negativity", "independence", "bound",
+            "attention", "summary");
+
+    @Test
+    void the_lesson_is_at_the_root_with_every_section_anchored_and_in_the_table_of_contents() {
+        JavalinTest.test(app(), (server, client) -> {
+            PageText.Res res = fetch(client, "/");
+            assertEquals(200, res.code());
+            String html = res.body();
+            assertEquals("Mutual information, step by step · MI Explorer", PageText.title(html));
+            assertTrue(html.contains("<h1>Mutual information, step by step</h1>"));
+            String toc = html.substring(html.indexOf("<nav class=\"toc\""), html.indexOf("</nav>", html.indexOf("<nav class=\"toc\"")));
+            int last = -1;
+            for (String id : SECTIONS) {
+                assertTrue(PageText.ids(html).contains(id), "a section with id " + id);
+                assertTrue(toc.contains("href=\"#" + id + "\""), "the contents link to #" + id);
+                int at = html.indexOf(" id=\"" + id + "\"");
+                assertTrue(at > last, id + " comes in the teaching order");
+                last = at;
+            }
+        });
+    }
+
+    @Test
+    void the_lesson_embeds_one_live_explorer_showing_the_exact_weather_numbers() {
+        JavalinTest.test(app(), (server, client) -> {
+            String html = fetch(client, "/").body();
+            assertEquals(1, PageText.count(html, "<div id=\"explorer\""), "exactly one live explorer");
+            assertEquals(1, PageText.count(html, "hx-post=\"/mi\""), "with its htmx form");
+            assertTrue(html.contains("<input type=\"hidden\" name=\"lesson\" value=\"1\">"), "marked as the lesson's");
+            Map<String, String> m = PageText.measures(html);
+            assertEquals(expected(WEATHER, 3), m);
+            assertEquals("0.378 bits", PageText.miValue(html));
+            // the worked walkthrough quotes the same numbers, computed by the app
+            MiWebTest.Info w = MiWebTest.Info.of(WEATHER);
+            String walk = html.substring(html.indexOf("<ol class=\"walkthrough\">"), html.indexOf("</ol>", html.indexOf("<ol class=\"walkthrough\">")));
+            assertTrue(walk.contains("H(X) = H(0.400, 0.600) = " + fixed(w.hX(), 3) + " bits"), walk);
+            assertTrue(walk.contains("H(X | Y = forecast rain) = " + fixed(MiWebTest.Info.h(0.75, 0.25), 3) + " bits"), walk);
+            assertTrue(walk.contains("= " + fixed(w.hXgivenY(), 3) + " bits"), walk);
+            assertTrue(walk.contains("= " + fixed(w.mi(), 3) + " bits"), walk);
+        });
+    }
+
+    @Test
+    void every_id_on_the_lesson_and_the_pages_is_unique() {
+        JavalinTest.test(app(), (server, client) -> {
+            for (String path : List.of("/", "/mi", "/examples", "/examples/weather-forecast", "/mi?p=0.5,0;0,0.5&embed=1")) {
+                List<String> ids = PageText.ids(fetch(client, path).body());
+                Set<String> seen = new HashSet<>();
+                for (String id : ids) {
+                    assertTrue(seen.add(id), path + ": the id " + id + " appears twice");
+                }
+            }
+        });
+    }
+
+    @Test
+    void the_lessons_entropy_table_and_properties_table_are_the_real_numbers() {
+        JavalinTest.test(app(), (server, client) -> {
+            String html = fetch(client, "/").body();
+            assertTrue(html.contains("<td>A fair coin</td><td>½, ½</td><td>1.000 bits</td>"));
+            assertTrue(html.contains("<td>0.9, 0.1</td><td>" + fixed(MiWebTest.Info.h(0.9, 0.1), 3) + " bits</td>")); // 0.469
+            double[] die = {1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6};
+            assertTrue(html.contains("<td>⅙ each</td><td>" + fixed(MiWebTest.Info.h(die), 3) + " bits</td>")); // 2.585
+            // one row per example: H(X), H(Y), I(X;Y), I(Y;X), min(H(X), H(Y)), from the definitions
+            String table = html.substring(html.indexOf("id=\"properties-table\""), html.indexOf("</table>", html.indexOf("id=\"properties-table\"")));
+            for (Preset p : Preset.all()) {
+                MiWebTest.Info in = MiWebTest.Info.of(weights(p));
+                MiWebTest.Info swapped = MiWebTest.Info.of(transpose(weights(p)));
+                String row = "<th scope=\"row\"><a href=\"/examples/" + p.slug() + "\">" + p.title().replace("×", "×") + "</a></th>"
+                        + "<td>" + fixed(in.hX(), 3) + "</td><td>" + fixed(in.hY(), 3) + "</td>";
+                assertTrue(table.contains(row), "row for " + p.slug() + ": " + row);
+                String rest = "<td>" + fixed(in.mi(), 3) + "</td><td>" + fixed(swapped.mi(), 3) + "</td><td>"
+                        + fixed(Math.min(in.hX(), in.hY()), 3) + "</td>";
+                assertTrue(table.contains(rest), "I, I swapped and the bound for " + p.slug() + ": " + rest);
+                assertTrue(in.mi() > -1e-12 && in.mi() <= Math.min(in.hX(), in.hY()) + 1e-12);
+            }
+        });
+    }
+
+    @Test
+    void the_lesson_links_to_the_attention_explorer_and_frames_the_intuition_honestly() {
+        JavalinTest.test(app(), (server, client) -> {
+            String html = fetch(client, "/").body();
+            String section = html.substring(html.indexOf("id=\"attention\""), html.indexOf("id=\"summary\""));
+            assertTrue(section.contains("href=\"/attention\""), "links to the attention explorer");
+            assertTrue(section.contains("an intuition, not a theorem"), "says what the claim is");
+            assertTrue(section.contains("entropy of each"), "says what is computed exactly");
+            assertTrue(section.contains("I(query; key)"));
+            assertTrue(html.contains("<a href=\"/examples/independent\">"), "independence links to its example");
+            assertTrue(html.contains("<a href=\"/examples/perfect-predictor\">"), "the bound links to its example");
+            assertTrue(html.contains("href=\"/mi?x=Forecast&amp;y=Weather&amp;"), "symmetry links to the swapped table");
+        });
+    }
+
+    @Test
+    void editing_the_lessons_explorer_updates_in_place_without_pushing_a_url() {
+        JavalinTest.test(app(), (server, client) -> {
+            FormBody.Builder form = weatherForm().add("lesson", "1").add("base", "e");
+            PageText.Res htmx = PageText.read(client.request("/mi", b -> b.post(form.build()).header("HX-Request", "true")), "POST lesson");
+            assertEquals(200, htmx.code());
+            assertNull(htmx.header("HX-Push-Url"), "the address stays the lesson's");
+            assertTrue(htmx.body().contains("<input type=\"hidden\" name=\"lesson\" value=\"1\">"), "and stays the lesson's explorer");
+            assertEquals("0.262 nats", PageText.miValue(htmx.body()));
+            assertTrue(htmx.body().contains("Open this table in the explorer"), "with a link to the shareable page");
+
+            PageText.Res plain = PageText.read(client.request("/mi", b -> b.post(form.build())), "POST lesson, no JS");
+            assertEquals(303, plain.code(), "without JavaScript the post opens the explorer's own page");
+            assertTrue(plain.header("Location").startsWith("/mi?x=Weather"), plain.header("Location"));
+            assertFalse(plain.header("Location").contains("lesson"), plain.header("Location"));
+        });
+    }
 
     // ---- the gallery ---------------------------------------------------------------------------
 
@@ -127,6 +243,7 @@ class CourseWebTest {
             String weather = "/mi?x=Weather&y=Forecast&xl=Rain&xl=Sun&yl=Forecast+rain&yl=Forecast+sun"
                     + "&p=0.36,0.04;0.12,0.48&kind=probabilities&base=2";
             Map<String, String> canonical = new LinkedHashMap<>();
+            canonical.put("/", BASE + "/");
             canonical.put("/examples", BASE + "/examples");
             canonical.put("/examples/independent", BASE + "/examples/independent");
             canonical.put(weather, BASE + weather);
@@ -141,7 +258,7 @@ class CourseWebTest {
                 assertEquals(description, PageText.meta(html, "og:description"), path);
                 assertEquals(url, PageText.canonical(html), path);
                 assertEquals(url, PageText.meta(html, "og:url"), path);
-                assertEquals("website", PageText.meta(html, "og:type"), path);
+                assertEquals(path.equals("/") ? "article" : "website", PageText.meta(html, "og:type"), path);
             });
             String explorer = fetch(client, weather).body();
             assertTrue(PageText.meta(explorer, "description").startsWith("I(Weather; Forecast) = 0.378 bits."),
@@ -152,7 +269,7 @@ class CourseWebTest {
     @Test
     void without_a_configured_base_url_links_point_at_localhost() {
         JavalinTest.test(App.create(App.Config.production()), (server, client) -> {
-            assertEquals("http://localhost:7070/examples", PageText.canonical(fetch(client, "/examples").body()));
+            assertEquals("http://localhost:7070/", PageText.canonical(fetch(client, "/").body()));
         });
     }
 

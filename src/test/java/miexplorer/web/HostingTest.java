@@ -119,7 +119,7 @@ class HostingTest {
     // ---- validators ----------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {WEATHER, "/examples", "/examples/weather-forecast", "/mi.py", "/mi.csv?p=0.5,0;0,0.5"})
+    @ValueSource(strings = {WEATHER, "/", "/examples", "/examples/weather-forecast", "/mi.py", "/mi.csv?p=0.5,0;0,0.5"})
     void a_repeated_get_with_its_etag_answers_304_with_no_body(String path) {
         JavalinTest.test(app(), (server, client) -> {
             PageText.Res first = fetch(client, path);
@@ -166,7 +166,7 @@ class HostingTest {
     // ---- compression ---------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {WEATHER, "/examples", "/mi.py"})
+    @ValueSource(strings = {WEATHER, "/", "/examples", "/mi.py"})
     void responses_are_gzipped_for_clients_that_accept_it(String path) {
         JavalinTest.test(app(), (server, client) -> {
             PageText.Res plain = fetch(client, path);
