@@ -376,7 +376,12 @@ public final class MiForm {
      * {@code , ; /} readable, which is safe because a readable cell never contains , or ;.
      */
     public static String canonicalUrl(MiInput in) {
-        StringBuilder u = new StringBuilder(PATH).append('?');
+        return PATH + "?" + query(in);
+    }
+
+    /** The query string of {@link #canonicalUrl}: the same for the page, {@code /mi.py} and {@code /mi.csv}. */
+    public static String query(MiInput in) {
+        StringBuilder u = new StringBuilder(256);
         u.append("x=").append(enc(in.xName())).append("&y=").append(enc(in.yName()));
         for (String l : in.xLabels()) {
             u.append("&xl=").append(enc(l));
