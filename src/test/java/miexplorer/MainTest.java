@@ -88,6 +88,14 @@ class MainTest {
             drain.setDaemon(true);
             drain.start();
 
+            // One whole request first, so the server has loaded its handlers and the next one is dispatched at once.
+            try (Socket warm = new Socket("127.0.0.1", port)) {
+                warm.setSoTimeout(15_000);
+                warm.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertTrue(miexplorer.web.HostingTestAccess.readResponse(warm.getInputStream()).startsWith("HTTP/1.1 200"));
+            }
+
             byte[] body = "c=0.36&c=0.04&c=0.12&c=0.48&xl=Rain&xl=Sun&yl=R&yl=S".getBytes(StandardCharsets.US_ASCII);
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(15_000);
@@ -96,7 +104,9 @@ class MainTest {
                         + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(body, 0, 10);
                 out.flush();
-                Thread.sleep(500); // the handler is now waiting for the rest of the body
+                // The handler is now waiting for the rest of the body, and has been for over a second when the
+                // stop begins (Jetty's default would then cut the connection at once: see App.STOP_IDLE_TIMEOUT).
+                Thread.sleep(1500);
 
                 process.destroy(); // SIGTERM
                 Thread.sleep(300);

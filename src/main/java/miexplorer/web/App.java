@@ -17,6 +17,9 @@ import miexplorer.info.LogBase;
 import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.mi.MiRoutes;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,14 @@ public final class App {
      * process between SIGTERM and SIGKILL (30 s on Kubernetes and Heroku); a page takes milliseconds.
      */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * During a stop, how long a connection may sit without traffic before it is closed. Jetty's
+     * default is 1 s, counted from the connection's last activity, so a request that had been
+     * waiting a second for the rest of its body was cut off (408) the moment the stop began.
+     * Idle kept-alive connections are closed after this too, so a stop takes at least this long
+     * while any browser holds one open.
+     */
+    public static final Duration STOP_IDLE_TIMEOUT = Duration.ofSeconds(5);
 
     /**
      * How the app runs.
@@ -113,12 +124,19 @@ public final class App {
     /**
      * Stops the app the way a platform expects on SIGTERM: the connector stops accepting connections,
      * new requests on open connections get 503, requests already in flight run to completion (for up
-     * to {@code timeout}), idle connections are closed, and then the server stops.
+     * to {@code timeout}), connections without traffic for {@link #STOP_IDLE_TIMEOUT} are closed, and
+     * then the server stops.
      *
      * <p>A plain {@code app.stop()} (as the tests' harness does) stops at once.
      */
     public static void stopGracefully(Javalin app, Duration timeout) {
-        app.jettyServer().server().setStopTimeout(timeout.toMillis());
+        Server server = app.jettyServer().server();
+        server.setStopTimeout(timeout.toMillis());
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector c) {
+                c.setShutdownIdleTimeout(Math.min(STOP_IDLE_TIMEOUT.toMillis(), timeout.toMillis()));
+            }
+        }
         app.stop();
     }
 
