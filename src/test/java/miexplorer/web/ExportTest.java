@@ -170,14 +170,14 @@ class ExportTest {
 
     @Test
     void python_string_literals_escape_what_must_be_escaped() {
-        assertEquals("\"plain\"", MiExport.pyString("plain"));
-        assertEquals("\"a\\\"b\"", MiExport.pyString("a\"b"));
-        assertEquals("\"a\\\\b\"", MiExport.pyString("a\\b"));
-        assertEquals("\"a\\nb\\r\\t\"", MiExport.pyString("a\nb\r\t"));
-        assertEquals("\"\\x00\\x7f\\x85\"", MiExport.pyString("\u0000\u007f\u0085"));
-        assertEquals("\"\\u202e\\u2028\\u200b\"", MiExport.pyString("\u202e\u2028\u200b"));
-        assertEquals("\"é😀'''\"", MiExport.pyString("é😀'''"));
-        assertEquals("\"\\ufffd\"", MiExport.pyString("\ud800"), "a lone surrogate");
+        assertEquals("\"plain\"", Python.string("plain"));
+        assertEquals("\"a\\\"b\"", Python.string("a\"b"));
+        assertEquals("\"a\\\\b\"", Python.string("a\\b"));
+        assertEquals("\"a\\nb\\r\\t\"", Python.string("a\nb\r\t"));
+        assertEquals("\"\\x00\\x7f\\x85\"", Python.string("\u0000\u007f\u0085"));
+        assertEquals("\"\\u202e\\u2028\\u200b\"", Python.string("\u202e\u2028\u200b"));
+        assertEquals("\"é😀'''\"", Python.string("é😀'''"));
+        assertEquals("\"\\ufffd\"", Python.string("\ud800"), "a lone surrogate");
     }
 
     @Test

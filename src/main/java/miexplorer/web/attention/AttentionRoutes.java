@@ -35,6 +35,7 @@ public final class AttentionRoutes {
         routes.post(PATH, r::post);
         routes.get(SCALING_PATH, r::scaling);
         routes.post(API_PATH, AttentionApi::post);
+        AttentionExport.register(routes);
         return r;
     }
 

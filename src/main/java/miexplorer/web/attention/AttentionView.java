@@ -24,7 +24,7 @@ import miexplorer.web.Site;
  * joint table P(query, key) is analysed by the joint-table explorer's own model ({@link #joint}).
  */
 public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
-        MultiQueryAttention flipped, MiView joint, String dkTyped, Site site) {
+        MultiQueryAttention flipped, MiView joint, String dkTyped, Site site, AttentionForm.Checked checked) {
 
     /** Vectors longer than this show their first and last products only. */
     public static final int PRODUCTS_SHOWN = 8;
@@ -42,7 +42,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
             joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()),
                     Placement.PAGE, site);
         }
-        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site);
+        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site, c);
     }
 
     /** The attention matrix as a joint table for the /mi explorer: rows are queries, columns keys. */
@@ -270,6 +270,15 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
             b.append(" I(query; key) = ").append(bits(joint.analysis().mutualInformation())).append('.');
         }
         return b.toString();
+    }
+
+    /** The Python script that redoes this state's computation (only for a sound state). */
+    public String python() {
+        return AttentionExport.python(checked);
+    }
+
+    public String pythonUrl() {
+        return AttentionExport.url(input);
     }
 
     public List<AttentionPreset> presets() {

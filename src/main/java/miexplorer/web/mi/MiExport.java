@@ -9,6 +9,7 @@ import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.Python;
 import miexplorer.web.Site;
 
 /**
@@ -75,10 +76,10 @@ public final class MiExport {
         s.append("# The table on the page: ").append(view.site().absolute(view.stateUrl())).append('\n');
         s.append("# Run it with Python 3 and NumPy: python3 mi.py\n");
         s.append("import numpy as np\n\n");
-        s.append("X_NAME = ").append(pyString(in.xName())).append('\n');
-        s.append("Y_NAME = ").append(pyString(in.yName())).append('\n');
-        s.append("X_LABELS = ").append(pyList(in.xLabels())).append("  # the rows: values of X\n");
-        s.append("Y_LABELS = ").append(pyList(in.yLabels())).append("  # the columns: values of Y\n\n");
+        s.append("X_NAME = ").append(Python.string(in.xName())).append('\n');
+        s.append("Y_NAME = ").append(Python.string(in.yName())).append('\n');
+        s.append("X_LABELS = ").append(Python.list(in.xLabels())).append("  # the rows: values of X\n");
+        s.append("Y_LABELS = ").append(Python.list(in.yLabels())).append("  # the columns: values of Y\n\n");
         if (view.isCounts()) {
             s.append("# The counts, one row per value of X; they are divided by their total below.\n");
         } else {
@@ -88,12 +89,12 @@ public final class MiExport {
         for (double[] row : w) {
             s.append("    [");
             for (int j = 0; j < row.length; j++) {
-                s.append(j > 0 ? ", " : "").append(pyFloat(row[j]));
+                s.append(j > 0 ? ", " : "").append(Python.number(row[j]));
             }
             s.append("],\n");
         }
         s.append("], dtype=float)\n");
-        s.append("UNIT = ").append(pyString(base.unit())).append("  # logarithms in base ").append(base.key()).append('\n');
+        s.append("UNIT = ").append(Python.string(base.unit())).append("  # logarithms in base ").append(base.key()).append('\n');
         s.append("DIGITS = ").append(in.digits()).append("  # decimals shown, as on the page\n\n\n");
         s.append("def log(x):\n");
         switch (base) {
@@ -152,56 +153,6 @@ public final class MiExport {
         return s.toString();
     }
 
-    /**
-     * A Python string literal for any text: quotes and backslashes escaped, and every character
-     * that is invisible or could change how the code reads (control and format characters, such as
-     * line breaks and bidirectional overrides) written as an escape. Printable characters stay as
-     * they are (the script is UTF-8). A lone surrogate, which no UTF-8 text can hold, becomes U+FFFD.
-     */
-    public static String pyString(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
-        text.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    int type = Character.getType(cp);
-                    if (type == Character.SURROGATE) {
-                        b.append("\\ufffd");
-                    } else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                            || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE
-                            || type == Character.UNASSIGNED) {
-                        b.append(cp <= 0xff ? String.format(Locale.ROOT, "\\x%02x", cp)
-                                : cp <= 0xffff ? String.format(Locale.ROOT, "\\u%04x", cp)
-                                : String.format(Locale.ROOT, "\\U%08x", cp));
-                    } else {
-                        b.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return b.append('"').toString();
-    }
-
-    private static String pyList(List<String> items) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) {
-            b.append(i > 0 ? ", " : "").append(pyString(items.get(i)));
-        }
-        return b.append(']').toString();
-    }
-
-    /** A float literal Python reads back as exactly this double. */
-    static String pyFloat(double v) {
-        String s = Double.toString(v);
-        if (Double.parseDouble(s) != v) {
-            s = new java.math.BigDecimal(v).toString(); // exact, should Double.toString ever fail to round-trip
-        }
-        return s;
-    }
 
     // ---- CSV -----------------------------------------------------------------------------------
 
