@@ -100,7 +100,11 @@ public final class App {
                 cfg.routes.get(asset.hashedPath(), ctx -> serve(ctx, asset));
             }
 
-            cfg.routes.before(ctx -> ctx.header("Content-Security-Policy", site.contentSecurityPolicy()));
+            cfg.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", site.contentSecurityPolicy());
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+            });
             cfg.routes.after(ctx -> {
                 Validators.apply(ctx);
                 addVary(ctx, "Accept-Encoding");

@@ -126,6 +126,7 @@ class KeyboardAndHostileInputTest {
             String results = d.findElement(By.id("result")).getText();
             assertTrue(results.contains("X is <script>window.__xss = 1</script>"), "shown as typed: " + results.substring(0, 200));
             assertFalse(d.getPageSource().contains("<script>window.__xss"), "raw in the page source");
+            assertEquals(List.of(), browser.consoleErrors(), "no console error, so no Content-Security-Policy violation");
             browser.close();
         }
     }

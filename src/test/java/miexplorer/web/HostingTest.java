@@ -59,19 +59,27 @@ class HostingTest {
 
     // ---- who may frame the app -----------------------------------------------------------------
 
+    /** The policy before frame-ancestors: own scripts and styles only, no inline code, no eval. */
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; ";
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/", "/mi", "/examples", "/healthz", "/no-such-page", "/mi.py"})
-    void every_response_says_who_may_frame_it_by_default_only_the_app_itself(String path) {
+    @ValueSource(strings = {"/", "/mi", "/examples", "/healthz", "/no-such-page", "/mi.py", "/attention", "/attention.py",
+            "/attention/scaling", "/api/mi", "/webjars/htmx.org/2.0.8/dist/htmx.min.js"})
+    void every_response_carries_the_security_headers_and_by_default_only_the_app_may_frame_it(String path) {
         JavalinTest.test(app(), (server, client) -> {
-            assertEquals("frame-ancestors 'self'", fetch(client, path).header("Content-Security-Policy"), path);
+            PageText.Res res = fetch(client, path);
+            assertEquals(POLICY + "frame-ancestors 'self'", res.header("Content-Security-Policy"), path);
+            assertEquals("nosniff", res.header("X-Content-Type-Options"), path);
+            assertEquals("strict-origin-when-cross-origin", res.header("Referrer-Policy"), path);
         });
     }
 
     @Test
     void the_static_files_carry_the_policy_too() {
         JavalinTest.test(app(), (server, client) -> {
-            assertEquals("frame-ancestors 'self'", fetch(client, Paths.CSS).header("Content-Security-Policy"));
-            assertEquals("frame-ancestors 'self'", fetch(client, "/static/app.css").header("Content-Security-Policy"));
+            assertEquals(POLICY + "frame-ancestors 'self'", fetch(client, Paths.CSS).header("Content-Security-Policy"));
+            assertEquals(POLICY + "frame-ancestors 'self'", fetch(client, "/static/app.css").header("Content-Security-Policy"));
         });
     }
 
@@ -79,7 +87,7 @@ class HostingTest {
     void configured_frame_ancestors_are_sent_as_given() {
         Site site = new Site("https://mi.example.edu", "'self'  https://lms.example.edu https://*.example.org");
         JavalinTest.test(App.create(App.Config.production().withSite(site)), (server, client) -> {
-            assertEquals("frame-ancestors 'self' https://lms.example.edu https://*.example.org",
+            assertEquals(POLICY + "frame-ancestors 'self' https://lms.example.edu https://*.example.org",
                     fetch(client, "/mi?embed=1").header("Content-Security-Policy"));
         });
     }
