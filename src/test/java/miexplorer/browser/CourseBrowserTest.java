@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import miexplorer.web.App;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,24 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The lesson, the embed mode and the export controls in a real browser, on a phone-sized screen too. */
-class CourseBrowserTest {
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    private static Javalin app;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        app = App.create(App.Config.production()).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
-
+class CourseBrowserTest extends BrowserTest {
     @Test
     void editing_the_lessons_explorer_updates_it_in_place_and_keeps_the_lessons_address() {
         WebDriver d = browser.open(true);
