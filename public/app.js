@@ -63,3 +63,20 @@ document.addEventListener("click", function (event) {
     opened = [];
   });
 })();
+
+// The data page: a bar shows how much of an upload has been sent. htmx reports the progress of the
+// request (the upload, then the answer) on the form that sent it; the bar only ever moves forward.
+(function () {
+  document.addEventListener("htmx:beforeSend", function (e) {
+    var bar = document.getElementById("upload-progress");
+    if (bar && e.target.id === "data-form") {
+      bar.value = 0;
+      bar.hidden = false;
+    }
+  });
+  document.addEventListener("htmx:xhr:progress", function (e) {
+    var bar = document.getElementById("upload-progress");
+    if (!bar || e.target.id !== "data-form" || !e.detail.lengthComputable || !e.detail.total) return;
+    bar.value = Math.max(bar.value, Math.round(100 * e.detail.loaded / e.detail.total));
+  });
+})();

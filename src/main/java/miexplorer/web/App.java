@@ -116,6 +116,7 @@ public final class App {
             AttentionRoutes attention = AttentionRoutes.register(cfg.routes, templates, site);
             ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples()));
             CourseRoutes.register(cfg.routes, templates, site);
+            miexplorer.web.data.DataRoutes.register(cfg.routes, templates);
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> pages.problem(ctx, e.getStatus(), messageFor(e, ctx)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {

@@ -25,6 +25,12 @@ class AccessibilityTest extends BrowserTest {
 
     static List<String> pages() {
         List<String> pages = new ArrayList<>(List.of(
+                "/",
+                "/examples",
+                "/examples/weather-forecast",
+                "/examples/attention-two-queries",
+                "/mi?embed=1",
+                "/data",
                 "/mi",
                 "/mi?p=0.5,abc;0,0.5",
                 "/mi?p=0.5,0.2;0.1,0.1",
