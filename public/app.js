@@ -1,5 +1,6 @@
 // MI Explorer: the only script of our own. No inline scripts anywhere (the pages' CSP allows none).
-//
+document.documentElement.classList.add("js"); // shows controls that only work with scripts, such as Copy
+
 // The explorers post their form whenever a field changes and morph the answer into the page.
 // An answer describes the form as it was when its request was sent, so it must not overwrite
 // what the person typed since: a field edited after the request went out keeps its value (and
@@ -21,6 +22,46 @@
     if (element.hasAttribute && element.hasAttribute(EDITED) && (name === "value" || name === EDITED)) return false;
     return true;
   };
+})();
+
+// Copy buttons: <button data-copy="ID"> copies the text of element ID. One listener on the document,
+// so buttons swapped in by htmx work too. Where the clipboard is out of reach (plain http on another
+// host), the text is selected for Ctrl+C instead.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest ? event.target.closest("button[data-copy]") : null;
+  if (!button) return;
+  var source = document.getElementById(button.getAttribute("data-copy"));
+  if (!source) return;
+  var status = button.parentNode.querySelector(".copy-status");
+  var say = function (text) { if (status) status.textContent = text; };
+  var select = function () {
+    var range = document.createRange();
+    range.selectNodeContents(source);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    say("Selected: press Ctrl+C (or ⌘C) to copy.");
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(source.textContent).then(function () { say("Copied."); }, select);
+  } else {
+    select();
+  }
+});
+
+// Printing shows every folded section: open them just before printing, fold them back afterwards.
+(function () {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
 })();
 
 // The data page: a bar shows how much of an upload has been sent. htmx reports the progress of the

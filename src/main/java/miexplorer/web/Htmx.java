@@ -23,20 +23,21 @@ public final class Htmx {
     /**
      * One handler, two shapes: for htmx, the fragment (with the screen-reader announcement swapped
      * into the page's live region, and {@code pushUrl}, when not null, pushed into the address
-     * bar); for anyone else, the whole page. Both come from the same view, so they cannot disagree.
+     * bar); for anyone else, the whole page, whose model wraps the fragment's. Both come from the
+     * same state, so they cannot disagree.
      */
-    public static void respond(Context ctx, Templates templates, int status, String pageTemplate,
-            String fragmentTemplate, Object view, String announcement, String pushUrl) {
+    public static void respond(Context ctx, Templates templates, int status, String pageTemplate, Object pageModel,
+            String fragmentTemplate, Object fragmentModel, String announcement, String pushUrl) {
         ctx.status(status);
         ctx.header("Vary", REQUEST);
         if (isFragmentRequest(ctx)) {
             if (pushUrl != null) {
                 ctx.header(PUSH_URL, pushUrl);
             }
-            ctx.html(templates.render(fragmentTemplate, view)
+            ctx.html(templates.render(fragmentTemplate, fragmentModel)
                     + templates.render("announce.jte", Map.of("text", announcement, "oob", true)));
         } else {
-            ctx.html(templates.render(pageTemplate, view));
+            ctx.html(templates.render(pageTemplate, pageModel));
         }
     }
 }

@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import miexplorer.web.App;
 import miexplorer.web.attention.AttentionPreset;
 import miexplorer.web.mi.Preset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -25,28 +20,17 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * axe-core (from the npm registry: {@code npm ci} puts it in node_modules) checks every page and
  * example, in the light and the dark colour scheme, and must report no violations.
  */
-class AccessibilityTest {
+class AccessibilityTest extends BrowserTest {
     private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    private static Javalin app;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        app = App.create(App.Config.production()).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
 
     static List<String> pages() {
         List<String> pages = new ArrayList<>(List.of(
+                "/",
+                "/examples",
+                "/examples/weather-forecast",
+                "/examples/attention-two-queries",
+                "/mi?embed=1",
+                "/data",
                 "/mi",
                 "/mi?p=0.5,abc;0,0.5",
                 "/mi?p=0.5,0.2;0.1,0.1",

@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import miexplorer.web.App;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -26,24 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Keyboard-only use, and hostile text typed into the pages, in a real browser. */
-class KeyboardAndHostileInputTest {
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    private static Javalin app;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        app = App.create(App.Config.production()).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
-
+class KeyboardAndHostileInputTest extends BrowserTest {
     /**
      * Pressing Tab from the top visits every enabled control of the form. A group of radio buttons
      * is one stop (arrow keys move within it, as in every browser), so it counts once.
@@ -126,6 +104,7 @@ class KeyboardAndHostileInputTest {
             String results = d.findElement(By.id("result")).getText();
             assertTrue(results.contains("X is <script>window.__xss = 1</script>"), "shown as typed: " + results.substring(0, 200));
             assertFalse(d.getPageSource().contains("<script>window.__xss"), "raw in the page source");
+            assertEquals(List.of(), browser.consoleErrors(), "no console error, so no Content-Security-Policy violation");
             browser.close();
         }
     }

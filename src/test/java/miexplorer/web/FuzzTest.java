@@ -54,7 +54,8 @@ class FuzzTest {
     @Test
     void random_query_strings_never_break_a_page() throws Exception {
         Random r = new Random(SEED);
-        for (String path : List.of("/mi", "/attention", "/attention/scaling", "/mi/bsc")) {
+        for (String path : List.of("/mi", "/attention", "/attention/scaling", "/mi/bsc", "/mi.py", "/mi.csv", "/attention.py",
+                "/", "/data")) {
             for (int i = 0; i < REQUESTS_PER_KIND; i++) {
                 String query = randomForm(r, false);
                 check(HttpRequest.newBuilder(URI.create(base + path + "?" + query)).GET(), "GET " + path + "?" + query);
@@ -65,7 +66,7 @@ class FuzzTest {
     @Test
     void random_form_posts_never_break_a_page_or_a_fragment() throws Exception {
         Random r = new Random(SEED + 1);
-        for (String path : List.of("/mi", "/attention")) {
+        for (String path : List.of("/mi", "/attention", "/data")) {
             for (int i = 0; i < REQUESTS_PER_KIND; i++) {
                 String body = randomForm(r, true);
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
@@ -102,7 +103,7 @@ class FuzzTest {
         for (int i = 0; i < 100; i++) {
             byte[] bytes = new byte[r.nextInt(2000)];
             r.nextBytes(bytes);
-            String path = List.of("/mi", "/attention", "/api/mi", "/api/attention").get(r.nextInt(4));
+            String path = List.of("/mi", "/attention", "/api/mi", "/api/attention", "/api/samples", "/data").get(r.nextInt(6));
             String type = List.of("application/x-www-form-urlencoded", "application/json", "text/plain", "multipart/form-data")
                     .get(r.nextInt(4));
             check(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
@@ -115,8 +116,17 @@ class FuzzTest {
         assertTrue(res.statusCode() < 500, what + " → " + res.statusCode() + "\n" + res.body());
         assertFalse(res.body().contains("Exception") || res.body().contains("at miexplorer.") || res.body().contains("at io.javalin."),
                 what + " leaked a stack trace:\n" + res.body());
-        assertFalse(res.body().contains("<script>alert(1)</script>"), what + " echoed a script unescaped");
-        assertFalse(res.body().contains("<img src=x onerror"), what + " echoed markup unescaped");
+        // Markup typed by the client may come back only where no browser reads it as markup: plain
+        // text (the exports' messages, with nosniff) or a JSON string.
+        String type = res.headers().firstValue("Content-Type").orElse("");
+        if (type.startsWith("text/html")) {
+            assertFalse(res.body().contains("<script>alert(1)</script>"), what + " echoed a script unescaped");
+            assertFalse(res.body().contains("<img src=x onerror"), what + " echoed markup unescaped");
+        } else {
+            assertTrue(type.startsWith("text/plain") || type.startsWith("application/json") || type.startsWith("text/x-python")
+                    || type.startsWith("text/csv"), what + " answered " + type);
+            assertEquals("nosniff", res.headers().firstValue("X-Content-Type-Options").orElse(""), what);
+        }
         return res;
     }
 

@@ -53,19 +53,7 @@ public final class AttentionForm {
 
     public static Read read(Map<String, List<String>> params) {
         FieldErrors errors = new FieldErrors();
-        int digits = AttentionInput.DEFAULT_DIGITS;
-        String digitsText = last(params, "digits");
-        if (digitsText != null) {
-            try {
-                digits = Integer.parseInt(digitsText.strip());
-            } catch (NumberFormatException e) {
-                digits = -1;
-            }
-            if (digits < MiForm.MIN_DIGITS || digits > MiForm.MAX_DIGITS) {
-                errors.add("digits", "Decimals shown must be a whole number from " + MiForm.MIN_DIGITS + " to " + MiForm.MAX_DIGITS + ".");
-                digits = AttentionInput.DEFAULT_DIGITS;
-            }
-        }
+        int digits = MiForm.digits(last(params, "digits"), errors);
         boolean scale = true;
         String scaleText = last(params, "scale");
         if (scaleText != null) {

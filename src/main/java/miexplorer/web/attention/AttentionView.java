@@ -14,6 +14,8 @@ import miexplorer.web.mi.Kind;
 import miexplorer.web.mi.MiForm;
 import miexplorer.web.mi.MiInput;
 import miexplorer.web.mi.MiView;
+import miexplorer.web.mi.Placement;
+import miexplorer.web.Site;
 
 /**
  * What the attention explorer's templates show for one state: the input as typed, its messages,
@@ -22,24 +24,25 @@ import miexplorer.web.mi.MiView;
  * joint table P(query, key) is analysed by the joint-table explorer's own model ({@link #joint}).
  */
 public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
-        MultiQueryAttention flipped, MiView joint, String dkTyped) {
+        MultiQueryAttention flipped, MiView joint, String dkTyped, Site site, AttentionForm.Checked checked) {
 
     /** Vectors longer than this show their first and last products only. */
     public static final int PRODUCTS_SHOWN = 8;
     /** With more queries than this, only the first query's working is written out. */
     public static final int QUERIES_WORKED = 4;
 
-    public static AttentionView of(AttentionForm.Checked c) {
-        return of(c, null);
+    public static AttentionView of(AttentionForm.Checked c, Site site) {
+        return of(c, null, site);
     }
 
     /** @param dkTyped what was typed into the d_k field, shown back when it was refused; else null */
-    public static AttentionView of(AttentionForm.Checked c, String dkTyped) {
+    public static AttentionView of(AttentionForm.Checked c, String dkTyped, Site site) {
         MiView joint = null;
         if (c.ok() && c.input().m() > 1) {
-            joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()));
+            joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()),
+                    Placement.PAGE, site);
         }
-        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped);
+        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site, c);
     }
 
     /** The attention matrix as a joint table for the /mi explorer: rows are queries, columns keys. */
@@ -102,6 +105,11 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     public String canonicalUrl() {
         return AttentionForm.canonicalUrl(input);
+    }
+
+    /** The absolute canonical URL, for the page's canonical link and link previews; null for a state with mistakes. */
+    public String absoluteUrl() {
+        return ok() ? site.absolute(canonicalUrl()) : null;
     }
 
     public int dk() {
@@ -262,6 +270,15 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
             b.append(" I(query; key) = ").append(bits(joint.analysis().mutualInformation())).append('.');
         }
         return b.toString();
+    }
+
+    /** The Python script that redoes this state's computation (only for a sound state). */
+    public String python() {
+        return AttentionExport.python(checked);
+    }
+
+    public String pythonUrl() {
+        return AttentionExport.url(input);
     }
 
     public List<AttentionPreset> presets() {
