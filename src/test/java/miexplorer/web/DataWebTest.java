@@ -426,19 +426,27 @@ class DataWebTest {
         assertEquals(200, first.code);
         Map<String, String> state = hidden(first.body);
         assertTrue(Long.parseLong(state.get("done")) < 1000, "the first step does part of the test: " + state);
-        assertTrue(first.body.contains("hx-trigger=\"load delay:20ms\""), "and the page asks for the next");
+        assertTrue(first.body.contains("hx-trigger=\"load, submit\""), "and the page asks for the next");
         Res stopped = permutations(state, "stop", true);
         assertTrue(paragraph(stopped.body, "perm-result").startsWith("Stopped after " + state.get("done") + " of 1000 shuffles"),
                 paragraph(stopped.body, "perm-result"));
         assertFalse(stopped.body.contains("<form"), "a stopped test asks for nothing more");
+        assertEquals("Permutation test stopped after " + state.get("done") + " of 1000 shuffles: p = "
+                + paragraph(stopped.body, "perm-result").replaceAll(".*: p = ([^ ]+) .*", "$1") + ".", announced(stopped.body),
+                "the live region says so");
+        assertTrue(announced(first.body).endsWith("Permutation test running: 1000 shuffles."), announced(first.body));
         Res step = first;
         int steps = 0;
         while (step.body.contains("class=\"perm-steps\"")) {
             step = permutations(hidden(step.body), null, true);
             assertEquals(200, step.code);
             assertFalse(step.body.contains("<html"), "a fragment");
+            if (step.body.contains("class=\"perm-steps\"")) {
+                assertNull(announced(step.body), "a step in between is not announced");
+            }
             steps++;
         }
+        assertTrue(announced(step.body).startsWith("Permutation test: p = " + byId(step.body, "perm-p") + ", "), announced(step.body));
         assertTrue(steps >= 2, "steps: " + steps);
         JsonNode j = JSON.readTree(apiBytes("permutations=1000&seed=5", file, "text/csv").body);
         assertEquals(miexplorer.web.data.DataView.p(j.get("permutationPValue").asDouble()), byId(step.body, "perm-p"));
@@ -606,6 +614,12 @@ class DataWebTest {
     private static String byId(String html, String id) {
         Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</(td|p|strong|div|caption)>", Pattern.DOTALL).matcher(html);
         return m.find() ? m.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip() : null;
+    }
+
+    /** The text swapped into the live region (out of band), or null when the answer has none. */
+    private static String announced(String html) {
+        Matcher m = Pattern.compile("<div id=\"announce\"[^>]*>(.*?)</div>", Pattern.DOTALL).matcher(html);
+        return m.find() ? m.group(1).strip() : null;
     }
 
     /** The text of the paragraph with this id, tags removed. */

@@ -173,7 +173,16 @@ public final class DataRoutes {
             run = run.step(t, Htmx.isFragmentRequest(ctx) ? PermutationRun.CHUNK_WORK : SYNC_WORK);
         }
         ctx.header("Vary", Htmx.REQUEST);
-        ctx.html(templates.render(Htmx.isFragmentRequest(ctx) ? "data/permutation.jte" : "data/permutationPage.jte", run));
+        if (Htmx.isFragmentRequest(ctx)) {
+            String html = templates.render("data/permutation.jte", run);
+            if (!run.running()) {
+                // The end of the test goes to the live region; its steps do not.
+                html += templates.render("announce.jte", Map.of("text", run.announcement(), "oob", true));
+            }
+            ctx.html(html);
+        } else {
+            ctx.html(templates.render("data/permutationPage.jte", run));
+        }
     }
 
     private void respond(Context ctx, DataView view, int status) {

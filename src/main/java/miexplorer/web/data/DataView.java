@@ -127,8 +127,13 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         if (!ok()) {
             return errors.isEmpty() ? "" : "Not computed: " + errors.asMap().values().iterator().next();
         }
-        return "I(" + samples().xName() + "; " + samples().yName() + ") = " + f(e().mutualInformation()) + " " + unit()
+        String said = "I(" + samples().xName() + "; " + samples().yName() + ") = " + f(e().mutualInformation()) + " " + unit()
                 + " from " + e().n() + " pairs; G-test p = " + p(e().gTestPValue()) + ".";
+        if (permutations != null) {
+            said += permutations.running() ? " Permutation test running: " + permutations.total() + " shuffles."
+                    : " " + permutations.announcement();
+        }
+        return said;
     }
 
     /** The GET URL of this state, for small pasted data; null otherwise. */
