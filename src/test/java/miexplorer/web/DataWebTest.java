@@ -365,6 +365,12 @@ class DataWebTest {
         assertTrue(byId(r.body, "gathered").contains("the other 8 of id are added up in the last row"), byId(r.body, "gathered"));
         assertTrue(byId(r.body, "mi-link-note").contains("40 × 2 categories"), byId(r.body, "mi-link-note"));
         assertTrue(byId(r.body, "counts-caption").contains("the 40 categories of id"));
+        // The numbers come from all 40 × 2 categories: the API's, whose table has 40 rows, and not those of the 33 shown.
+        JsonNode j = JSON.readTree(api("", csv.toString()).body);
+        assertEquals(40, j.get("counts").size());
+        assertEquals(fixed(j.get("mutualInformation").asDouble()), byId(r.body, "est-mi"));
+        assertEquals(fixed(j.get("gStatistic").asDouble()), byId(r.body, "est-g"));
+        assertEquals(39, j.get("degreesOfFreedom").asLong(), "(40 − 1)(2 − 1)");
     }
 
     @ParameterizedTest(name = "htmx = {0}")
