@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Paired samples for issue 7's comparison with pandas + scikit-learn.
 
-  samples.py generate ROWS PATH [SEED]   writes a CSV: id,city,brand,amount,note
-                                         (city and brand are dependent categories)
+  samples.py generate ROWS PATH [SEED] [WORDS]
+                                         writes a CSV: id,city,brand,amount,note
+                                         (city and brand are dependent categories; the note
+                                         has WORDS words, default 2: 3 makes 10^6 rows 50 MB)
   samples.py sklearn PATH [X] [Y]        pandas.read_csv + sklearn.metrics.mutual_info_score
                                          on columns X and Y (default city, brand); prints JSON
                                          with the MI in nats and the seconds taken, imports excluded
@@ -15,7 +17,7 @@ import sys
 import time
 
 
-def generate(rows, path, seed):
+def generate(rows, path, seed, note_words=2):
     rng = random.Random(seed)
     cities = ["city%02d" % i for i in range(12)]
     brands = ["brand%d" % j for j in range(8)]
@@ -26,8 +28,8 @@ def generate(rows, path, seed):
             c = rng.randrange(len(cities))
             # the brand follows the city 40% of the time, else it is drawn at random
             b = c % len(brands) if rng.random() < 0.4 else rng.randrange(len(brands))
-            f.write("%d,%s,%s,%.6f,%s %s\n" % (k, cities[c], brands[b], rng.uniform(0, 1000),
-                                              rng.choice(words), rng.choice(words)))
+            f.write("%d,%s,%s,%.6f,%s\n" % (k, cities[c], brands[b], rng.uniform(0, 1000),
+                                           " ".join(rng.choice(words) for _ in range(note_words))))
 
 
 def sklearn(path, x, y):
@@ -43,7 +45,8 @@ def sklearn(path, x, y):
 
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "generate":
-        generate(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 7)
+        generate(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 7,
+                 int(sys.argv[5]) if len(sys.argv) > 5 else 2)
     elif len(sys.argv) >= 3 and sys.argv[1] == "sklearn":
         sklearn(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "city", sys.argv[4] if len(sys.argv) > 4 else "brand")
     else:

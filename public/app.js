@@ -72,7 +72,25 @@ document.addEventListener("click", function (event) {
     if (bar && e.target.id === "data-form") {
       bar.value = 0;
       bar.hidden = false;
+      // New data or settings: a permutation test still running for the old ones stops.
+      var steps = document.querySelector("form.perm-steps");
+      if (steps && typeof htmx !== "undefined") htmx.trigger(steps, "htmx:abort");
     }
+  });
+  // A permutation test's answer replaces its section. When the test ends or is stopped, the button
+  // that had the keyboard's focus (Stop here, say) is gone; the focus goes to the result instead of
+  // falling back to the top of the page. While it runs, htmx keeps the focus on the button with the
+  // same id in each new step.
+  var focusWasInTest = false;
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var section = document.getElementById("permutation");
+    focusWasInTest = !!(section && section.contains(document.activeElement) && document.activeElement !== section);
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    var result = document.getElementById("perm-result");
+    var lost = !document.activeElement || document.activeElement === document.body;
+    if (focusWasInTest && lost && result) result.focus();
+    focusWasInTest = false;
   });
   document.addEventListener("htmx:xhr:progress", function (e) {
     var bar = document.getElementById("upload-progress");

@@ -50,6 +50,16 @@ class AccessibilityTest extends BrowserTest {
             }
         }
         pages.add(big.toString());
+        // The data page with a result in another unit, with settings in error, with data in error, and
+        // with 40 categories gathered into "other".
+        pages.add("/data?text=x%2Cy%0Aa%2Cu%0Ab%2Cu%0Ab%2Cv&base=e&permutations=99");
+        pages.add("/data?text=x%2Cy%0Aa%2Cu%0Ab%2Cv&base=7&x=nope");
+        pages.add("/data?text=x%2Cy%0Aa%2Cu%0Ab%2Cv%2Cw");
+        StringBuilder wide = new StringBuilder("id,g\n");
+        for (int k = 0; k < 40; k++) {
+            wide.append("c").append(k).append(',').append(k % 2).append('\n');
+        }
+        pages.add("/data?text=" + java.net.URLEncoder.encode(wide.toString(), java.nio.charset.StandardCharsets.UTF_8));
         return pages;
     }
 

@@ -222,6 +222,7 @@ class SampleEstimatesTest {
         Random random = new Random(2024);
         int datasets = 400;
         int[] below = new int[10]; // how many p-values fall at or below 0.1, 0.2, …, 1.0
+        int belowFivePercent = 0;
         for (int d = 0; d < datasets; d++) {
             List<String> x = new ArrayList<>();
             List<String> y = new ArrayList<>();
@@ -230,7 +231,10 @@ class SampleEstimatesTest {
                 y.add("y" + random.nextInt(4));
             }
             double p = PermutationTest.run(ContingencyTable.of(x, y), d, 0, 199).pValue();
-            assertTrue(p >= 1.0 / 200 && p <= 1);
+            assertTrue(p >= 1.0 / 200 && p <= 1, "never below 1/(permutations + 1): " + p);
+            if (p <= 0.05) {
+                belowFivePercent++;
+            }
             for (int q = 0; q < 10; q++) {
                 if (p <= (q + 1) / 10.0) {
                     below[q]++;
@@ -243,5 +247,8 @@ class SampleEstimatesTest {
             double expected = datasets * (q + 1) / 10.0;
             assertTrue(Math.abs(below[q] - expected) <= 40, "P(p ≤ " + (q + 1) / 10.0 + "): " + below[q] + " of " + datasets);
         }
+        // The level a test is used at: about 5% of independent data sets come out "significant" at 0.05.
+        // Expected 20 of 400, sd √(400·0.05·0.95) = 4.4; within 4 sd, and never none (the test would have no power).
+        assertTrue(belowFivePercent >= 3 && belowFivePercent <= 37, "p ≤ 0.05 for " + belowFivePercent + " of " + datasets);
     }
 }

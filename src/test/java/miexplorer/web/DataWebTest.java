@@ -281,6 +281,32 @@ class DataWebTest {
         assertEquals("0.1912", byId(r.body, "est-mi"));
     }
 
+    /*
+     * A client that posts the form urlencoded (curl -d, say) gets the page's own limits and words: the
+     * pasted text's 190 KB, not the other routes' 4 MB, and never a silently dropped field (Jetty drops
+     * a form over 200 000 bytes, which made 300 KB of text read as "there is no data").
+     */
+    @Test
+    void a_form_posted_urlencoded_over_the_paste_limit_is_a_413_naming_this_pages_limits() throws Exception {
+        for (int rows : new int[] {75_000, 3_000_000}) { // 300 KB and 12 MB of text
+            String body = "x=0&text=" + URLEncoder.encode("x,y\n" + "a,b\n".repeat(rows), StandardCharsets.UTF_8) + "&base=e";
+            Res r = send(HttpRequest.newBuilder(URI.create(base + "/data")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), "urlencoded " + rows);
+            assertEquals(413, r.code, r.body);
+            assertEquals("The pasted text is longer than 190 KB; choose it as a file instead (up to 50 MB).", byId(r.body, "err-data"));
+            assertFalse(r.body.contains("4 MB"), "not the limit of the other routes");
+            assertTrue(r.body.contains("name=\"base\" value=\"e\" checked"), "the settings are kept");
+        }
+        String accented = "x,y\n" + "é,ü\nà,ö\n".repeat(15_000); // 150 000 characters, 1.6 MB once encoded
+        Res fits = send(HttpRequest.newBuilder(URI.create(base + "/data")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("text=" + URLEncoder.encode(accented, StandardCharsets.UTF_8))).build(), "accented");
+        assertEquals(200, fits.code, fits.body);
+        assertEquals("1.0000", byId(fits.body, "est-mi"));
+        Res malformed = send(HttpRequest.newBuilder(URI.create(base + "/data")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("text=%zz")).build(), "malformed");
+        assertEquals(400, malformed.code, malformed.body);
+    }
+
     @Test
     void an_uploaded_file_is_used_instead_of_the_text_and_named_in_the_result() throws Exception {
         String tsv = "colour\tsize\nred\tbig\nred\tbig\nblue\tsmall\nblue\tsmall\n";
@@ -339,6 +365,12 @@ class DataWebTest {
         assertTrue(byId(r.body, "gathered").contains("the other 8 of id are added up in the last row"), byId(r.body, "gathered"));
         assertTrue(byId(r.body, "mi-link-note").contains("40 × 2 categories"), byId(r.body, "mi-link-note"));
         assertTrue(byId(r.body, "counts-caption").contains("the 40 categories of id"));
+        // The numbers come from all 40 × 2 categories: the API's, whose table has 40 rows, and not those of the 33 shown.
+        JsonNode j = JSON.readTree(api("", csv.toString()).body);
+        assertEquals(40, j.get("counts").size());
+        assertEquals(fixed(j.get("mutualInformation").asDouble()), byId(r.body, "est-mi"));
+        assertEquals(fixed(j.get("gStatistic").asDouble()), byId(r.body, "est-g"));
+        assertEquals(39, j.get("degreesOfFreedom").asLong(), "(40 − 1)(2 − 1)");
     }
 
     @ParameterizedTest(name = "htmx = {0}")
@@ -363,6 +395,9 @@ class DataWebTest {
         Res binary = multipart(Map.of(), "sheet.xlsx", new byte[] {'P', 'K', 3, 4, 1, 2}, htmx);
         assertEquals(422, binary.code);
         assertTrue(byId(binary.body, "err-data").contains("ZIP archive"));
+        Res emptyFile = multipart(Map.of("text", TWENTY), "empty.csv", new byte[0], htmx);
+        assertEquals(422, emptyFile.code);
+        assertTrue(byId(emptyFile.body, "err-data").contains("The file “empty.csv” is empty"), "not the pasted text instead");
         Res one = multipart(Map.of("text", "x,y\na,u\na,v\n"), null, null, htmx);
         assertEquals(422, one.code);
         assertTrue(byId(one.body, "err-x").contains("one category only"));
@@ -397,19 +432,27 @@ class DataWebTest {
         assertEquals(200, first.code);
         Map<String, String> state = hidden(first.body);
         assertTrue(Long.parseLong(state.get("done")) < 1000, "the first step does part of the test: " + state);
-        assertTrue(first.body.contains("hx-trigger=\"load delay:20ms\""), "and the page asks for the next");
+        assertTrue(first.body.contains("hx-trigger=\"load, submit\""), "and the page asks for the next");
         Res stopped = permutations(state, "stop", true);
         assertTrue(paragraph(stopped.body, "perm-result").startsWith("Stopped after " + state.get("done") + " of 1000 shuffles"),
                 paragraph(stopped.body, "perm-result"));
         assertFalse(stopped.body.contains("<form"), "a stopped test asks for nothing more");
+        assertEquals("Permutation test stopped after " + state.get("done") + " of 1000 shuffles: p = "
+                + paragraph(stopped.body, "perm-result").replaceAll(".*: p = ([^ ]+) .*", "$1") + ".", announced(stopped.body),
+                "the live region says so");
+        assertTrue(announced(first.body).endsWith("Permutation test running: 1000 shuffles."), announced(first.body));
         Res step = first;
         int steps = 0;
-        while (step.body.contains("id=\"perm-form\"")) {
+        while (step.body.contains("class=\"perm-steps\"")) {
             step = permutations(hidden(step.body), null, true);
             assertEquals(200, step.code);
             assertFalse(step.body.contains("<html"), "a fragment");
+            if (step.body.contains("class=\"perm-steps\"")) {
+                assertNull(announced(step.body), "a step in between is not announced");
+            }
             steps++;
         }
+        assertTrue(announced(step.body).startsWith("Permutation test: p = " + byId(step.body, "perm-p") + ", "), announced(step.body));
         assertTrue(steps >= 2, "steps: " + steps);
         JsonNode j = JSON.readTree(apiBytes("permutations=1000&seed=5", file, "text/csv").body);
         assertEquals(miexplorer.web.data.DataView.p(j.get("permutationPValue").asDouble()), byId(step.body, "perm-p"));
@@ -443,6 +486,32 @@ class DataWebTest {
         Res bins = get("/data?text=" + URLEncoder.encode("v,w\n1,a\n2,b\n3,a\n4,b\n", StandardCharsets.UTF_8) + "&xbins=2", false);
         assertEquals(200, bins.code);
         assertEquals(List.of("[1, 2.5)", "[2.5, 4]"), rowHeaders(bins.body));
+    }
+
+    @Test
+    void random_bodies_and_settings_never_break_the_api_or_the_page() throws Exception {
+        Random random = new Random(99);
+        String alphabet = "ab,;\t\"\n\r 0123.e-\u00e9\0";
+        String[] settings = {"", "x=1", "y=a", "bins=3", "xbins=2&binning=frequency", "header=false", "sep=tab", "permutations=5",
+            "base=10", "x=%00", "bins=-", "seed=9999999999999999999999"};
+        for (int trial = 0; trial < 150; trial++) {
+            byte[] body;
+            if (random.nextInt(4) == 0) {
+                body = new byte[random.nextInt(300)];
+                random.nextBytes(body);
+            } else {
+                StringBuilder text = new StringBuilder();
+                for (int k = random.nextInt(400); k > 0; k--) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                body = text.toString().getBytes(StandardCharsets.UTF_8);
+            }
+            String query = settings[random.nextInt(settings.length)];
+            Res r = apiBytes(query, body, "text/csv");
+            assertTrue(r.code == 200 || r.code == 400 || r.code == 415 || r.code == 422, r.code + " " + r.body);
+            Res page = multipart(Map.of("x", random.nextBoolean() ? "" : "1"), "f.csv", body, random.nextBoolean());
+            assertTrue(page.code == 200 || page.code == 422, page.code + " " + page.body);
+        }
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -551,6 +620,12 @@ class DataWebTest {
     private static String byId(String html, String id) {
         Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</(td|p|strong|div|caption)>", Pattern.DOTALL).matcher(html);
         return m.find() ? m.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip() : null;
+    }
+
+    /** The text swapped into the live region (out of band), or null when the answer has none. */
+    private static String announced(String html) {
+        Matcher m = Pattern.compile("<div id=\"announce\"[^>]*>(.*?)</div>", Pattern.DOTALL).matcher(html);
+        return m.find() ? m.group(1).strip() : null;
     }
 
     /** The text of the paragraph with this id, tags removed. */

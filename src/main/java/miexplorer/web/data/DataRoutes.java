@@ -8,6 +8,7 @@ import jakarta.servlet.http.Part;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ public final class DataRoutes {
     public static final int MAX_PASTE = 190 * 1024;
     /** Room for the form's other fields and the multipart framing around an upload. */
     private static final long FORM_OVERHEAD = 1024 * 1024;
+    /** The most of one urlencoded field kept: room for {@link #MAX_PASTE} characters at 9 bytes each. */
+    static final int MAX_URLENCODED = 9 * MAX_PASTE;
     /**
      * The most permutation work (shuffles × (observations + cells)) one request does when the test runs
      * in one go: the API, and the page without JavaScript. About two seconds here.
@@ -88,6 +91,11 @@ public final class DataRoutes {
             if (sub.tooLarge) {
                 errors.add("data", tooLarge() + " Nothing was read: choose a smaller file.");
                 respond(ctx, DataView.form(s, "", errors), 413);
+                return;
+            }
+            if (sub.file == null && sub.emptyFile != null) {
+                errors.add("data", "The file “" + sub.emptyFile + "” is empty: there is no data in it.");
+                respond(ctx, DataView.form(s, text, errors), INVALID);
                 return;
             }
             if (sub.textTooLong) {
@@ -165,7 +173,16 @@ public final class DataRoutes {
             run = run.step(t, Htmx.isFragmentRequest(ctx) ? PermutationRun.CHUNK_WORK : SYNC_WORK);
         }
         ctx.header("Vary", Htmx.REQUEST);
-        ctx.html(templates.render(Htmx.isFragmentRequest(ctx) ? "data/permutation.jte" : "data/permutationPage.jte", run));
+        if (Htmx.isFragmentRequest(ctx)) {
+            String html = templates.render("data/permutation.jte", run);
+            if (!run.running()) {
+                // The end of the test goes to the live region; its steps do not.
+                html += templates.render("announce.jte", Map.of("text", run.announcement(), "oob", true));
+            }
+            ctx.html(html);
+        } else {
+            ctx.html(templates.render("data/permutationPage.jte", run));
+        }
     }
 
     private void respond(Context ctx, DataView view, int status) {
@@ -220,6 +237,7 @@ public final class DataRoutes {
         Part file;
         boolean textTooLong;
         boolean tooLarge;
+        String emptyFile;
         private Collection<Part> parts = List.of();
 
         String text() {
@@ -231,8 +249,7 @@ public final class DataRoutes {
             Submission s = new Submission();
             String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
             if (!type.startsWith("multipart/form-data")) {
-                s.params.putAll(Forms.params(ctx));
-                s.textTooLong = s.text().length() > MAX_PASTE;
+                readUrlEncoded(ctx, s);
                 return s;
             }
             if (ctx.req().getContentLengthLong() > MAX_UPLOAD + FORM_OVERHEAD) {
@@ -264,6 +281,8 @@ public final class DataRoutes {
                 if (p.getSubmittedFileName() != null) {
                     if (p.getName().equals("file") && p.getSize() > 0 && s.file == null) {
                         s.file = p;
+                    } else if (p.getName().equals("file") && p.getSize() == 0 && !p.getSubmittedFileName().isBlank()) {
+                        s.emptyFile = p.getSubmittedFileName(); // chosen but empty, which is not the same as none chosen
                     }
                     continue;
                 }
@@ -285,6 +304,76 @@ public final class DataRoutes {
                 }
             }
             return s;
+        }
+
+        /**
+         * An urlencoded form, read here as a stream with this route's own limits rather than by the
+         * framework: Jetty silently drops a form over its 200 000 bytes (the text then looked missing),
+         * and Javalin's 4 MB limit answers with a message about the other routes. Each field is kept up
+         * to its limit (percent-encoding makes a character of pasted text up to 9 bytes) and the rest of
+         * it skipped, so the settings typed beside too long a text still come back.
+         */
+        private static void readUrlEncoded(Context ctx, Submission s) {
+            if (ctx.req().getContentLengthLong() > MAX_UPLOAD + FORM_OVERHEAD) {
+                s.tooLarge = true;
+                return;
+            }
+            try (InputStream in = new java.io.BufferedInputStream(ctx.req().getInputStream(), 64 * 1024)) {
+                long total = 0;
+                java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
+                java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream();
+                boolean inValue = false;
+                boolean overflow = false;
+                for (int b = in.read(); ; b = in.read()) {
+                    if (b == -1 || b == '&') {
+                        if (key.size() > 0 || value.size() > 0) {
+                            String k = decode(key);
+                            if (overflow && !k.equals("text")) {
+                                throw new BadRequestResponse("the form field " + k + " is too long.");
+                            }
+                            if (overflow) {
+                                s.textTooLong = true;
+                            } else {
+                                s.params.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(decode(value));
+                            }
+                        }
+                        if (b == -1) {
+                            break;
+                        }
+                        key.reset();
+                        value.reset();
+                        inValue = false;
+                        overflow = false;
+                    } else if (++total > MAX_UPLOAD + FORM_OVERHEAD) {
+                        s.tooLarge = true;
+                        s.params.clear();
+                        return;
+                    } else if (!inValue && b == '=') {
+                        inValue = true;
+                    } else if (!inValue) {
+                        if (key.size() >= 1024) {
+                            throw new BadRequestResponse("the form has a field name longer than 1024 bytes.");
+                        }
+                        key.write(b);
+                    } else if (value.size() < MAX_URLENCODED) {
+                        value.write(b);
+                    } else {
+                        overflow = true; // the rest of this field is skipped
+                    }
+                }
+            } catch (IOException e) {
+                throw new BadRequestResponse("the form could not be read to its end.");
+            }
+            s.textTooLong |= s.text().length() > MAX_PASTE;
+        }
+
+        private static String decode(java.io.ByteArrayOutputStream bytes) {
+            try {
+                // urlencoded text is ASCII; the percent escapes decode as UTF-8
+                return URLDecoder.decode(bytes.toString(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestResponse("the form could not be read: it is not valid application/x-www-form-urlencoded.");
+            }
         }
 
         void cleanUp() {

@@ -127,8 +127,13 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         if (!ok()) {
             return errors.isEmpty() ? "" : "Not computed: " + errors.asMap().values().iterator().next();
         }
-        return "I(" + samples().xName() + "; " + samples().yName() + ") = " + f(e().mutualInformation()) + " " + unit()
+        String said = "I(" + samples().xName() + "; " + samples().yName() + ") = " + f(e().mutualInformation()) + " " + unit()
                 + " from " + e().n() + " pairs; G-test p = " + p(e().gTestPValue()) + ".";
+        if (permutations != null) {
+            said += permutations.running() ? " Permutation test running: " + permutations.total() + " shuffles."
+                    : " " + permutations.announcement();
+        }
+        return said;
     }
 
     /** The GET URL of this state, for small pasted data; null otherwise. */
@@ -164,6 +169,13 @@ public record DataView(DataSettings settings, String text, String source, FieldE
             u.append("&permutations=").append(s.permutations()).append("&seed=").append(s.seed());
         }
         return u.toString();
+    }
+
+    private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();
+
+    /** A fresh random token, so each rendering of a running test's form differs from the last. */
+    public static String nonce() {
+        return Long.toHexString(NONCES.nextLong());
     }
 
     /** "1 row", "12 rows". */

@@ -112,6 +112,21 @@ public record PermutationRun(String table, long seed, long total, long done, lon
         return 1.0 / (done + 1);
     }
 
+    /**
+     * What a screen reader hears when the test ends or is stopped (its steps in between are not
+     * announced: one every fraction of a second would drown everything else); "" while it runs.
+     */
+    public String announcement() {
+        if (finished()) {
+            return "Permutation test: p = " + DataView.p(pValue()) + ", " + atLeastAsLarge + " of " + done
+                    + " shuffles at least as large.";
+        }
+        if (stopped) {
+            return "Permutation test stopped after " + done + " of " + total + " shuffles: p = " + DataView.p(pValue()) + ".";
+        }
+        return "";
+    }
+
     /** The state from a form: {@code t}, {@code seed}, {@code total}, {@code done}, {@code atleast}. */
     public static PermutationRun read(Map<String, List<String>> params) {
         String t = first(params, "t");
