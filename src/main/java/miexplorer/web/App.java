@@ -49,6 +49,7 @@ public final class App {
             cfg.staticFiles.enableWebjars();
 
             cfg.routes.get("/", ctx -> ctx.redirect(MiRoutes.PATH));
+            cfg.routes.get("/healthz", ctx -> ctx.result("ok"));
             MiRoutes.register(cfg.routes, templates);
             AttentionRoutes.register(cfg.routes, templates);
 
