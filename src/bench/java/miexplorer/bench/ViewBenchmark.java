@@ -1,0 +1,107 @@
+package miexplorer.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import miexplorer.web.Templates;
+import miexplorer.web.attention.AttentionForm;
+import miexplorer.web.attention.AttentionView;
+import miexplorer.web.mi.MiForm;
+import miexplorer.web.mi.MiView;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The worked-step models and what a request does with them, without HTTP: read the form, check it,
+ * build the page model ({@code MiView}, {@code AttentionView}), and render the htmx fragment (with
+ * its announcement) or the full page from the precompiled templates. {@code view*} stop at the
+ * model; {@code fragment*} and {@code page*} are the whole request.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class ViewBenchmark {
+    Templates templates;
+    Map<String, List<String>> weather;
+    Map<String, List<String>> table32;
+    Map<String, List<String>> attention;
+    Map<String, List<String>> attentionLarge;
+
+    @Setup
+    public void setup() {
+        templates = Templates.precompiled();
+        weather = Fixtures.weatherForm();
+        table32 = Fixtures.table32Form();
+        attention = Fixtures.attentionForm();
+        attentionLarge = Fixtures.attentionLargeForm();
+    }
+
+    private static MiView mi(Map<String, List<String>> params) {
+        MiForm.Read read = MiForm.read(params);
+        return MiView.of(MiForm.check(read.input(), read.errors()));
+    }
+
+    private static AttentionView attention(Map<String, List<String>> params) {
+        AttentionForm.Read read = AttentionForm.read(params);
+        return AttentionView.of(AttentionForm.check(read.input(), read.errors()));
+    }
+
+    private String fragment(String template, Object view, String announcement) {
+        return templates.render(template, view)
+                + templates.render("announce.jte", Map.of("text", announcement, "oob", true));
+    }
+
+    @Benchmark
+    public MiView viewWeather() {
+        return mi(weather);
+    }
+
+    @Benchmark
+    public MiView view32x32() {
+        return mi(table32);
+    }
+
+    @Benchmark
+    public AttentionView viewAttention() {
+        return attention(attention);
+    }
+
+    @Benchmark
+    public AttentionView viewAttention256keys1024dims() {
+        return attention(attentionLarge);
+    }
+
+    @Benchmark
+    public String pageMi() {
+        return templates.render("mi/page.jte", mi(Map.of()));
+    }
+
+    @Benchmark
+    public String fragmentWeather() {
+        MiView v = mi(weather);
+        return fragment("mi/explorer.jte", v, v.announcement());
+    }
+
+    @Benchmark
+    public String fragment32x32() {
+        MiView v = mi(table32);
+        return fragment("mi/explorer.jte", v, v.announcement());
+    }
+
+    @Benchmark
+    public String fragmentAttention() {
+        AttentionView v = attention(attention);
+        return fragment("attention/explorer.jte", v, v.announcement());
+    }
+}
