@@ -2,6 +2,9 @@ package miexplorer.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SvgAndFormatTest {
@@ -32,6 +35,38 @@ class SvgAndFormatTest {
         assertEquals("0.12", Format.fixed(0.125, 2)); // half-even on the exact binary value of 0.125
         assertEquals("undefined", Format.fixed(Double.NaN, 3));
         assertEquals("38.9%", Format.percent(0.3894, 3));
+    }
+
+    /** Format.fixed as first written: the exact binary value, rounded half-even by BigDecimal. */
+    private static String fixedByBigDecimal(double v, int digits) {
+        BigDecimal d = new BigDecimal(v).setScale(digits, RoundingMode.HALF_EVEN);
+        if (d.signum() == 0) {
+            return d.abs().toPlainString();
+        }
+        String s = d.toPlainString();
+        return s.startsWith("-") ? Format.MINUS + s.substring(1) : s;
+    }
+
+    @Test
+    void fixed_agrees_with_exact_decimal_rounding_on_random_values_ties_and_edges() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int k = 0; k < 20_000; k++) {
+            int digits = 1 + random.nextInt(15);
+            // Magnitudes from 1e-20 to 1e20, either sign; then values near ties at this precision.
+            double v = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(10, random.nextInt(41) - 20);
+            assertEquals(fixedByBigDecimal(v, digits), Format.fixed(v, digits), () -> v + " to " + digits);
+            double tie = (Math.rint(v * Math.pow(10, digits)) + 0.5) / Math.pow(10, digits);
+            for (double w : new double[] {tie, Math.nextUp(tie), Math.nextDown(tie)}) {
+                assertEquals(fixedByBigDecimal(w, digits), Format.fixed(w, digits), () -> w + " to " + digits);
+            }
+        }
+        for (double v : new double[] {0, -0.0, 0.5, -0.5, 0.125, -0.125, 2.5, 0.0625, 1e-320, -1e-320, Double.MIN_VALUE,
+                Double.MAX_VALUE, -Double.MAX_VALUE, 1e15, 999.9995, 0.9995, -0.0005, 123456789.123456789}) {
+            for (int digits = 1; digits <= 15; digits++) {
+                int d = digits;
+                assertEquals(fixedByBigDecimal(v, d), Format.fixed(v, d), () -> v + " to " + d);
+            }
+        }
     }
 
     @Test
