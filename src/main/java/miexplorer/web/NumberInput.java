@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class NumberInput {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern COMMA_DECIMAL = Pattern.compile("[+-]?\\d+,\\d+");
+    private static final Pattern INFINITY = Pattern.compile("[+-]?(?i)(inf|infinity|∞)");
 
     /** The longest text accepted for one number. */
     public static final int MAX_LENGTH = 40;
@@ -36,7 +37,7 @@ public final class NumberInput {
         if (plain.equalsIgnoreCase("nan")) {
             return error("NaN (not a number) is not allowed: enter a finite number.");
         }
-        if (plain.matches("[+-]?(?i)(inf|infinity|∞)")) {
+        if (INFINITY.matcher(plain).matches()) {
             return error(s + " is not allowed: enter a finite number.");
         }
         if (plain.endsWith("%")) {

@@ -162,7 +162,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         if (s.startsWith("[") && s.endsWith("]") || s.startsWith("(") && s.endsWith(")")) {
             s = s.substring(1, s.length() - 1).strip();
         }
-        String[] parts = s.split("\\s*[,\\s]\\s*");
+        String[] parts = AttentionForm.SEPARATOR.split(s);
         double[] v = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             v[i] = miexplorer.web.NumberInput.parse(parts[i]).value();
