@@ -33,7 +33,7 @@ public final class AttentionForm {
     public static final String SET_DK = "set-dk";
     public static final String RESET = "reset";
     /** What separates the numbers of a vector: a comma or white space, with any white space around it. */
-    static final Pattern SEPARATOR = Pattern.compile("\\s*[,\\s]\\s*");
+    private static final Pattern SEPARATOR = Pattern.compile("\\s*[,\\s]\\s*");
 
     private AttentionForm() {
     }

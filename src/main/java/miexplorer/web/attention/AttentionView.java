@@ -20,9 +20,12 @@ import miexplorer.web.mi.MiView;
  * and for a sound state the attention as set ({@link #result}) beside the same with the scaling
  * switched the other way ({@link #flipped}). With several queries, the attention matrix read as a
  * joint table P(query, key) is analysed by the joint-table explorer's own model ({@link #joint}).
+ *
+ * @param checked the check this view shows, null when it found errors: the worked steps reuse the
+ *     vectors it read rather than parsing them again for every query they show
  */
 public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
-        MultiQueryAttention flipped, MiView joint) {
+        MultiQueryAttention flipped, MiView joint, AttentionForm.Checked checked) {
 
     /** Vectors longer than this show their first and last products only. */
     public static final int PRODUCTS_SHOWN = 8;
@@ -34,7 +37,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         if (c.ok() && c.input().m() > 1) {
             joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()));
         }
-        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint);
+        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, c.ok() ? c : null);
     }
 
     /** The attention matrix as a joint table for the /mi explorer: rows are queries, columns keys. */
@@ -146,28 +149,15 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     }
 
     public double[] query(int r) {
-        return vector(input.queries().get(r));
+        return checked.queries()[r];
     }
 
     public double[] key(int i) {
-        return vector(input.keys().get(i));
+        return checked.keys()[i];
     }
 
     public double[] value(int i) {
-        return vector(input.values().get(i));
-    }
-
-    private static double[] vector(String text) {
-        String s = text.strip();
-        if (s.startsWith("[") && s.endsWith("]") || s.startsWith("(") && s.endsWith(")")) {
-            s = s.substring(1, s.length() - 1).strip();
-        }
-        String[] parts = AttentionForm.SEPARATOR.split(s);
-        double[] v = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            v[i] = miexplorer.web.NumberInput.parse(parts[i]).value();
-        }
-        return v;
+        return checked.values()[i];
     }
 
     public String vec(double[] v) {
