@@ -28,8 +28,10 @@ public record MiView(MiInput input, FieldErrors errors, Analysis analysis, Table
     /** How many divergence terms a large table lists (the largest in size). */
     public static final int LARGE_TERMS_SHOWN = 16;
 
+    private static final String DEFAULT_CROSSOVER_TEXT = Format.cell(Preset.DEFAULT_CROSSOVER);
+
     public static MiView of(MiForm.Checked checked) {
-        return of(checked, Format.cell(Preset.DEFAULT_CROSSOVER), null);
+        return of(checked, DEFAULT_CROSSOVER_TEXT, null);
     }
 
     public static MiView of(MiForm.Checked checked, String bscText, String bscError) {
