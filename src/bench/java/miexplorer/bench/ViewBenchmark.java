@@ -1,5 +1,6 @@
 package miexplorer.bench;
 
+import gg.jte.output.Utf8ByteOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The worked-step models and what a request does with them, without HTTP: read the form, check it,
  * build the page model ({@code MiView}, {@code AttentionView}), and render the htmx fragment (with
  * its announcement) or the full page from the precompiled templates. {@code view*} stop at the
- * model; {@code fragment*} and {@code page*} are the whole request.
+ * model; {@code fragment*} and {@code page*} are the whole request, rendered as
+ * {@code Htmx.respond} renders it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -57,9 +59,12 @@ public class ViewBenchmark {
         return AttentionView.of(AttentionForm.check(read.input(), read.errors()));
     }
 
-    private String fragment(String template, Object view, String announcement) {
-        return templates.render(template, view)
-                + templates.render("announce.jte", Map.of("text", announcement, "oob", true));
+    /** What Htmx.respond sends for an htmx request: the fragment and its announcement, as UTF-8. */
+    private byte[] fragment(String template, Object view, String announcement) {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        templates.render(template, view, out);
+        templates.render("announce.jte", Map.of("text", announcement, "oob", true), out);
+        return out.toByteArray();
     }
 
     @Benchmark
@@ -83,24 +88,26 @@ public class ViewBenchmark {
     }
 
     @Benchmark
-    public String pageMi() {
-        return templates.render("mi/page.jte", mi(Map.of()));
+    public byte[] pageMi() {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        templates.render("mi/page.jte", mi(Map.of()), out);
+        return out.toByteArray();
     }
 
     @Benchmark
-    public String fragmentWeather() {
+    public byte[] fragmentWeather() {
         MiView v = mi(weather);
         return fragment("mi/explorer.jte", v, v.announcement());
     }
 
     @Benchmark
-    public String fragment32x32() {
+    public byte[] fragment32x32() {
         MiView v = mi(table32);
         return fragment("mi/explorer.jte", v, v.announcement());
     }
 
     @Benchmark
-    public String fragmentAttention() {
+    public byte[] fragmentAttention() {
         AttentionView v = attention(attention);
         return fragment("attention/explorer.jte", v, v.announcement());
     }

@@ -1,5 +1,7 @@
 package miexplorer.web;
 
+import gg.jte.output.Utf8ByteOutput;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -29,14 +31,17 @@ public final class Htmx {
             String fragmentTemplate, Object view, String announcement, String pushUrl) {
         ctx.status(status);
         ctx.header("Vary", REQUEST);
+        // Rendered straight to UTF-8 bytes: no growing String buffer, no copy of it, no encoding after.
+        Utf8ByteOutput out = new Utf8ByteOutput();
         if (isFragmentRequest(ctx)) {
             if (pushUrl != null) {
                 ctx.header(PUSH_URL, pushUrl);
             }
-            ctx.html(templates.render(fragmentTemplate, view)
-                    + templates.render("announce.jte", Map.of("text", announcement, "oob", true)));
+            templates.render(fragmentTemplate, view, out);
+            templates.render("announce.jte", Map.of("text", announcement, "oob", true), out);
         } else {
-            ctx.html(templates.render(pageTemplate, view));
+            templates.render(pageTemplate, view, out);
         }
+        ctx.contentType(ContentType.TEXT_HTML).result(out.toByteArray());
     }
 }

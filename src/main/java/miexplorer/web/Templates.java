@@ -2,6 +2,7 @@ package miexplorer.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import gg.jte.TemplateOutput;
 import gg.jte.output.StringOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import java.nio.file.Path;
@@ -39,5 +40,19 @@ public final class Templates {
         StringOutput out = new StringOutput(1024);
         engine.render(name, params, out);
         return out.toString();
+    }
+
+    /**
+     * Renders a template that takes one parameter into {@code out}: with a
+     * {@link gg.jte.output.Utf8ByteOutput}, straight to the bytes a response sends, without building
+     * a String first.
+     */
+    public void render(String name, Object model, TemplateOutput out) {
+        engine.render(name, model, out);
+    }
+
+    /** Renders a template with named parameters into {@code out}. */
+    public void render(String name, Map<String, Object> params, TemplateOutput out) {
+        engine.render(name, params, out);
     }
 }
