@@ -25,7 +25,9 @@ public final class Templates {
     }
 
     public static Templates hotReloading(Path directory) {
-        return new Templates(TemplateEngine.create(new DirectoryCodeResolver(directory), ContentType.Html));
+        TemplateEngine engine = TemplateEngine.create(new DirectoryCodeResolver(directory), ContentType.Html);
+        engine.setTrimControlStructures(true); // as the jte-maven-plugin is configured, so dev shows the same HTML
+        return new Templates(engine);
     }
 
     /** Renders a template that takes one parameter. */
