@@ -47,25 +47,25 @@ public final class Format {
 
     /** n / 10^digits written out as BigDecimal.toPlainString does, with a real minus and no "−0". */
     private static String plain(long n, int digits) {
-        String s = Long.toString(Math.abs(n));
-        StringBuilder b = new StringBuilder(s.length() + 3);
+        // Digits from the right into one char array: the pages write a few hundred numbers each.
+        long a = Math.abs(n);
+        char[] c = new char[21 + digits];
+        int at = c.length;
+        for (int k = 0; k < digits; k++) {
+            c[--at] = (char) ('0' + a % 10);
+            a /= 10;
+        }
+        if (digits > 0) {
+            c[--at] = '.';
+        }
+        do {
+            c[--at] = (char) ('0' + a % 10);
+            a /= 10;
+        } while (a != 0);
         if (n < 0) {
-            b.append(MINUS);
+            c[--at] = MINUS.charAt(0);
         }
-        int whole = s.length() - digits;
-        if (whole <= 0) {
-            b.append('0');
-            if (digits > 0) {
-                b.append('.');
-            }
-            b.append("0".repeat(-whole)).append(s);
-        } else {
-            b.append(s, 0, whole);
-            if (digits > 0) {
-                b.append('.').append(s, whole, s.length());
-            }
-        }
-        return b.toString();
+        return new String(c, at, c.length - at);
     }
 
     /** {@code v} as a percentage with {@code digits - 2} decimals (at least 1), e.g. 39.0%. */
