@@ -1,10 +1,10 @@
 package miexplorer.bench;
 
-import gg.jte.output.Utf8ByteOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import miexplorer.web.Templates;
+import miexplorer.web.Utf8Buffer;
 import miexplorer.web.attention.AttentionForm;
 import miexplorer.web.attention.AttentionView;
 import miexplorer.web.mi.MiForm;
@@ -61,7 +61,7 @@ public class ViewBenchmark {
 
     /** What Htmx.respond sends for an htmx request: the fragment and its announcement, as UTF-8. */
     private byte[] fragment(String template, Object view, String announcement) {
-        Utf8ByteOutput out = new Utf8ByteOutput();
+        Utf8Buffer out = new Utf8Buffer(32 * 1024);
         templates.render(template, view, out);
         templates.render("announce.jte", Map.of("text", announcement, "oob", true), out);
         return out.toByteArray();
@@ -89,7 +89,7 @@ public class ViewBenchmark {
 
     @Benchmark
     public byte[] pageMi() {
-        Utf8ByteOutput out = new Utf8ByteOutput();
+        Utf8Buffer out = new Utf8Buffer(32 * 1024);
         templates.render("mi/page.jte", mi(Map.of()), out);
         return out.toByteArray();
     }

@@ -1,6 +1,5 @@
 package miexplorer.web;
 
-import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -10,6 +9,8 @@ public final class Htmx {
     public static final String REQUEST = "HX-Request";
     public static final String HISTORY_RESTORE = "HX-History-Restore-Request";
     public static final String PUSH_URL = "HX-Push-Url";
+    /** Room for a small table's fragment (about 30 KB) before the buffer has to grow. */
+    private static final int INITIAL_BYTES = 32 * 1024;
 
     private Htmx() {
     }
@@ -32,7 +33,7 @@ public final class Htmx {
         ctx.status(status);
         ctx.header("Vary", REQUEST);
         // Rendered straight to UTF-8 bytes: no growing String buffer, no copy of it, no encoding after.
-        Utf8ByteOutput out = new Utf8ByteOutput();
+        Utf8Buffer out = new Utf8Buffer(INITIAL_BYTES);
         if (isFragmentRequest(ctx)) {
             if (pushUrl != null) {
                 ctx.header(PUSH_URL, pushUrl);

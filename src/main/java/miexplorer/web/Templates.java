@@ -46,7 +46,7 @@ public final class Templates {
 
     /**
      * Renders a template that takes one parameter into {@code out}: with a
-     * {@link gg.jte.output.Utf8ByteOutput}, straight to the bytes a response sends, without building
+     * {@link Utf8Buffer}, straight to the bytes a response sends, without building
      * a String first.
      */
     public void render(String name, Object model, TemplateOutput out) {
