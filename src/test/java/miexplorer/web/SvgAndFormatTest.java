@@ -108,6 +108,16 @@ class SvgAndFormatTest {
     }
 
     @Test
+    void scientific_notation_is_the_same_in_locale_us_as_in_locale_root() {
+        // MiView.sci formats with Locale.US for speed; the page's text must not change.
+        SplittableRandom random = new SplittableRandom(7);
+        for (int k = 0; k < 5_000; k++) {
+            double v = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(10, random.nextInt(61) - 30);
+            assertEquals(String.format(java.util.Locale.ROOT, "%.1e", v), String.format(java.util.Locale.US, "%.1e", v));
+        }
+    }
+
+    @Test
     void a_computed_probability_is_written_back_with_twelve_significant_digits() {
         assertEquals("0.192", Format.cell(0.4 * 0.48));
         assertEquals("0.333333333333", Format.cell(1.0 / 3));

@@ -88,7 +88,10 @@ public record MiView(MiInput input, FieldErrors errors, Analysis analysis, Table
     }
 
     public String sci(double v) {
-        return v == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1e", v).replace("-", Format.MINUS);
+        // Locale.US writes the same digits, point and sign as Locale.ROOT, and is the one locale
+        // java.util.Formatter does not look up DecimalFormatSymbols for (JFR: a tenth of the
+        // weather fragment's rendering went on that lookup for this one number).
+        return v == 0 ? "0" : String.format(java.util.Locale.US, "%.1e", v).replace("-", Format.MINUS);
     }
 
     // ---- labels and fields ---------------------------------------------------------------------
