@@ -43,6 +43,6 @@ public final class Htmx {
         } else {
             templates.render(pageTemplate, view, out);
         }
-        ctx.contentType(ContentType.TEXT_HTML).result(out.toByteArray());
+        ctx.contentType(ContentType.TEXT_HTML).result(out.toInputStream());
     }
 }

@@ -1,6 +1,8 @@
 package miexplorer.web;
 
 import gg.jte.TemplateOutput;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -54,6 +56,11 @@ public final class Utf8Buffer implements TemplateOutput {
 
     public int size() {
         return size;
+    }
+
+    /** The bytes written, to read once, without copying them (a 32 x 32 fragment is half a megabyte). */
+    public InputStream toInputStream() {
+        return new ByteArrayInputStream(bytes, 0, size);
     }
 
     /** The bytes written, in an array of exactly their length. */

@@ -21,6 +21,52 @@ class SvgAndFormatTest {
     }
 
     @Test
+    void coordinates_are_written_as_the_string_builder_version_wrote_them() {
+        SplittableRandom random = new SplittableRandom(8);
+        for (int k = 0; k < 20_000; k++) {
+            double v = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(10, random.nextInt(9) - 3);
+            assertEquals(nByStringBuilder(v), Svg.n(v), () -> String.valueOf(v));
+        }
+    }
+
+    /** Svg.n as first written. */
+    private static String nByStringBuilder(double v) {
+        long c = Math.round(v * 100);
+        if (c == 0) {
+            return "0";
+        }
+        StringBuilder b = new StringBuilder(10);
+        if (c < 0) {
+            b.append('-');
+            c = -c;
+        }
+        b.append(c / 100);
+        int frac = (int) (c % 100);
+        if (frac != 0) {
+            b.append('.').append(frac / 10);
+            if (frac % 10 != 0) {
+                b.append(frac % 10);
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
+    void url_values_are_encoded_as_url_encoder_encodes_them() {
+        String alphabet = "aZ09.-_*~ +/,;%&=?é−\u00A0";
+        SplittableRandom random = new SplittableRandom(9);
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertEquals(java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8),
+                    miexplorer.web.mi.MiForm.enc(s), s);
+        }
+    }
+
+    @Test
     void text_colour_follows_wcag_luminance() {
         assertEquals("#000000", Svg.textOn("#ffffff"));
         assertEquals("#ffffff", Svg.textOn("#000000"));
