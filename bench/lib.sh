@@ -1,0 +1,65 @@
+# Shared by the bench/ scripts: build the jar, start and stop it on 127.0.0.1. Sourced, not run.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# JAR=path measures that jar as it is (an older build, say); by default the project's, built first.
+if [ -n "${JAR:-}" ]; then
+  NO_BUILD=1
+else
+  JAR="$ROOT/target/mi-explorer.jar"
+fi
+HOST=127.0.0.1
+PORT=${PORT:-7171}
+BASE="http://$HOST:$PORT"
+SERVER=""
+
+# The packaged jar, built offline from the Maven cache unless NO_BUILD=1.
+build_jar() {
+  if [ "${NO_BUILD:-0}" != 1 ]; then
+    (cd "$ROOT" && mvn -B -q -o package -DskipTests) >&2
+  fi
+  [ -f "$JAR" ] || { echo "no $JAR: build it with mvn -o package -DskipTests" >&2; exit 2; }
+  JAR_NAME=${JAR#"$ROOT/"}
+}
+
+# Refuses to start when something already answers on PORT (another engineer's server, say).
+check_port_free() {
+  if curl -s -o /dev/null --max-time 1 "$BASE/"; then
+    echo "something already answers on $BASE; set PORT to a free port" >&2
+    exit 2
+  fi
+}
+
+# Starts the jar in the background: its output goes to the file $1, extra JVM options follow.
+start_server() {
+  local log=$1
+  shift
+  PORT=$PORT java "$@" -jar "$JAR" >"$log" 2>&1 &
+  SERVER=$!
+}
+
+# Waits (at most 20 s) until GET $1 answers 200.
+wait_for() {
+  local url=$1
+  for _ in $(seq 1 2000); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$url")" = 200 ]; then
+      return 0
+    fi
+    kill -0 "$SERVER" 2>/dev/null || { echo "the server exited during start-up" >&2; return 1; }
+    sleep 0.01
+  done
+  echo "no answer from $url after 20 s" >&2
+  return 1
+}
+
+stop_server() {
+  if [ -n "$SERVER" ] && kill -0 "$SERVER" 2>/dev/null; then
+    kill "$SERVER"
+    wait "$SERVER" 2>/dev/null || true
+  fi
+  SERVER=""
+}
+
+# Peak resident memory of the server so far, in kB (VmHWM).
+peak_rss_kb() {
+  awk '/^VmHWM:/ {print $2}' "/proc/$SERVER/status"
+}
