@@ -172,6 +172,21 @@ class SvgAndFormatTest {
     }
 
     @Test
+    void the_decimal_scanner_accepts_exactly_what_the_decimal_pattern_matches() {
+        java.util.regex.Pattern decimal = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+        String alphabet = "0129..+-eE x%/,\u0663";
+        SplittableRandom random = new SplittableRandom(10);
+        for (int k = 0; k < 50_000; k++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(7); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertEquals(decimal.matcher(s).matches(), NumberInput.isDecimal(s), s);
+        }
+    }
+
+    @Test
     void number_input_reads_decimals_fractions_and_percentages() {
         assertEquals(0.36, NumberInput.parse("0.36").value(), 0);
         assertEquals(0.36, NumberInput.parse("9/25").value(), 1e-15);
