@@ -29,11 +29,15 @@ check_port_free() {
   fi
 }
 
-# Starts the jar in the background: its output goes to the file $1, extra JVM options follow.
+# Starts the jar in the background: its output goes to the file $1, extra JVM options follow. It
+# runs a copy beside the log, so a rebuild of target/ during a run cannot change the jar under test.
 start_server() {
   local log=$1
   shift
-  PORT=$PORT java "$@" -jar "$JAR" >"$log" 2>&1 &
+  local copy
+  copy="$(dirname "$log")/under-test.jar"
+  [ -f "$copy" ] || cp "$JAR" "$copy"
+  PORT=$PORT java "$@" -jar "$copy" >"$log" 2>&1 &
   SERVER=$!
 }
 
@@ -62,4 +66,13 @@ stop_server() {
 # Peak resident memory of the server so far, in kB (VmHWM).
 peak_rss_kb() {
   awk '/^VmHWM:/ {print $2}' "/proc/$SERVER/status"
+}
+
+# Stops the script when the server is gone (it crashed, or something else ended it).
+require_server() {
+  if ! kill -0 "$SERVER" 2>/dev/null; then
+    echo "the server (pid $SERVER) is no longer running; its log:" >&2
+    tail -20 "$1" >&2
+    exit 1
+  fi
 }

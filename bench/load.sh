@@ -113,8 +113,10 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >"$WORK/load-before
 for round in $(seq 1 "$ROUNDS"); do
   for r in "${ROUTES[@]}"; do
     IFS='|' read -r name path body type hx marker <<<"$r"
+    require_server "$WORK/server.log"
     cpu0=$(server_cpu_ticks)
     line=$(wrk_route "$path" "$body" "$type" "$hx" "$DURATION")
+    require_server "$WORK/server.log"
     cpu1=$(server_cpu_ticks)
     # round | name | requests duration bytes status connect read write timeout p50 p99 | size | connections | server CPU ticks
     echo "$round|$name|${line#RESULT }|${SIZE[$name]}|$CONNECTIONS|$((cpu1 - cpu0))" >>"$WORK/runs"
@@ -166,6 +168,7 @@ cat "$WORK/load-before" >>"$WORK/report"
 
 # ---- verdicts --------------------------------------------------------------------------------
 FAILED=0
+require_server "$WORK/server.log"
 RSS=$(peak_rss_kb)
 ALIVE=yes
 kill -0 "$SERVER" 2>/dev/null || ALIVE=no

@@ -18,6 +18,7 @@ check_port_free
 JAVA_OPTS=()
 [ -n "$XMX" ] && JAVA_OPTS+=("-Xmx$XMX")
 : >"$WORK/times"
+cp "$JAR" "$WORK/under-test.jar" # start_server runs this copy; copied before the clock starts
 for run in $(seq 1 "$RUNS"); do
   t0=$(date +%s%N)
   start_server "$WORK/server.log" "${JAVA_OPTS[@]}"
