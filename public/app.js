@@ -1,10 +1,82 @@
 // MI Explorer: the only script of our own. No inline scripts anywhere (the pages' CSP allows none).
-// Morphing swaps keep what the person is typing: the field with focus keeps its value, and
-// folded sections keep their open or closed state across updates.
+document.documentElement.classList.add("js"); // shows controls that only work with scripts, such as Copy
+
+// The explorers post their form whenever a field changes and morph the answer into the page.
+// An answer describes the form as it was when its request was sent, so it must not overwrite
+// what the person typed since: a field edited after the request went out keeps its value (and
+// its mark), and the next request, which htmx sends once this one is answered, carries it.
 (function () {
   if (typeof Idiomorph === "undefined") return;
+  var EDITED = "data-edited";
+  document.addEventListener("input", function (e) {
+    if (e.target.form) e.target.setAttribute(EDITED, "");
+  });
+  document.addEventListener("htmx:configRequest", function (e) {
+    // This request carries every field's current value: none is newer than it any more.
+    var edited = e.detail.elt.querySelectorAll("[" + EDITED + "]");
+    for (var i = 0; i < edited.length; i++) edited[i].removeAttribute(EDITED);
+  });
   Idiomorph.defaults.ignoreActiveValue = true;
   Idiomorph.defaults.callbacks.beforeAttributeUpdated = function (name, element) {
-    return !(name === "open" && element.tagName === "DETAILS");
+    if (name === "open" && element.tagName === "DETAILS") return false; // folded sections stay as the reader left them
+    if (element.hasAttribute && element.hasAttribute(EDITED) && (name === "value" || name === EDITED)) return false;
+    return true;
   };
+})();
+
+// Copy buttons: <button data-copy="ID"> copies the text of element ID. One listener on the document,
+// so buttons swapped in by htmx work too. Where the clipboard is out of reach (plain http on another
+// host), the text is selected for Ctrl+C instead.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest ? event.target.closest("button[data-copy]") : null;
+  if (!button) return;
+  var source = document.getElementById(button.getAttribute("data-copy"));
+  if (!source) return;
+  var status = button.parentNode.querySelector(".copy-status");
+  var say = function (text) { if (status) status.textContent = text; };
+  var select = function () {
+    var range = document.createRange();
+    range.selectNodeContents(source);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    say("Selected: press Ctrl+C (or ⌘C) to copy.");
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(source.textContent).then(function () { say("Copied."); }, select);
+  } else {
+    select();
+  }
+});
+
+// Printing shows every folded section: open them just before printing, fold them back afterwards.
+(function () {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();
+
+// The data page: a bar shows how much of an upload has been sent. htmx reports the progress of the
+// request (the upload, then the answer) on the form that sent it; the bar only ever moves forward.
+(function () {
+  document.addEventListener("htmx:beforeSend", function (e) {
+    var bar = document.getElementById("upload-progress");
+    if (bar && e.target.id === "data-form") {
+      bar.value = 0;
+      bar.hidden = false;
+    }
+  });
+  document.addEventListener("htmx:xhr:progress", function (e) {
+    var bar = document.getElementById("upload-progress");
+    if (!bar || e.target.id !== "data-form" || !e.detail.lengthComputable || !e.detail.total) return;
+    bar.value = Math.max(bar.value, Math.round(100 * e.detail.loaded / e.detail.total));
+  });
 })();

@@ -1,20 +1,65 @@
 package miexplorer;
 
+import io.javalin.Javalin;
 import java.nio.file.Path;
+import java.util.Map;
 import miexplorer.web.App;
+import miexplorer.web.Site;
 
 /**
- * Starts MI Explorer on {@code PORT} (default 7070). With {@code MI_DEV=1} templates are read from
- * {@code templates/} and recompiled when they change.
+ * Starts MI Explorer, configured by the environment:
+ *
+ * <ul>
+ *   <li>{@code PORT}: the port to listen on (default 7070);</li>
+ *   <li>{@code PUBLIC_BASE_URL}: the address people use, for canonical links and link previews
+ *       (default {@code http://localhost:PORT});</li>
+ *   <li>{@code FRAME_ANCESTORS}: the sites allowed to show the app in a frame, as a CSP
+ *       frame-ancestors list (default {@code 'self'});</li>
+ *   <li>{@code MI_DEV=1}: read templates from {@code templates/} and recompile them when they change.</li>
+ * </ul>
+ *
+ * <p>On SIGTERM (or Ctrl-C) the server stops taking connections, lets requests in flight finish, then exits.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        String port = System.getenv().getOrDefault("PORT", "7070");
-        boolean dev = "1".equals(System.getenv("MI_DEV")) || "true".equalsIgnoreCase(System.getenv("MI_DEV"));
-        App.Config config = dev ? new App.Config(Path.of("templates")) : App.Config.production();
-        App.create(config).start(Integer.parseInt(port));
+        App.Config config;
+        int port;
+        try {
+            port = port(System.getenv());
+            config = config(System.getenv(), port);
+        } catch (IllegalArgumentException e) {
+            System.err.println("MI Explorer cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Javalin app = App.create(config).start(port);
+        // The JVM runs shutdown hooks on SIGTERM and SIGINT: stop taking connections, finish what is in flight.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> App.stopGracefully(app, App.STOP_TIMEOUT), "graceful-stop"));
+    }
+
+    static int port(Map<String, String> env) {
+        String text = env.getOrDefault("PORT", String.valueOf(App.DEFAULT_PORT)).strip();
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PORT “" + text + "” is not a port number (0 to 65535)");
+        }
+    }
+
+    /** The app's configuration from environment variables; {@code port} gives the default base URL. */
+    static App.Config config(Map<String, String> env, int port) {
+        String base = env.get("PUBLIC_BASE_URL");
+        Site site = new Site(base == null || base.isBlank() ? "http://localhost:" + port : base,
+                env.getOrDefault("FRAME_ANCESTORS", Site.DEFAULT_FRAME_ANCESTORS));
+        String dev = env.get("MI_DEV");
+        boolean hot = "1".equals(dev) || "true".equalsIgnoreCase(dev);
+        return new App.Config(hot ? Path.of("templates") : null, site);
     }
 }

@@ -3,12 +3,15 @@ package miexplorer.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import miexplorer.web.Site;
 import miexplorer.web.Templates;
 import miexplorer.web.Utf8Buffer;
 import miexplorer.web.attention.AttentionForm;
 import miexplorer.web.attention.AttentionView;
 import miexplorer.web.mi.MiForm;
+import miexplorer.web.mi.MiPage;
 import miexplorer.web.mi.MiView;
+import miexplorer.web.mi.Placement;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,6 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class ViewBenchmark {
+    private static final Site SITE = Site.local(7070);
     Templates templates;
     Map<String, List<String>> weather;
     Map<String, List<String>> table32;
@@ -51,12 +55,12 @@ public class ViewBenchmark {
 
     private static MiView mi(Map<String, List<String>> params) {
         MiForm.Read read = MiForm.read(params);
-        return MiView.of(MiForm.check(read.input(), read.errors()));
+        return MiView.of(MiForm.check(read.input(), read.errors()), Placement.PAGE, SITE);
     }
 
     private static AttentionView attention(Map<String, List<String>> params) {
         AttentionForm.Read read = AttentionForm.read(params);
-        return AttentionView.of(AttentionForm.check(read.input(), read.errors()));
+        return AttentionView.of(AttentionForm.check(read.input(), read.errors()), SITE);
     }
 
     /** What Htmx.respond sends for an htmx request: the fragment and its announcement, as UTF-8. */
@@ -90,7 +94,8 @@ public class ViewBenchmark {
     @Benchmark
     public byte[] pageMi() {
         Utf8Buffer out = new Utf8Buffer(32 * 1024);
-        templates.render("mi/page.jte", mi(Map.of()), out);
+        MiView v = mi(Map.of());
+        templates.render("mi/page.jte", new MiPage(v, "MI Explorer", v.announcement(), null, null), out);
         return out.toByteArray();
     }
 

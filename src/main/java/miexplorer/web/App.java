@@ -1,12 +1,26 @@
 package miexplorer.web;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import miexplorer.web.attention.AttentionRoutes;
+import miexplorer.info.Analysis;
+import miexplorer.info.JointDistribution;
+import miexplorer.info.LogBase;
+import miexplorer.web.course.CourseRoutes;
+import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.mi.MiRoutes;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +32,38 @@ public final class App {
     public static final long MAX_BODY = 4 * 1024 * 1024;
     /** The longest request line and headers taken, in bytes: room for a 32 × 32 table's URL. */
     public static final int MAX_HEADER = 64 * 1024;
+    public static final int DEFAULT_PORT = 7070;
+    /**
+     * How long a stop waits for requests in flight. Well inside the grace period platforms give a
+     * process between SIGTERM and SIGKILL (30 s on Kubernetes and Heroku); a page takes milliseconds.
+     */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * During a stop, how long a connection may sit without traffic before it is closed. Jetty's
+     * default is 1 s, counted from the connection's last activity, so a request that had been
+     * waiting a second for the rest of its body was cut off (408) the moment the stop began.
+     * Idle kept-alive connections are closed after this too, so a stop takes at least this long
+     * while any browser holds one open.
+     */
+    public static final Duration STOP_IDLE_TIMEOUT = Duration.ofSeconds(5);
 
-    /** How the app runs: {@code templates} is null for precompiled templates, or a folder to hot-reload from. */
-    public record Config(java.nio.file.Path templates) {
+    /**
+     * How the app runs.
+     *
+     * @param templates null for the precompiled templates, or a folder to hot-reload them from
+     * @param site the public base URL and who may frame the app
+     */
+    public record Config(Path templates, Site site) {
+        public Config(Path templates) {
+            this(templates, Site.local(DEFAULT_PORT));
+        }
+
         public static Config production() {
             return new Config(null);
+        }
+
+        public Config withSite(Site newSite) {
+            return new Config(templates, newSite);
         }
     }
 
@@ -33,25 +74,49 @@ public final class App {
         Templates templates = config.templates() == null
                 ? Templates.precompiled()
                 : Templates.hotReloading(config.templates());
+        Site site = config.site();
         Pages pages = new Pages(templates);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            // gzip for every text response of 1500 bytes or more (Javalin's default threshold);
+            // images other than SVG are left alone. Brotli would need a native library.
+            cfg.http.compressionStrategy = CompressionStrategy.GZIP;
             cfg.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_HEADER);
                 http.setSendServerVersion(false);
             });
+            // Counts requests in flight, so that a graceful stop (stopGracefully) can wait for them.
+            // Javalin nests its servlet handler inside the handler set here.
+            cfg.jetty.modifyServer(server -> server.setHandler(new GracefulHandler()));
             cfg.staticFiles.add(s -> {
                 s.hostedPath = Paths.STATIC;
                 s.directory = "/public";
                 s.location = Location.CLASSPATH;
             });
             cfg.staticFiles.enableWebjars();
+            for (Assets.Asset asset : Assets.BUNDLED.all()) {
+                cfg.routes.get(asset.hashedPath(), ctx -> serve(ctx, asset));
+            }
 
-            cfg.routes.get("/", ctx -> ctx.redirect(MiRoutes.PATH));
-            cfg.routes.get("/healthz", ctx -> ctx.result("ok"));
-            MiRoutes.register(cfg.routes, templates);
-            AttentionRoutes.register(cfg.routes, templates);
+            cfg.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", site.contentSecurityPolicy());
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+            });
+            cfg.routes.after(ctx -> {
+                Validators.apply(ctx);
+                addVary(ctx, "Accept-Encoding");
+            });
+            cfg.routes.get(Paths.HEALTH, ctx -> health(ctx, templates));
+
+            MiRoutes mi = MiRoutes.register(cfg.routes, templates, site);
+            // Each explorer contributes its examples to the gallery.
+            AttentionRoutes attention = AttentionRoutes.register(cfg.routes, templates, site);
+            ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples()));
+            CourseRoutes.register(cfg.routes, templates, site);
+            miexplorer.web.data.DataRoutes.register(cfg.routes, templates);
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> pages.problem(ctx, e.getStatus(), messageFor(e, ctx)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -59,6 +124,64 @@ public final class App {
                 pages.problem(ctx, 500, "Something went wrong on our side. Your input was not lost: go back and try again.");
             });
         });
+    }
+
+    /**
+     * Stops the app the way a platform expects on SIGTERM: the connector stops accepting connections,
+     * new requests on open connections get 503, requests already in flight run to completion (for up
+     * to {@code timeout}), connections without traffic for {@link #STOP_IDLE_TIMEOUT} are closed, and
+     * then the server stops.
+     *
+     * <p>A plain {@code app.stop()} (as the tests' harness does) stops at once.
+     */
+    public static void stopGracefully(Javalin app, Duration timeout) {
+        Server server = app.jettyServer().server();
+        server.setStopTimeout(timeout.toMillis());
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector c) {
+                c.setShutdownIdleTimeout(Math.min(STOP_IDLE_TIMEOUT.toMillis(), timeout.toMillis()));
+            }
+        }
+        app.stop();
+    }
+
+    /** A fingerprinted static file: its name changes with its content, so it may be cached for a year. */
+    private static void serve(Context ctx, Assets.Asset asset) {
+        ctx.header("Cache-Control", Assets.IMMUTABLE);
+        ctx.header("ETag", asset.etag());
+        ctx.contentType(asset.contentType());
+        ctx.result(asset.bytes());
+    }
+
+    /**
+     * 200 when the app can serve: its templates render and its maths runs. Never cached. During a
+     * graceful stop the server itself answers 503 to new requests, so a load balancer drains this instance.
+     */
+    private static void health(Context ctx, Templates templates) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/plain; charset=utf-8");
+        try {
+            templates.render("announce.jte", Map.of("text", "ok", "oob", false));
+            double mi = Analysis.of(JointDistribution.fromWeights(new double[][] {{0.5, 0}, {0, 0.5}}), LogBase.TWO)
+                    .mutualInformation();
+            if (Math.abs(mi - 1) > 1e-12) {
+                throw new IllegalStateException("I(X;Y) of a perfect copy of a fair bit came out as " + mi);
+            }
+            ctx.result("ok\n");
+        } catch (RuntimeException e) {
+            LOG.error("Health check failed", e);
+            ctx.status(503).result("unavailable\n");
+        }
+    }
+
+    /** Adds {@code field} to the Vary header, keeping what handlers put there (such as HX-Request). */
+    static void addVary(Context ctx, String field) {
+        String vary = ctx.res().getHeader("Vary");
+        if (vary == null || vary.isBlank()) {
+            ctx.header("Vary", field);
+        } else if (Arrays.stream(vary.split(",")).map(String::strip).noneMatch(field::equalsIgnoreCase)) {
+            ctx.header("Vary", vary + ", " + field);
+        }
     }
 
     private static String messageFor(HttpResponseException e, Context ctx) {
@@ -83,7 +206,7 @@ public final class App {
         void problem(Context ctx, int status, String message) {
             ctx.status(status);
             if (ctx.path().startsWith("/api/")) {
-                ctx.json(Map.of("errors", java.util.List.of(Map.of("field", "request", "message", message))));
+                ctx.json(Map.of("errors", List.of(Map.of("field", "request", "message", message))));
             } else {
                 ctx.html(templates.render("problem.jte", Map.of("status", status, "message", message)));
             }

@@ -26,10 +26,11 @@ public final class Htmx {
     /**
      * One handler, two shapes: for htmx, the fragment (with the screen-reader announcement swapped
      * into the page's live region, and {@code pushUrl}, when not null, pushed into the address
-     * bar); for anyone else, the whole page. Both come from the same view, so they cannot disagree.
+     * bar); for anyone else, the whole page, whose model wraps the fragment's. Both come from the
+     * same state, so they cannot disagree.
      */
-    public static void respond(Context ctx, Templates templates, int status, String pageTemplate,
-            String fragmentTemplate, Object view, String announcement, String pushUrl) {
+    public static void respond(Context ctx, Templates templates, int status, String pageTemplate, Object pageModel,
+            String fragmentTemplate, Object fragmentModel, String announcement, String pushUrl) {
         ctx.status(status);
         ctx.header("Vary", REQUEST);
         // Rendered straight to UTF-8 bytes: no growing String buffer, no copy of it, no encoding after.
@@ -38,10 +39,10 @@ public final class Htmx {
             if (pushUrl != null) {
                 ctx.header(PUSH_URL, pushUrl);
             }
-            templates.render(fragmentTemplate, view, out);
+            templates.render(fragmentTemplate, fragmentModel, out);
             templates.render("announce.jte", Map.of("text", announcement, "oob", true), out);
         } else {
-            templates.render(pageTemplate, view, out);
+            templates.render(pageTemplate, pageModel, out);
         }
         ctx.contentType(ContentType.TEXT_HTML).result(out.toInputStream());
     }

@@ -1,26 +1,23 @@
 package miexplorer.web;
 
-/** URL paths and asset locations shared by Java code and templates. */
+/**
+ * URL paths and asset locations shared by Java code and templates. The static files the layout links
+ * to carry a fingerprint of their content in their names (see {@link Assets}).
+ */
 public final class Paths {
     public static final String STATIC = "/static";
-    public static final String CSS = STATIC + "/app.css";
-    public static final String JS = STATIC + "/app.js";
-    public static final String FAVICON = STATIC + "/favicon.svg";
-    public static final String IDIOMORPH = STATIC + "/vendor/idiomorph-ext-0.8.0.min.js";
-    /** htmx from its webjar, served by this app: the version is read from the webjar itself. */
-    public static final String HTMX = "/webjars/htmx.org/" + webjarVersion("htmx.org") + "/dist/htmx.min.js";
+    public static final String CSS = Assets.BUNDLED.path("app.css");
+    public static final String JS = Assets.BUNDLED.path("app.js");
+    public static final String FAVICON = Assets.BUNDLED.path("favicon.svg");
+    public static final String IDIOMORPH = Assets.BUNDLED.path("vendor/idiomorph-ext-0.8.0.min.js");
+    /** htmx from its webjar (the version read from the webjar itself), served by this app. */
+    public static final String HTMX = Assets.BUNDLED.path("vendor/htmx.min.js");
+
+    /** The lesson. */
+    public static final String HOME = "/";
+    /** Answers 200 while the app can serve: for load balancers and platforms. */
+    public static final String HEALTH = "/healthz";
 
     private Paths() {
-    }
-
-    private static String webjarVersion(String name) {
-        String resource = "/META-INF/maven/org.webjars.npm/" + name + "/pom.properties";
-        try (var in = Paths.class.getResourceAsStream(resource)) {
-            var p = new java.util.Properties();
-            p.load(in);
-            return p.getProperty("version");
-        } catch (Exception e) {
-            throw new IllegalStateException("the " + name + " webjar is not on the classpath", e);
-        }
     }
 }

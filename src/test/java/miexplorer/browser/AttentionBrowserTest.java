@@ -3,14 +3,9 @@ package miexplorer.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.List;
-import miexplorer.web.App;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -20,24 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The attention explorer in a real browser, with and without JavaScript. */
-class AttentionBrowserTest {
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    private static Javalin app;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        app = App.create(App.Config.production()).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
-
+class AttentionBrowserTest extends BrowserTest {
     /*
      * Key "cat" changed to (1, 0, 1, 0): scores (2, 2, 1), scaled (1, 1, 0.5);
      * α = (e, e, √e) / (2e + √e) = (0.38366, 0.38366, 0.23269);

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.List;
-import miexplorer.web.App;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -21,24 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The joint-table explorer in a real browser, with and without JavaScript. */
-class MiBrowserTest {
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    private static Javalin app;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        app = App.create(App.Config.production()).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
-
+class MiBrowserTest extends BrowserTest {
     /*
      * The edited table (0.30, 0.10 / 0.12, 0.48), worked by hand in bits:
      *   P(X) = (0.4, 0.6), P(Y) = (0.42, 0.58)

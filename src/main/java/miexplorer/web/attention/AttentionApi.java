@@ -1,7 +1,6 @@
 package miexplorer.web.attention;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,34 +11,22 @@ import miexplorer.attention.QueryAttention;
 import miexplorer.info.Analysis;
 import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.JsonBody;
 
 /**
  * POST /api/attention. The JSON is turned into the same typed input as the form and checked by
  * the same rules, so the page and the API agree on what is valid and on every number.
  */
 final class AttentionApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private AttentionApi() {
     }
 
-    record Problem(String field, String message) {
-    }
-
     static void post(Context ctx) {
-        String text = ctx.body(); // a body over the limit throws here and is answered with 413
-        JsonNode body;
-        try {
-            body = JSON.readTree(text);
-        } catch (Exception e) {
-            fail(ctx, List.of(new Problem("body", "The body is not valid JSON.")));
+        JsonNode body = JsonBody.object(ctx, "{\"q\": [1, 0], \"k\": [[1, 0], [0, 1]]}");
+        if (body == null) {
             return;
         }
-        if (body == null || !body.isObject()) {
-            fail(ctx, List.of(new Problem("body", "The body must be a JSON object such as {\"q\": [1, 0], \"k\": [[1, 0], [0, 1]]}.")));
-            return;
-        }
-        List<Problem> problems = new ArrayList<>();
+        List<JsonBody.Problem> problems = new ArrayList<>();
         JsonNode q = body.get("q");
         boolean matrix = q != null && q.isArray() && q.size() > 0 && q.get(0).isArray();
         List<String> queries = rows(q, "q", matrix, problems);
@@ -50,7 +37,7 @@ final class AttentionApi {
         JsonNode s = body.get("scale");
         if (s != null && !s.isNull()) {
             if (!s.isBoolean()) {
-                problems.add(new Problem("scale", "scale must be true or false."));
+                problems.add(new JsonBody.Problem("scale", "scale must be true or false."));
             } else {
                 scale = s.asBoolean();
             }
@@ -59,7 +46,7 @@ final class AttentionApi {
         JsonNode t = body.get("temperature");
         if (t != null && !t.isNull()) {
             if (!t.isNumber() && !t.isTextual()) {
-                problems.add(new Problem("temperature", "temperature must be a number above 0."));
+                problems.add(new JsonBody.Problem("temperature", "temperature must be a number above 0."));
             } else {
                 temperature = t.asText();
             }
@@ -68,7 +55,7 @@ final class AttentionApi {
         JsonNode p = body.get("prior");
         if (p != null && !p.isNull()) {
             if (!matrix || !p.isArray()) {
-                problems.add(new Problem("prior", "prior is an array of weights, one per query, for a matrix q."));
+                problems.add(new JsonBody.Problem("prior", "prior is an array of weights, one per query, for a matrix q."));
             } else {
                 for (JsonNode w : p) {
                     prior.add(w.isValueNode() ? w.asText() : "?");
@@ -76,15 +63,15 @@ final class AttentionApi {
             }
         }
         if (!problems.isEmpty()) {
-            fail(ctx, problems);
+            JsonBody.fail(ctx, problems);
             return;
         }
         if (values.size() != 0 && values.size() != keys.size()) {
-            fail(ctx, List.of(new Problem("v", "There are " + keys.size() + " keys but " + values.size() + " values; give one value per key.")));
+            JsonBody.fail(ctx, List.of(new JsonBody.Problem("v", "There are " + keys.size() + " keys but " + values.size() + " values; give one value per key.")));
             return;
         }
         if (!prior.isEmpty() && prior.size() != queries.size()) {
-            fail(ctx, List.of(new Problem("prior", "There are " + queries.size() + " queries but " + prior.size() + " prior weights.")));
+            JsonBody.fail(ctx, List.of(new JsonBody.Problem("prior", "There are " + queries.size() + " queries but " + prior.size() + " prior weights.")));
             return;
         }
         List<String> queryLabels = numbered("q", queries.size());
@@ -94,9 +81,9 @@ final class AttentionApi {
         FieldErrors errors = new FieldErrors();
         AttentionForm.Checked c = AttentionForm.check(in, errors);
         if (!c.ok()) {
-            List<Problem> out = new ArrayList<>();
-            errors.asMap().forEach((field, message) -> out.add(new Problem(apiField(field, matrix), message)));
-            fail(ctx, out);
+            List<JsonBody.Problem> out = new ArrayList<>();
+            errors.asMap().forEach((field, message) -> out.add(new JsonBody.Problem(apiField(field, matrix), message)));
+            JsonBody.fail(ctx, out);
             return;
         }
         ctx.json(answer(c.result(), matrix, c.values() != null));
@@ -133,10 +120,10 @@ final class AttentionApi {
     }
 
     /** Rows of numbers as the form's vector text ("1, 0, 1"); one row when {@code matrix} is false. */
-    private static List<String> rows(JsonNode node, String name, boolean matrix, List<Problem> problems) {
+    private static List<String> rows(JsonNode node, String name, boolean matrix, List<JsonBody.Problem> problems) {
         List<String> out = new ArrayList<>();
         if (node == null || !node.isArray() || node.isEmpty()) {
-            problems.add(new Problem(name, name + " must be a non-empty array" + (matrix ? " of arrays of numbers." : " of numbers.")));
+            problems.add(new JsonBody.Problem(name, name + " must be a non-empty array" + (matrix ? " of arrays of numbers." : " of numbers.")));
             return out;
         }
         if (!matrix) {
@@ -155,21 +142,21 @@ final class AttentionApi {
         return out;
     }
 
-    private static String row(JsonNode node, String field, List<Problem> problems) {
+    private static String row(JsonNode node, String field, List<JsonBody.Problem> problems) {
         if (!node.isArray() || node.isEmpty()) {
-            problems.add(new Problem(field, field + " must be a non-empty array of numbers."));
+            problems.add(new JsonBody.Problem(field, field + " must be a non-empty array of numbers."));
             return null;
         }
         List<String> parts = new ArrayList<>();
         for (int d = 0; d < node.size(); d++) {
             JsonNode x = node.get(d);
             if (!x.isNumber() && !x.isTextual()) {
-                problems.add(new Problem(field, field + "[" + d + "] must be a number."));
+                problems.add(new JsonBody.Problem(field, field + "[" + d + "] must be a number."));
                 return null;
             }
             String s = x.asText().strip();
             if (s.isEmpty() || s.contains(",") || s.contains(" ")) {
-                problems.add(new Problem(field, field + "[" + d + "]: “" + s + "” is not a number."));
+                problems.add(new JsonBody.Problem(field, field + "[" + d + "]: “" + s + "” is not a number."));
                 return null;
             }
             parts.add(s);
@@ -196,12 +183,10 @@ final class AttentionApi {
         }
         return switch (field) {
             case "temp" -> "temperature";
-            case "table" -> "k";
+            case "queries" -> "q";
+            case "keys" -> "k";
             default -> field;
         };
     }
 
-    private static void fail(Context ctx, List<Problem> problems) {
-        ctx.status(400).json(Map.of("errors", problems));
-    }
 }

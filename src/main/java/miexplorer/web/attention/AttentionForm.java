@@ -56,19 +56,7 @@ public final class AttentionForm {
 
     public static Read read(Map<String, List<String>> params) {
         FieldErrors errors = new FieldErrors();
-        int digits = AttentionInput.DEFAULT_DIGITS;
-        String digitsText = last(params, "digits");
-        if (digitsText != null) {
-            try {
-                digits = Integer.parseInt(digitsText.strip());
-            } catch (NumberFormatException e) {
-                digits = -1;
-            }
-            if (digits < MiForm.MIN_DIGITS || digits > MiForm.MAX_DIGITS) {
-                errors.add("digits", "Decimals shown must be a whole number from " + MiForm.MIN_DIGITS + " to " + MiForm.MAX_DIGITS + ".");
-                digits = AttentionInput.DEFAULT_DIGITS;
-            }
-        }
+        int digits = MiForm.digits(last(params, "digits"), errors);
         boolean scale = true;
         String scaleText = last(params, "scale");
         if (scaleText != null) {
@@ -82,7 +70,7 @@ public final class AttentionForm {
             };
         }
         String temperature = last(params, "temp");
-        if (!params.containsKey("q") && !params.containsKey("k")) {
+        if (java.util.stream.Stream.of("q", "k", "ql", "kl", "v", "prior").noneMatch(params::containsKey)) {
             AttentionInput s = AttentionPreset.sentence();
             return new Read(new AttentionInput(s.queryLabels(), s.queries(), s.priors(), s.keyLabels(), s.keys(),
                     s.values(), scale, temperature == null ? s.temperature() : temperature.strip(), digits), errors);
@@ -99,23 +87,28 @@ public final class AttentionForm {
         kl = pad(kl, ks.size(), j -> "k" + j);
         v = pad(v, ks.size(), j -> "");
         prior = pad(prior, qs.size(), m -> "");
+        // A side with no rows at all gets one empty row, so its message has a field to stand beside.
+        if (qs.isEmpty()) {
+            qs = List.of("");
+            ql = List.of("q");
+            prior = List.of("");
+        }
+        if (ks.isEmpty()) {
+            ks = List.of("");
+            kl = List.of("k1");
+            v = List.of("");
+        }
         return new Read(new AttentionInput(ql, qs, prior, kl, ks, v, scale,
                 temperature == null ? "1" : temperature.strip(), digits), errors);
     }
 
     /** Checks every field; on success gives the numbers. */
     public static Checked check(AttentionInput in, FieldErrors errors) {
-        if (in.m() == 0) {
-            errors.add("q[0]", "Give a query vector, such as 1, 0, 1, 0.");
-        }
-        if (in.n() == 0) {
-            errors.add("k[0]", "Give at least one key vector, such as 1, 0, 1, 0.");
-        }
         if (in.m() > MAX_QUERIES) {
-            errors.add("table", in.m() + " queries: the explorer takes at most " + MAX_QUERIES + ".");
+            errors.add("queries", in.m() + " queries: the explorer takes at most " + MAX_QUERIES + ".");
         }
         if (in.n() > MAX_KEYS) {
-            errors.add("table", in.n() + " keys: the explorer takes at most " + MAX_KEYS + ".");
+            errors.add("keys", in.n() + " keys: the explorer takes at most " + MAX_KEYS + ".");
         }
         labels(in.queryLabels(), "ql", "query", false, errors);
         labels(in.keyLabels(), "kl", "key", true, errors);
@@ -259,7 +252,7 @@ public final class AttentionForm {
         int dk = dimension(in);
         if (action.equals(ADD_KEY)) {
             if (in.n() >= MAX_KEYS) {
-                errors.add("table", "There are already " + MAX_KEYS + " keys, the most the explorer takes.");
+                errors.add("keys", "There are already " + MAX_KEYS + " keys, the most the explorer takes.");
                 return in;
             }
             List<String> kl = new ArrayList<>(in.keyLabels());
@@ -272,7 +265,7 @@ public final class AttentionForm {
         }
         if (action.equals(ADD_QUERY)) {
             if (in.m() >= MAX_QUERIES) {
-                errors.add("table", "There are already " + MAX_QUERIES + " queries, the most the explorer takes.");
+                errors.add("queries", "There are already " + MAX_QUERIES + " queries, the most the explorer takes.");
                 return in;
             }
             List<String> ql = new ArrayList<>(in.queryLabels());
@@ -290,7 +283,7 @@ public final class AttentionForm {
         if (action.startsWith(REMOVE_KEY)) {
             int j = index(action.substring(REMOVE_KEY.length()), in.n());
             if (j < 0 || in.n() == 1) {
-                errors.add("table", in.n() == 1 ? "Attention needs at least one key." : "There is no such key to remove.");
+                errors.add("keys", in.n() == 1 ? "Attention needs at least one key." : "There is no such key to remove.");
                 return in;
             }
             List<String> kl = new ArrayList<>(in.keyLabels());
@@ -304,7 +297,7 @@ public final class AttentionForm {
         if (action.startsWith(REMOVE_QUERY)) {
             int r = index(action.substring(REMOVE_QUERY.length()), in.m());
             if (r < 0 || in.m() == 1) {
-                errors.add("table", in.m() == 1 ? "Attention needs at least one query." : "There is no such query to remove.");
+                errors.add("queries", in.m() == 1 ? "Attention needs at least one query." : "There is no such query to remove.");
                 return in;
             }
             List<String> ql = new ArrayList<>(in.queryLabels());

@@ -26,10 +26,22 @@ public record AttentionInput(
     public AttentionInput {
         queryLabels = List.copyOf(queryLabels);
         queries = List.copyOf(queries);
-        priors = List.copyOf(priors);
+        priors = padded(priors, queries.size());
         keyLabels = List.copyOf(keyLabels);
         keys = List.copyOf(keys);
-        values = List.copyOf(values);
+        values = padded(values, keys.size());
+    }
+
+    /** One entry per row: an optional column left out entirely (no values, no prior) is all empty. */
+    private static List<String> padded(List<String> column, int rows) {
+        if (column.size() >= rows) {
+            return List.copyOf(column);
+        }
+        List<String> out = new java.util.ArrayList<>(column);
+        while (out.size() < rows) {
+            out.add("");
+        }
+        return List.copyOf(out);
     }
 
     public int m() {

@@ -6,8 +6,11 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.Forms;
 import miexplorer.web.Htmx;
+import miexplorer.web.Site;
 import miexplorer.web.Templates;
+import miexplorer.web.examples.Example;
 
 /** The attention explorer's routes: the page, its form, the √d_k experiment, and the JSON API. */
 public final class AttentionRoutes {
@@ -16,39 +19,59 @@ public final class AttentionRoutes {
     public static final String API_PATH = "/api/attention";
 
     private final Templates templates;
+    private final Site site;
 
-    private AttentionRoutes(Templates templates) {
+    private AttentionRoutes(Templates templates, Site site) {
         this.templates = templates;
+        this.site = site;
     }
 
-    public static void register(RoutesConfig routes, Templates templates) {
-        AttentionRoutes r = new AttentionRoutes(templates);
+    /** The name this explorer's examples are grouped under in the gallery. */
+    public static final String EXPLORER = "Attention explorer";
+
+    public static AttentionRoutes register(RoutesConfig routes, Templates templates, Site site) {
+        AttentionRoutes r = new AttentionRoutes(templates, site);
         routes.get(PATH, r::get);
         routes.post(PATH, r::post);
         routes.get(SCALING_PATH, r::scaling);
         routes.post(API_PATH, AttentionApi::post);
+        AttentionExport.register(routes);
+        return r;
+    }
+
+    /** Every preset as a gallery example at /examples/<slug>. */
+    public List<Example> examples() {
+        return AttentionPreset.all().stream()
+                .map(p -> new Example(p.slug(), p.title(), p.description(), EXPLORER, (ctx, example) -> {
+                    AttentionView view = AttentionView.of(AttentionForm.check(p.input(), new FieldErrors()), site);
+                    Htmx.respond(ctx, templates, view.ok() ? 200 : 400, "attention/page.jte",
+                            new AttentionPage(view, example.title() + " · Examples · MI Explorer", example.description(),
+                                    site.absolute(example.path())),
+                            "attention/explorer.jte", view, view.announcement(), null);
+                }))
+                .toList();
     }
 
     private void get(Context ctx) {
         AttentionForm.Read read = AttentionForm.read(ctx.queryParamMap());
         AttentionForm.Checked checked = AttentionForm.check(read.input(), read.errors());
-        respond(ctx, AttentionView.of(checked), checked.ok() ? 200 : 400, false);
+        respond(ctx, AttentionView.of(checked, site), checked.ok() ? 200 : 400, false);
     }
 
     /** Post, then redirect to the canonical URL without htmx; with htmx, the fragment and a pushed URL. */
     private void post(Context ctx) {
-        Map<String, List<String>> params = ctx.formParamMap();
+        Map<String, List<String>> params = Forms.params(ctx);
         AttentionForm.Read read = AttentionForm.read(params);
         FieldErrors errors = read.errors();
+        String dk = AttentionForm.last(params, "dk");
         AttentionForm.Checked checked = AttentionForm.check(
-                AttentionForm.apply(AttentionForm.last(params, "action"), AttentionForm.last(params, "dk"), read.input(), errors),
-                errors);
+                AttentionForm.apply(AttentionForm.last(params, "action"), dk, read.input(), errors), errors);
         if (checked.ok() && !Htmx.isFragmentRequest(ctx)) {
             ctx.header("Vary", Htmx.REQUEST);
             ctx.redirect(AttentionForm.canonicalUrl(checked.input()), HttpStatus.SEE_OTHER);
             return;
         }
-        respond(ctx, AttentionView.of(checked), checked.ok() ? 200 : HttpStatus.UNPROCESSABLE_CONTENT.getCode(), true);
+        respond(ctx, AttentionView.of(checked, dk, site), checked.ok() ? 200 : HttpStatus.UNPROCESSABLE_CONTENT.getCode(), true);
     }
 
     private void scaling(Context ctx) {
@@ -58,7 +81,8 @@ public final class AttentionRoutes {
     }
 
     private void respond(Context ctx, AttentionView view, int status, boolean pushUrl) {
-        Htmx.respond(ctx, templates, status, "attention/page.jte", "attention/explorer.jte", view, view.announcement(),
+        Htmx.respond(ctx, templates, status, "attention/page.jte", AttentionPage.of(view), "attention/explorer.jte", view,
+                view.announcement(),
                 pushUrl && view.ok() ? view.canonicalUrl() : null);
     }
 }

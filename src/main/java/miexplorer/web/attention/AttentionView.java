@@ -14,6 +14,8 @@ import miexplorer.web.mi.Kind;
 import miexplorer.web.mi.MiForm;
 import miexplorer.web.mi.MiInput;
 import miexplorer.web.mi.MiView;
+import miexplorer.web.mi.Placement;
+import miexplorer.web.Site;
 
 /**
  * What the attention explorer's templates show for one state: the input as typed, its messages,
@@ -21,23 +23,29 @@ import miexplorer.web.mi.MiView;
  * switched the other way ({@link #flipped}). With several queries, the attention matrix read as a
  * joint table P(query, key) is analysed by the joint-table explorer's own model ({@link #joint}).
  *
- * @param checked the check this view shows, null when it found errors: the worked steps reuse the
- *     vectors it read rather than parsing them again for every query they show
+ * @param checked the check this view shows: the worked steps of a sound state reuse the vectors it
+ *     read rather than parsing them again for every query they show
  */
 public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
-        MultiQueryAttention flipped, MiView joint, AttentionForm.Checked checked) {
+        MultiQueryAttention flipped, MiView joint, String dkTyped, Site site, AttentionForm.Checked checked) {
 
     /** Vectors longer than this show their first and last products only. */
     public static final int PRODUCTS_SHOWN = 8;
     /** With more queries than this, only the first query's working is written out. */
     public static final int QUERIES_WORKED = 4;
 
-    public static AttentionView of(AttentionForm.Checked c) {
+    public static AttentionView of(AttentionForm.Checked c, Site site) {
+        return of(c, null, site);
+    }
+
+    /** @param dkTyped what was typed into the d_k field, shown back when it was refused; else null */
+    public static AttentionView of(AttentionForm.Checked c, String dkTyped, Site site) {
         MiView joint = null;
         if (c.ok() && c.input().m() > 1) {
-            joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()));
+            joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()),
+                    Placement.PAGE, site);
         }
-        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, c.ok() ? c : null);
+        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site, c);
     }
 
     /** The attention matrix as a joint table for the /mi explorer: rows are queries, columns keys. */
@@ -61,18 +69,33 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
                 LogBase.TWO, c.input().digits());
     }
 
-    /** Labels made distinct for a table: a repeated token gets its position, "the (4)". */
-    private static List<String> unique(List<String> labels) {
+    /**
+     * Labels made distinct (and short enough) for a table: a repeated token gets its position,
+     * "the (4)", and anything that would still collide or grow past the label limit is shortened
+     * and marked until it is unique.
+     */
+    static List<String> unique(List<String> labels) {
         Map<String, Integer> count = new HashMap<>();
         for (String l : labels) {
             count.merge(l, 1, Integer::sum);
         }
+        java.util.Set<String> used = new java.util.HashSet<>();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             String l = labels.get(i);
-            out.add(count.get(l) > 1 ? l + " (" + (i + 1) + ")" : l);
+            String candidate = count.get(l) > 1 ? fit(l, " (" + (i + 1) + ")") : l;
+            while (!used.add(candidate)) {
+                candidate = fit(candidate, "′");
+            }
+            out.add(candidate);
         }
         return out;
+    }
+
+    /** {@code base + suffix}, with base cut so the whole fits in a label. */
+    private static String fit(String base, String suffix) {
+        int room = MiForm.MAX_LABEL - suffix.length();
+        return (base.length() > room ? base.substring(0, room) : base) + suffix;
     }
 
     public boolean ok() {
@@ -87,8 +110,18 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         return AttentionForm.canonicalUrl(input);
     }
 
+    /** The absolute canonical URL, for the page's canonical link and link previews; null for a state with mistakes. */
+    public String absoluteUrl() {
+        return ok() ? site.absolute(canonicalUrl()) : null;
+    }
+
     public int dk() {
         return AttentionForm.dimension(input);
+    }
+
+    /** The d_k field's text: as typed when it was refused, else the current d_k. */
+    public String dkField() {
+        return dkTyped != null && errors.has("dk") ? dkTyped : String.valueOf(dk());
     }
 
     /** Attention with the √d_k scaling, whichever way the form is set. */
@@ -227,6 +260,15 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
             b.append(" I(query; key) = ").append(bits(joint.analysis().mutualInformation())).append('.');
         }
         return b.toString();
+    }
+
+    /** The Python script that redoes this state's computation (only for a sound state). */
+    public String python() {
+        return AttentionExport.python(checked);
+    }
+
+    public String pythonUrl() {
+        return AttentionExport.url(input);
     }
 
     public List<AttentionPreset> presets() {

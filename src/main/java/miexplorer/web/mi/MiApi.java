@@ -1,7 +1,6 @@
 package miexplorer.web.mi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.JsonBody;
 
 /**
  * POST /api/mi: the explorer's numbers as JSON, at full double precision. The request is read
@@ -18,8 +18,6 @@ import miexplorer.web.FieldErrors;
  * page agree on what is valid and on every number.
  */
 final class MiApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private MiApi() {
     }
 
@@ -29,40 +27,29 @@ final class MiApi {
             double mutualInformation) {
     }
 
-    record Problem(String field, String message) {
-    }
-
     static void post(Context ctx) {
         FieldErrors errors = new FieldErrors();
-        String text = ctx.body(); // a body over the limit throws here and is answered with 413
-        JsonNode body;
-        try {
-            body = JSON.readTree(text);
-        } catch (Exception e) {
-            fail(ctx, List.of(new Problem("body", "The body is not valid JSON.")));
-            return;
-        }
-        if (body == null || !body.isObject()) {
-            fail(ctx, List.of(new Problem("body", "The body must be a JSON object such as {\"p\": [[0.36, 0.04], [0.12, 0.48]]}.")));
+        JsonNode body = JsonBody.object(ctx, "{\"p\": [[0.36, 0.04], [0.12, 0.48]]}");
+        if (body == null) {
             return;
         }
         Map<String, List<String>> params = new LinkedHashMap<>();
         JsonNode p = body.get("p");
         if (p == null || !p.isArray() || p.isEmpty()) {
-            fail(ctx, List.of(new Problem("p", "p must be a non-empty array of rows, such as [[0.36, 0.04], [0.12, 0.48]].")));
+            JsonBody.fail(ctx, List.of(new JsonBody.Problem("p", "p must be a non-empty array of rows, such as [[0.36, 0.04], [0.12, 0.48]].")));
             return;
         }
         List<String> cells = new ArrayList<>();
-        List<Problem> shape = new ArrayList<>();
+        List<JsonBody.Problem> shape = new ArrayList<>();
         int cols = p.get(0).isArray() ? p.get(0).size() : 0;
         for (int i = 0; i < p.size(); i++) {
             JsonNode row = p.get(i);
             if (!row.isArray() || row.isEmpty()) {
-                shape.add(new Problem("p[" + i + "]", "Row " + i + " must be a non-empty array of cells."));
+                shape.add(new JsonBody.Problem("p[" + i + "]", "Row " + i + " must be a non-empty array of cells."));
                 continue;
             }
             if (row.size() != cols) {
-                shape.add(new Problem("p[" + i + "]", "Row " + i + " has " + row.size() + " cells, but row 0 has "
+                shape.add(new JsonBody.Problem("p[" + i + "]", "Row " + i + " has " + row.size() + " cells, but row 0 has "
                         + cols + "; the table must be rectangular."));
                 continue;
             }
@@ -71,7 +58,7 @@ final class MiApi {
                 if (cell.isNumber() || cell.isTextual()) {
                     cells.add(cell.asText());
                 } else {
-                    shape.add(new Problem("p[" + i + "][" + j + "]", "A cell must be a number or a string such as \"9/25\"."));
+                    shape.add(new JsonBody.Problem("p[" + i + "][" + j + "]", "A cell must be a number or a string such as \"9/25\"."));
                 }
             }
         }
@@ -80,7 +67,7 @@ final class MiApi {
             labels(body, "yLabels", "yl", cols, params, shape);
         }
         if (!shape.isEmpty()) {
-            fail(ctx, shape);
+            JsonBody.fail(ctx, shape);
             return;
         }
         params.put("c", cells);
@@ -93,9 +80,9 @@ final class MiApi {
         read.errors().asMap().forEach(errors::add);
         MiForm.Checked checked = MiForm.check(read.input(), errors);
         if (!checked.ok()) {
-            List<Problem> problems = new ArrayList<>();
-            errors.asMap().forEach((field, message) -> problems.add(new Problem(apiField(field), message)));
-            fail(ctx, problems);
+            List<JsonBody.Problem> problems = new ArrayList<>();
+            errors.asMap().forEach((field, message) -> problems.add(new JsonBody.Problem(apiField(field), message)));
+            JsonBody.fail(ctx, problems);
             return;
         }
         LogBase base = checked.input().base();
@@ -107,7 +94,7 @@ final class MiApi {
 
     /** Labels as given, or x1, x2, … when absent; the count must match the table. */
     private static void labels(JsonNode body, String name, String param, int size, Map<String, List<String>> params,
-            List<Problem> problems) {
+            List<JsonBody.Problem> problems) {
         JsonNode node = body.get(name);
         List<String> out = new ArrayList<>();
         if (node == null || node.isNull()) {
@@ -115,10 +102,10 @@ final class MiApi {
                 out.add(param.charAt(0) + String.valueOf(k));
             }
         } else if (!node.isArray()) {
-            problems.add(new Problem(name, name + " must be an array of strings."));
+            problems.add(new JsonBody.Problem(name, name + " must be an array of strings."));
             return;
         } else if (node.size() != size) {
-            problems.add(new Problem(name, name + " has " + node.size() + " labels, but the table has " + size + "."));
+            problems.add(new JsonBody.Problem(name, name + " has " + node.size() + " labels, but the table has " + size + "."));
             return;
         } else {
             for (JsonNode n : node) {
@@ -156,7 +143,4 @@ final class MiApi {
         };
     }
 
-    private static void fail(Context ctx, List<Problem> problems) {
-        ctx.status(400).json(Map.of("errors", problems));
-    }
 }

@@ -69,19 +69,7 @@ public final class MiForm {
                 base = LogBase.TWO;
             }
         }
-        int digits = MiInput.DEFAULT_DIGITS;
-        String digitsText = first(params, "digits");
-        if (digitsText != null) {
-            try {
-                digits = Integer.parseInt(digitsText.strip());
-            } catch (NumberFormatException e) {
-                digits = -1;
-            }
-            if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
-                errors.add("digits", "Decimals shown must be a whole number from " + MIN_DIGITS + " to " + MAX_DIGITS + ".");
-                digits = MiInput.DEFAULT_DIGITS;
-            }
-        }
+        int digits = digits(first(params, "digits"), errors);
 
         if (MiInput.isEmpty(params)) {
             MiInput w = MiInput.weather();
@@ -142,6 +130,27 @@ public final class MiForm {
         MiInput in = new MiInput(x == null ? "X" : x.strip(), y == null ? "Y" : y.strip(),
                 strip(xLabels), strip(yLabels), rows, kind, base, digits);
         return new Read(in, errors);
+    }
+
+    /**
+     * The decimals to show: {@code text} as a whole number from {@link #MIN_DIGITS} to
+     * {@link #MAX_DIGITS}, or the default (3) when absent; anything else gets a message under
+     * {@code digits} and the default.
+     */
+    public static int digits(String text, FieldErrors errors) {
+        if (text == null) {
+            return MiInput.DEFAULT_DIGITS;
+        }
+        try {
+            int d = Integer.parseInt(text.strip());
+            if (d >= MIN_DIGITS && d <= MAX_DIGITS) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add("digits", "Decimals shown must be a whole number from " + MIN_DIGITS + " to " + MAX_DIGITS + ".");
+        return MiInput.DEFAULT_DIGITS;
     }
 
     /** Checks names, labels, limits and every cell; on success gives the cells as numbers. */
@@ -376,7 +385,12 @@ public final class MiForm {
      * {@code , ; /} readable, which is safe because a readable cell never contains , or ;.
      */
     public static String canonicalUrl(MiInput in) {
-        StringBuilder u = new StringBuilder(PATH).append('?');
+        return PATH + "?" + query(in);
+    }
+
+    /** The query string of {@link #canonicalUrl}: the same for the page, {@code /mi.py} and {@code /mi.csv}. */
+    public static String query(MiInput in) {
+        StringBuilder u = new StringBuilder(256);
         u.append("x=").append(enc(in.xName())).append("&y=").append(enc(in.yName()));
         for (String l : in.xLabels()) {
             u.append("&xl=").append(enc(l));

@@ -2,13 +2,18 @@ package miexplorer.web.mi;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.Forms;
 import miexplorer.web.Htmx;
 import miexplorer.web.NumberInput;
+import miexplorer.web.Site;
 import miexplorer.web.Templates;
+import miexplorer.web.examples.Example;
 
 /**
  * The joint-table explorer's routes. One handler per verb computes the state once and answers in
@@ -18,47 +23,75 @@ public final class MiRoutes {
     public static final String PATH = MiForm.PATH;
     public static final String BSC_PATH = PATH + "/bsc";
     public static final String API_PATH = "/api/mi";
+    /** The name the gallery groups this explorer's examples under. */
+    public static final String EXPLORER = "Joint-table explorer";
     /** Status for a form that was read but has mistakes in it. */
     static final int INVALID = HttpStatus.UNPROCESSABLE_CONTENT.getCode();
 
-    private final Templates templates;
+    private static final String TITLE = "Mutual information explorer · MI Explorer";
+    private static final String DESCRIPTION =
+            "Edit a joint probability table and see every entropy and the mutual information worked out step by step.";
 
-    private MiRoutes(Templates templates) {
+    private final Templates templates;
+    private final Site site;
+
+    private MiRoutes(Templates templates, Site site) {
         this.templates = templates;
+        this.site = site;
     }
 
-    public static void register(RoutesConfig routes, Templates templates) {
-        MiRoutes r = new MiRoutes(templates);
+    public static MiRoutes register(RoutesConfig routes, Templates templates, Site site) {
+        MiRoutes r = new MiRoutes(templates, site);
         routes.get(PATH, r::get);
         routes.post(PATH, r::post);
         routes.get(BSC_PATH, r::binarySymmetricChannel);
         routes.post(API_PATH, MiApi::post);
+        MiExport.register(routes, site);
+        return r;
+    }
+
+    /** Every preset, each rendered at its stable gallery address. */
+    public List<Example> examples() {
+        List<Example> out = new ArrayList<>();
+        for (Preset p : Preset.all()) {
+            out.add(new Example(p.slug(), p.title(), p.description(), EXPLORER,
+                    (ctx, example) -> examplePage(ctx, p, example)));
+        }
+        return List.copyOf(out);
     }
 
     /** GET /mi?…: the canonical URL of a state renders the whole page in that state. */
     private void get(Context ctx) {
         MiForm.Read read = MiForm.read(ctx.queryParamMap());
         MiForm.Checked checked = MiForm.check(read.input(), read.errors());
-        respond(ctx, MiView.of(checked), checked.ok() ? 200 : 400, false);
+        respond(ctx, MiView.of(checked, placementOf(ctx), site), checked.ok() ? 200 : 400, null);
+    }
+
+    /** GET /examples/{slug}: a preset at its stable address, as a full page (or a bare one with embed=1). */
+    private void examplePage(Context ctx, Preset preset, Example example) {
+        MiForm.Checked checked = MiForm.check(preset.input(), new FieldErrors());
+        respond(ctx, MiView.of(checked, placementOf(ctx), site), checked.ok() ? 200 : 400, example);
     }
 
     /**
      * POST /mi: the form, with an optional {@code action} (a button). Without htmx a sound state
      * redirects to its canonical URL (post, redirect, get); with htmx the fragment comes back and
-     * the canonical URL is pushed into the address bar.
+     * the canonical URL is pushed into the address bar (except in the lesson, whose address stays).
      */
     private void post(Context ctx) {
-        Map<String, List<String>> params = ctx.formParamMap();
+        Map<String, List<String>> params = Forms.params(ctx);
+        Placement placement = Placement.of(params);
         MiForm.Read read = MiForm.read(params);
         FieldErrors errors = read.errors();
         MiInput in = MiForm.apply(MiForm.first(params, "action"), read.input(), errors);
         MiForm.Checked checked = MiForm.check(in, errors);
+        MiView view = MiView.of(checked, placement, site);
         if (checked.ok() && !Htmx.isFragmentRequest(ctx)) {
             ctx.header("Vary", Htmx.REQUEST);
-            ctx.redirect(MiForm.canonicalUrl(checked.input()), HttpStatus.SEE_OTHER);
+            ctx.redirect(view.canonicalUrl(), HttpStatus.SEE_OTHER);
             return;
         }
-        respond(ctx, MiView.of(checked), checked.ok() ? 200 : INVALID, true);
+        respond(ctx, view, checked.ok() ? 200 : INVALID, null);
     }
 
     /** GET /mi/bsc?e=0.1: the binary symmetric channel preset with crossover probability e. */
@@ -74,11 +107,30 @@ public final class MiRoutes {
         }
         MiInput weather = MiInput.weather();
         MiForm.Checked checked = MiForm.check(weather, new FieldErrors());
-        respond(ctx, MiView.of(checked, text, error), 400, false);
+        ctx.status(400);
+        ctx.header("Vary", Htmx.REQUEST);
+        ctx.html(templates.render("mi/page.jte", page(MiView.of(checked, text, error, Placement.PAGE, site), null)));
     }
 
-    private void respond(Context ctx, MiView view, int status, boolean pushUrl) {
-        Htmx.respond(ctx, templates, status, "mi/page.jte", "mi/explorer.jte", view, view.announcement(),
-                pushUrl && view.ok() ? view.canonicalUrl() : null);
+    /** A GET shows the explorer on its own page, or alone with embed=1 (the lesson has its own route). */
+    private static Placement placementOf(Context ctx) {
+        return Placement.of(ctx.queryParamMap()) == Placement.EMBED ? Placement.EMBED : Placement.PAGE;
+    }
+
+    private void respond(Context ctx, MiView view, int status, Example example) {
+        boolean push = ctx.method() == HandlerType.POST && view.ok() && view.pushesUrl();
+        Htmx.respond(ctx, templates, status, "mi/page.jte", page(view, example), "mi/explorer.jte", view,
+                view.announcement(), push ? view.canonicalUrl() : null);
+    }
+
+    /** The page around the explorer: title, description and canonical link for previews. */
+    private MiPage page(MiView view, Example example) {
+        if (example != null) {
+            return new MiPage(view, example.title() + " · Examples · MI Explorer", example.description(),
+                    site.absolute(example.path()), example);
+        }
+        String canonical = view.ok() ? site.absolute(view.stateUrl()) : null;
+        String description = view.ok() ? view.announcement() + " " + DESCRIPTION : DESCRIPTION;
+        return new MiPage(view, TITLE, description, canonical, null);
     }
 }

@@ -10,16 +10,20 @@ import miexplorer.info.TableProperties;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
 import miexplorer.web.Heatmap;
+import miexplorer.web.Site;
 
 /**
  * Everything the explorer's templates show for one state: the input as typed, its messages, and,
  * when the input is sound, the analysis. Formatting lives here so templates stay markup.
  *
+ * @param weights the cells as numbers, before normalising (null when the input has mistakes)
  * @param bscText the crossover probability as typed in the channel preset's form
  * @param bscError its message, or null
+ * @param placement where the explorer is shown (its own page, an iframe, the lesson)
+ * @param site the public base URL, for the absolute links in exports
  */
-public record MiView(MiInput input, FieldErrors errors, Analysis analysis, TableProperties properties,
-        String bscText, String bscError) {
+public record MiView(MiInput input, FieldErrors errors, double[][] weights, Analysis analysis, TableProperties properties,
+        String bscText, String bscError, Placement placement, Site site) {
 
     /** Tables with more cells than this show their longest workings folded. */
     public static final int FOLD_AT = 12;
@@ -30,26 +34,63 @@ public record MiView(MiInput input, FieldErrors errors, Analysis analysis, Table
 
     private static final String DEFAULT_CROSSOVER_TEXT = Format.cell(Preset.DEFAULT_CROSSOVER);
 
-    public static MiView of(MiForm.Checked checked) {
-        return of(checked, DEFAULT_CROSSOVER_TEXT, null);
+    public static MiView of(MiForm.Checked checked, Placement placement, Site site) {
+        return of(checked, DEFAULT_CROSSOVER_TEXT, null, placement, site);
     }
 
-    public static MiView of(MiForm.Checked checked, String bscText, String bscError) {
+    public static MiView of(MiForm.Checked checked, String bscText, String bscError, Placement placement, Site site) {
         Analysis a = null;
         TableProperties p = null;
         if (checked.ok()) {
             a = Analysis.of(JointDistribution.fromWeights(checked.weights()), checked.input().base());
             p = TableProperties.of(a);
         }
-        return new MiView(checked.input(), checked.errors(), a, p, bscText, bscError);
+        return new MiView(checked.input(), checked.errors(), checked.weights(), a, p, bscText, bscError, placement, site);
     }
 
     public boolean ok() {
         return analysis != null;
     }
 
+    /**
+     * The URL of this state where it is shown: pushed after each edit and the target of the
+     * no-JavaScript redirect. Embedded, it keeps {@code embed=1}, so the iframe stays bare.
+     */
     public String canonicalUrl() {
+        return placement == Placement.EMBED ? stateUrl() + "&" + Placement.EMBED_PARAM + "=1" : stateUrl();
+    }
+
+    /** The state on the explorer's own page: {@code /mi?…}. */
+    public String stateUrl() {
         return MiForm.canonicalUrl(input);
+    }
+
+    /** The runnable Python script for this state. */
+    public String pythonUrl() {
+        return MiExport.PY_PATH + "?" + MiForm.query(input);
+    }
+
+    /** The table and results as CSV. */
+    public String csvUrl() {
+        return MiExport.CSV_PATH + "?" + MiForm.query(input);
+    }
+
+    /** The script itself, shown on the page exactly as {@code /mi.py} serves it. */
+    public String python() {
+        return MiExport.python(this);
+    }
+
+    public boolean embedded() {
+        return placement == Placement.EMBED;
+    }
+
+    public boolean inLesson() {
+        return placement == Placement.LESSON;
+    }
+
+    /** Whether edits push a URL into the address bar: not inside the lesson, whose address stays /. */
+    public boolean pushesUrl() {
+        return placement != Placement.LESSON;
     }
 
     // ---- numbers -------------------------------------------------------------------------------

@@ -1,0 +1,432 @@
+package miexplorer.data;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads paired observations from delimited text, streaming: two columns are kept, each as category
+ * numbers (or, for a column to bin, as numbers), so memory grows with the rows and the distinct
+ * categories, never with the rest of the file.
+ *
+ * <p>Rows that cannot be used (an empty value in a chosen column, or text in a column to bin) are
+ * counted and the first {@link #SKIPPED_SHOWN} are kept with their line numbers. A file that cannot be
+ * read as a table (empty, not text, a row with the wrong number of fields, a quote never closed)
+ * is refused with a message that names the line.
+ */
+public final class SampleReader {
+    public static final int SKIPPED_SHOWN = 5;
+    public static final int MAX_CATEGORIES = 1000;
+    public static final int MAX_BINS = 1000;
+    public static final long MAX_ROWS = 2_000_000;
+    public static final int MAX_COLUMN_NAME = 200;
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
+
+    /** The separator between fields: found from the first line, or given. */
+    public enum Separator {
+        AUTO("auto", '\0', "detected"), COMMA("comma", ',', "comma"), TAB("tab", '\t', "tab"),
+        SEMICOLON("semicolon", ';', "semicolon");
+
+        private final String key;
+        private final char c;
+        private final String description;
+
+        Separator(String key, char c, String description) {
+            this.key = key;
+            this.c = c;
+            this.description = description;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public static Separator fromKey(String key) {
+            for (Separator s : values()) {
+                if (s.key.equals(key)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        static Separator of(char c) {
+            for (Separator s : values()) {
+                if (s.c == c && s != AUTO) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * How to read the file.
+     *
+     * @param x the column of X: a name from the header, or a 0-based position; null for column 0
+     * @param y likewise; null for column 1
+     * @param xBins 0 to take X's values as categories, or k ≥ 1 to bin them as numbers
+     * @param maxBytes the most bytes read before {@link SampleException.Problem#TOO_LARGE}
+     */
+    public record Options(String x, String y, boolean header, Separator separator, int xBins, int yBins,
+            Binning binning, long maxBytes) {
+    }
+
+    /** A row that was not used, and why. */
+    public record Skipped(long line, String reason) {
+    }
+
+    /**
+     * What was read.
+     *
+     * @param columns the header's names (or "column 0", "column 1", … without a header)
+     * @param x the position of X's column; {@code y} likewise
+     * @param rows the data rows read (used and skipped)
+     * @param skipped the rows not used; {@code firstSkipped} the first few of them
+     * @param xNote what binning X did, when it left fewer bins than asked for; else null
+     */
+    public record Samples(List<String> columns, int x, int y, Separator separator, ContingencyTable table, long rows,
+            long skipped, List<Skipped> firstSkipped, String xNote, String yNote) {
+        public String xName() {
+            return columns.get(x);
+        }
+
+        public String yName() {
+            return columns.get(y);
+        }
+    }
+
+    private SampleReader() {
+    }
+
+    public static Samples read(InputStream raw, Options o) {
+        try {
+            return readOrThrow(raw, o);
+        } catch (CharacterCodingException e) {
+            throw new SampleException(SampleException.Problem.BINARY, "data",
+                    "This is not UTF-8 text: some bytes are not characters. Save the data as CSV or TSV in UTF-8.");
+        } catch (LimitedInputStream.TooLarge e) {
+            throw new SampleException(SampleException.Problem.TOO_LARGE, "data", "The data is larger than "
+                    + LimitedInputStream.describe(o.maxBytes()) + ", the most this app reads.");
+        } catch (IOException e) {
+            throw new SampleException(SampleException.Problem.MALFORMED, "data",
+                    "The data could not be read to its end (" + e.getMessage() + ").");
+        }
+    }
+
+    private static Samples readOrThrow(InputStream raw, Options o) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(new LimitedInputStream(raw, o.maxBytes()), 1 << 16);
+        sniff(in);
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        java.io.PushbackReader text = new java.io.PushbackReader(reader, 8192);
+        char[] head = new char[8192];
+        int got = 0;
+        while (got < head.length) {
+            int n = text.read(head, got, head.length - got);
+            if (n < 0) {
+                break;
+            }
+            got += n;
+        }
+        int start = got > 0 && head[0] == '\uFEFF' ? 1 : 0; // a byte-order mark is not data
+        if (got - start > 0) {
+            text.unread(head, start, got - start);
+        }
+        Separator sep = o.separator() == Separator.AUTO ? detect(head, start, got) : o.separator();
+
+        CsvTokenizer csv = new CsvTokenizer(text, sep.c);
+        csv.keepAll();
+        if (!csv.next()) {
+            throw new SampleException(SampleException.Problem.EMPTY, "data",
+                    "There is no data: the file is empty (or holds only blank lines).");
+        }
+        List<String> first = csv.fields();
+        int width = csv.fieldCount();
+        List<String> columns = new ArrayList<>(width);
+        for (int i = 0; i < width; i++) {
+            columns.add(o.header() ? first.get(i) : "column " + i);
+        }
+        if (width < 2 && !(o.x() != null && o.x().equals(o.y()))) {
+            throw new SampleException(SampleException.Problem.MISSING_COLUMN, "data", "Line " + csv.recordLine()
+                    + " has one field only" + (o.separator() == Separator.AUTO ? ": no comma, tab or semicolon separates two columns." : ", with "
+                    + sep.description() + " as the separator.") + " Mutual information needs two columns.");
+        }
+        int xi = column(o.x(), 0, "x", columns, o.header());
+        int yi = column(o.y(), 1, "y", columns, o.header());
+        csv.keep(xi, yi);
+
+        Column xc = new Column(o.xBins());
+        Column yc = new Column(o.yBins());
+        List<Skipped> skipped = new ArrayList<>();
+        long skippedCount = 0;
+        long rows = 0;
+        boolean pending = !o.header(); // without a header the first record is data
+        while (pending || csv.next()) {
+            String a;
+            String b;
+            if (pending) {
+                a = first.get(xi);
+                b = first.get(yi);
+                pending = false;
+            } else {
+                if (csv.fieldCount() != width) {
+                    throw new SampleException(SampleException.Problem.WRONG_FIELD_COUNT, "data", "Line " + csv.recordLine()
+                            + " has " + csv.fieldCount() + " field" + (csv.fieldCount() == 1 ? "" : "s") + " but the "
+                            + (o.header() ? "header" : "first row") + " has " + width + ". Check the separator ("
+                            + sep.description() + ") and the quotes on that line.");
+                }
+                a = csv.a();
+                b = csv.b();
+            }
+            rows++;
+            if (rows > MAX_ROWS) {
+                throw new SampleException(SampleException.Problem.TOO_LARGE, "data",
+                        "There are more than " + MAX_ROWS + " rows; this app reads at most " + MAX_ROWS + ".");
+            }
+            String why = xc.problem(a, columns.get(xi));
+            if (why == null) {
+                why = yc.problem(b, columns.get(yi));
+            }
+            if (why != null) {
+                skippedCount++;
+                if (skipped.size() < SKIPPED_SHOWN) {
+                    skipped.add(new Skipped(csv.recordLine(), why));
+                }
+                continue;
+            }
+            xc.add(a, columns.get(xi), "x");
+            yc.add(b, columns.get(yi), "y");
+        }
+        if (xc.n == 0) {
+            String detail = skipped.isEmpty() ? "" : " The first: line " + skipped.get(0).line() + ", " + skipped.get(0).reason();
+            throw new SampleException(SampleException.Problem.NO_USABLE_ROWS, "data", rows == 0
+                    ? "There are no data rows" + (o.header() ? " below the header." : ".")
+                    : "None of the " + rows + " rows can be used." + detail);
+        }
+        int n = xc.n;
+        int[] xCodes = xc.codes(o.binning());
+        int[] yCodes = yc.codes(o.binning());
+        ContingencyTable table = ContingencyTable.fromCodes(xCodes, yCodes, n, xc.labels, yc.labels);
+        if (table.rows() < 2 || table.cols() < 2) {
+            boolean isX = table.rows() < 2;
+            String name = isX ? columns.get(xi) : columns.get(yi);
+            String value = isX ? table.xCategories().get(0) : table.yCategories().get(0);
+            throw new SampleException(SampleException.Problem.ONE_CATEGORY, isX ? "x" : "y", "Column “" + name
+                    + "” has one category only (“" + value + "”) in the " + n + " rows used: it tells nothing about the other column "
+                    + "(the mutual information is 0), and there is nothing to test. Choose another column"
+                    + (isX ? xc.binned() : yc.binned()) + ".");
+        }
+        return new Samples(List.copyOf(columns), xi, yi, sep, table, rows, skippedCount, List.copyOf(skipped), xc.note, yc.note);
+    }
+
+    /** A chosen column's values: category numbers with their labels, or numbers to bin. */
+    private static final class Column {
+        final int bins;
+        int n;
+        int[] ids = new int[1024];
+        double[] numbers;
+        final Map<String, Integer> codes = new HashMap<>();
+        List<String> labels = new ArrayList<>();
+        String note;
+
+        Column(int bins) {
+            this.bins = bins;
+            if (bins > 0) {
+                numbers = new double[1024];
+                ids = null;
+            }
+        }
+
+        /** Why this value cannot be used, or null. */
+        String problem(String v, String name) {
+            if (v == null || v.isEmpty()) {
+                return "no value in column “" + name + "”";
+            }
+            if (bins > 0) {
+                if (!NUMBER.matcher(v).matches()) {
+                    return "“" + shorten(v) + "” in column “" + name + "” is not a number, so it cannot be binned";
+                }
+                if (!Double.isFinite(Double.parseDouble(v))) {
+                    return "“" + shorten(v) + "” in column “" + name + "” is too large to bin";
+                }
+            }
+            return null;
+        }
+
+        void add(String v, String name, String field) {
+            if (bins > 0) {
+                if (n == numbers.length) {
+                    numbers = Arrays.copyOf(numbers, n * 2);
+                }
+                numbers[n++] = Double.parseDouble(v);
+                return;
+            }
+            Integer code = codes.get(v);
+            if (code == null) {
+                if (labels.size() == MAX_CATEGORIES) {
+                    throw new SampleException(SampleException.Problem.TOO_MANY_CATEGORIES, field, "Column “" + name
+                            + "” has more than " + MAX_CATEGORIES + " distinct values; this app counts at most " + MAX_CATEGORIES
+                            + " categories per column. If it holds numbers, bin them.");
+                }
+                code = labels.size();
+                codes.put(v, code);
+                labels.add(v);
+            }
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+            }
+            ids[n++] = code;
+        }
+
+        int[] codes(Binning binning) {
+            if (bins == 0) {
+                return ids;
+            }
+            int[] out = new int[n];
+            Binning.Bins b = binning.apply(numbers, n, bins, out);
+            numbers = null;
+            labels = b.labels();
+            note = b.note();
+            return out;
+        }
+
+        String binned() {
+            return bins > 0 ? " or more bins" : "";
+        }
+    }
+
+    private static String shorten(String v) {
+        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+    }
+
+    /** The column named {@code spec}: a header name, else a 0-based position; {@code fallback} when null. */
+    private static int column(String spec, int fallback, String field, List<String> columns, boolean header) {
+        if (spec == null || spec.isBlank()) {
+            if (fallback >= columns.size()) {
+                throw new SampleException(SampleException.Problem.MISSING_COLUMN, field, "There is no column " + fallback
+                        + " (from 0): the data has " + columns.size() + " column" + (columns.size() == 1 ? "" : "s") + ".");
+            }
+            return fallback;
+        }
+        String s = spec.strip();
+        if (header) {
+            int i = columns.indexOf(s);
+            if (i >= 0) {
+                return i;
+            }
+        }
+        if (INDEX.matcher(s).matches()) {
+            int i = Integer.parseInt(s);
+            if (i < columns.size()) {
+                return i;
+            }
+            throw new SampleException(SampleException.Problem.MISSING_COLUMN, field, "There is no column " + i
+                    + " (positions count from 0): the data has " + columns.size() + " columns" + list(columns) + ".");
+        }
+        throw new SampleException(SampleException.Problem.MISSING_COLUMN, field, "No column is named “" + shorten(s) + "”"
+                + (header ? "" : " (the first row was not read as a header)") + ". The columns are" + list(columns)
+                + "; give a name or a position from 0.");
+    }
+
+    private static String list(List<String> columns) {
+        StringBuilder sb = new StringBuilder(": ");
+        int shown = Math.min(columns.size(), 12);
+        for (int i = 0; i < shown; i++) {
+            sb.append(i > 0 ? ", " : "").append(i).append(" “").append(shorten(columns.get(i))).append("”");
+        }
+        if (columns.size() > shown) {
+            sb.append(", … (").append(columns.size()).append(" in all)");
+        }
+        return sb.toString();
+    }
+
+    /** The separator that occurs most in the first line outside quotes: tab, comma or semicolon (comma on a tie or none). */
+    static Separator detect(char[] head, int from, int to) {
+        int tabs = 0;
+        int commas = 0;
+        int semicolons = 0;
+        boolean quoted = false;
+        for (int i = from; i < to; i++) {
+            char c = head[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                if (tabs + commas + semicolons > 0) {
+                    break;
+                }
+            } else if (!quoted) {
+                tabs += c == '\t' ? 1 : 0;
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+            }
+        }
+        if (tabs > commas && tabs >= semicolons) {
+            return Separator.TAB;
+        }
+        if (semicolons > commas && semicolons > tabs) {
+            return Separator.SEMICOLON;
+        }
+        return Separator.COMMA;
+    }
+
+    /** Files that are plainly not text, named so the message can say what to do. */
+    private static void sniff(BufferedInputStream in) throws IOException {
+        in.mark(8192);
+        byte[] b = in.readNBytes(8192);
+        in.reset();
+        String kind = null;
+        if (starts(b, 'P', 'K', 3, 4)) {
+            kind = "a ZIP archive (an .xlsx or .ods spreadsheet is one): save the sheet as CSV";
+        } else if (starts(b, '%', 'P', 'D', 'F')) {
+            kind = "a PDF document: export the table as CSV";
+        } else if (starts(b, 0x89, 'P', 'N', 'G') || starts(b, 0xFF, 0xD8, 0xFF) || starts(b, 'G', 'I', 'F', '8')) {
+            kind = "an image: the data must be text";
+        } else if (starts(b, 0xD0, 0xCF, 0x11, 0xE0)) {
+            kind = "an old Office document (.xls): save the sheet as CSV";
+        } else if (starts(b, 0x1F, 0x8B)) {
+            kind = "gzip-compressed: decompress it first";
+        } else if (starts(b, 0xFF, 0xFE) || starts(b, 0xFE, 0xFF)) {
+            kind = "UTF-16 text: save it as UTF-8";
+        } else {
+            for (byte x : b) {
+                if (x == 0) {
+                    kind = "binary (it contains NUL bytes): the data must be CSV or TSV text";
+                    break;
+                }
+            }
+        }
+        if (kind != null) {
+            throw new SampleException(SampleException.Problem.BINARY, "data", "This file is not CSV or TSV text; it looks like " + kind + ".");
+        }
+    }
+
+    private static boolean starts(byte[] b, int... prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

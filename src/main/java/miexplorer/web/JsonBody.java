@@ -1,0 +1,48 @@
+package miexplorer.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON APIs' shared parts: reading the request's object, and answering problems with 400. */
+public final class JsonBody {
+    /** Decimals are read as BigDecimal so a number is quoted back as it was written (1E+400, not Infinity). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private JsonBody() {
+    }
+
+    /** One problem with the request, named by the field it concerns. */
+    public record Problem(String field, String message) {
+    }
+
+    /**
+     * The request's JSON object, or null after answering 400 when the body is not JSON or not an
+     * object. A body over the size limit is answered with 413 (it throws on reading).
+     *
+     * @param example an example body, quoted in the message for a body that is not an object
+     */
+    public static JsonNode object(Context ctx, String example) {
+        String text = ctx.body();
+        JsonNode body;
+        try {
+            body = JSON.readTree(text);
+        } catch (Exception e) {
+            fail(ctx, List.of(new Problem("body", "The body is not valid JSON.")));
+            return null;
+        }
+        if (body == null || !body.isObject()) {
+            fail(ctx, List.of(new Problem("body", "The body must be a JSON object such as " + example + ".")));
+            return null;
+        }
+        return body;
+    }
+
+    /** 400 with {"errors": [{"field": …, "message": …}, …]}. */
+    public static void fail(Context ctx, List<Problem> problems) {
+        ctx.status(400).json(Map.of("errors", problems));
+    }
+}

@@ -1,0 +1,121 @@
+package miexplorer.web.course;
+
+import java.util.ArrayList;
+import java.util.List;
+import miexplorer.info.Analysis;
+import miexplorer.info.Conditional;
+import miexplorer.info.Entropy;
+import miexplorer.info.JointDistribution;
+import miexplorer.info.LogBase;
+import miexplorer.web.FieldErrors;
+import miexplorer.web.Format;
+import miexplorer.web.NumberInput;
+import miexplorer.web.Site;
+import miexplorer.web.mi.MiForm;
+import miexplorer.web.mi.MiInput;
+import miexplorer.web.mi.MiView;
+import miexplorer.web.mi.Placement;
+import miexplorer.web.mi.Preset;
+
+/**
+ * The lesson at {@code /}: its one live explorer (the weather table) and every number its text
+ * quotes, computed here by the same maths as the explorer, so the prose can never disagree with the
+ * tables it talks about. All values are in bits.
+ *
+ * @param canonical the lesson's absolute URL
+ * @param explorer the live explorer, set to the tutorial's weather table
+ * @param weather the weather table's analysis
+ * @param swapped the same table with X and Y swapped (forecast as X), for symmetry
+ * @param rows one row per preset, for the properties table
+ */
+public record Lesson(String canonical, MiView explorer, Analysis weather, Analysis swapped, List<Row> rows) {
+    public static final String TITLE = "Mutual information, step by step · MI Explorer";
+    public static final String DESCRIPTION = "A short course on mutual information: entropy, conditional entropy, "
+            + "I(X; Y) and its properties, worked live on a weather forecast, and what it does (and does not) say about attention.";
+    /** Where the attention explorer lives (built separately). */
+    public static final String ATTENTION_PATH = "/attention";
+
+    /** A preset's numbers, for the table that shows the properties on every example at once. */
+    public record Row(String title, String path, double hX, double hY, double mi, double miSwapped) {
+        public double bound() {
+            return Math.min(hX, hY);
+        }
+    }
+
+    public static Lesson build(Site site) {
+        MiInput weatherInput = MiInput.weather();
+        MiView explorer = MiView.of(MiForm.check(weatherInput, new FieldErrors()), Placement.LESSON, site);
+        Analysis weather = explorer.analysis();
+        Analysis swapped = Analysis.of(weather.table().transpose(), LogBase.TWO);
+        List<Row> rows = new ArrayList<>();
+        for (Preset p : Preset.all()) {
+            Analysis a = analyse(p.input());
+            Analysis t = Analysis.of(a.table().transpose(), LogBase.TWO);
+            rows.add(new Row(p.title(), "/examples/" + p.slug(), a.entropyX(), a.entropyY(), a.mutualInformation(),
+                    t.mutualInformation()));
+        }
+        return new Lesson(site.absolute("/"), explorer, weather, swapped, List.copyOf(rows));
+    }
+
+    private static Analysis analyse(MiInput in) {
+        double[][] w = new double[in.rows()][in.cols()];
+        for (int i = 0; i < in.rows(); i++) {
+            for (int j = 0; j < in.cols(); j++) {
+                w[i][j] = NumberInput.parse(in.cell(i, j)).value();
+            }
+        }
+        return Analysis.of(JointDistribution.fromWeights(w), LogBase.TWO);
+    }
+
+    // ---- numbers the text quotes ---------------------------------------------------------------
+
+    /** Three decimals, as the explorer shows by default. */
+    public String f(double v) {
+        return Format.fixed(v, 3);
+    }
+
+    public String bits(double v) {
+        return f(v) + " bits";
+    }
+
+    public String pct(double v) {
+        return Format.percent(v, 3);
+    }
+
+    /** H of a distribution, in bits. */
+    public double h(double... p) {
+        return Entropy.of(p, LogBase.TWO);
+    }
+
+    /** H of a fair die: six equally likely faces. */
+    public double die() {
+        double[] p = new double[6];
+        java.util.Arrays.fill(p, 1.0 / 6);
+        return h(p);
+    }
+
+    /** −log₂ p: the surprise of an outcome with probability p. */
+    public double surprise(double p) {
+        return -LogBase.TWO.log(p);
+    }
+
+    /** P(Y = y_j) in the weather table (0: forecast rain, 1: forecast sun). */
+    public double pForecast(int j) {
+        return weather.table().py(j);
+    }
+
+    /** P(X = x_i) in the weather table (0: rain, 1: sun). */
+    public double pWeather(int i) {
+        return weather.table().px(i);
+    }
+
+    /** The weather given forecast j: its distribution's entropy H(X | Y = y_j). */
+    public Conditional givenForecast(int j) {
+        return weather.xGivenY().get(j);
+    }
+
+    /** The explorer's URL for the weather table with X and Y swapped. */
+    public String swappedUrl() {
+        return MiForm.canonicalUrl(MiInput.weather().transposed());
+    }
+}

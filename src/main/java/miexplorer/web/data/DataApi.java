@@ -1,0 +1,128 @@
+package miexplorer.web.data;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import miexplorer.data.ContingencyTable;
+import miexplorer.data.PermutationTest;
+import miexplorer.data.SampleEstimates;
+import miexplorer.data.SampleException;
+import miexplorer.data.SampleReader;
+import miexplorer.web.FieldErrors;
+
+/**
+ * POST /api/samples: the CSV (or TSV) is the request body, read as a stream with this route's own
+ * limit ({@link DataRoutes#MAX_UPLOAD}), never as one string; the settings are query parameters
+ * ({@link DataSettings}). The answer is JSON at full double precision.
+ */
+final class DataApi {
+    private DataApi() {
+    }
+
+    record Problem(String field, String message) {
+    }
+
+    static void post(Context ctx) throws IOException {
+        FieldErrors errors = new FieldErrors();
+        DataSettings s = DataSettings.read(ctx.queryParamMap(), errors);
+        if (!errors.isEmpty()) {
+            List<Problem> problems = new ArrayList<>();
+            errors.asMap().forEach((field, message) -> problems.add(new Problem(field, message)));
+            fail(ctx, 400, problems);
+            return;
+        }
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("multipart/")) {
+            fail(ctx, 415, List.of(new Problem("body", "Send the CSV itself as the body (Content-Type: text/csv), not a "
+                    + "multipart form; the form with a file upload is the page at " + DataRoutes.PATH + ".")));
+            return;
+        }
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > DataRoutes.MAX_UPLOAD) {
+            fail(ctx, 413, List.of(new Problem("body", DataRoutes.tooLarge())));
+            return;
+        }
+        DataResult r;
+        try (InputStream body = ctx.req().getInputStream()) { // not ctx.body(): that reads it all into memory
+            r = DataResult.compute(body, s, DataRoutes.MAX_UPLOAD);
+        } catch (SampleException e) {
+            fail(ctx, DataRoutes.status(e), List.of(new Problem(apiField(e.field()), e.getMessage())));
+            return;
+        }
+        int permutations = s.permutations();
+        PermutationTest.Tally tally = null;
+        if (permutations > 0) {
+            long work = DataResult.work(r.table(), permutations);
+            if (work > DataRoutes.SYNC_WORK) {
+                fail(ctx, 422, List.of(new Problem("permutations", DataRoutes.tooMuchWork(r.table(), permutations))));
+                return;
+            }
+            tally = PermutationTest.run(r.table(), s.seed(), 0, permutations);
+        }
+        ctx.json(answer(r, s, tally));
+    }
+
+    static Map<String, Object> answer(DataResult r, DataSettings s, PermutationTest.Tally tally) {
+        ContingencyTable t = r.table();
+        SampleEstimates e = r.estimates();
+        SampleReader.Samples sm = r.samples();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("n", e.n());
+        out.put("xName", sm.xName());
+        out.put("yName", sm.yName());
+        out.put("xCategories", t.xCategories());
+        out.put("yCategories", t.yCategories());
+        out.put("counts", t.counts());
+        out.put("unit", e.base().unit());
+        out.put("mutualInformation", e.mutualInformation());
+        out.put("mutualInformationMillerMadow", e.mutualInformationMillerMadow());
+        out.put("entropyX", e.entropyX());
+        out.put("entropyY", e.entropyY());
+        out.put("jointEntropy", e.jointEntropy());
+        out.put("entropyXMillerMadow", e.entropyXMillerMadow());
+        out.put("entropyYMillerMadow", e.entropyYMillerMadow());
+        out.put("jointEntropyMillerMadow", e.jointEntropyMillerMadow());
+        out.put("gStatistic", e.gStatistic());
+        out.put("degreesOfFreedom", e.degreesOfFreedom());
+        out.put("gTestPValue", e.gTestPValue());
+        if (tally != null) {
+            out.put("permutationPValue", tally.pValue());
+            out.put("permutations", tally.done());
+            out.put("seed", s.seed());
+        }
+        out.put("rows", sm.rows());
+        out.put("skippedRows", sm.skipped());
+        List<Map<String, Object>> skipped = new ArrayList<>();
+        for (SampleReader.Skipped k : sm.firstSkipped()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("line", k.line());
+            m.put("reason", k.reason());
+            skipped.add(m);
+        }
+        out.put("skipped", skipped);
+        List<String> notes = new ArrayList<>();
+        if (sm.xNote() != null) {
+            notes.add(sm.xName() + ": " + sm.xNote());
+        }
+        if (sm.yNote() != null) {
+            notes.add(sm.yName() + ": " + sm.yNote());
+        }
+        if (!notes.isEmpty()) {
+            out.put("notes", notes);
+        }
+        return out;
+    }
+
+    /** The API's name for a problem's field: the data is the body. */
+    private static String apiField(String field) {
+        return field.equals("data") ? "body" : field;
+    }
+
+    private static void fail(Context ctx, int status, List<Problem> problems) {
+        ctx.status(status).json(Map.of("errors", problems));
+    }
+}

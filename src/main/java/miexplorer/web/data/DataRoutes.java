@@ -1,0 +1,300 @@
+package miexplorer.web.data;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.Part;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import miexplorer.data.ContingencyTable;
+import miexplorer.data.SampleException;
+import miexplorer.web.FieldErrors;
+import miexplorer.web.Forms;
+import miexplorer.web.Htmx;
+import miexplorer.web.Templates;
+
+/**
+ * Mutual information from samples: the page at /data (paste or upload; the result swaps in with
+ * htmx, or comes back as a whole page without JavaScript), the steps of a long permutation test at
+ * /data/permutations, and the API at /api/samples.
+ */
+public final class DataRoutes {
+    public static final String PATH = "/data";
+    public static final String PERMUTATIONS_PATH = PATH + "/permutations";
+    public static final String API_PATH = "/api/samples";
+    /** The largest upload read, in bytes. These routes read their bodies as streams, so the app's 4 MB limit does not apply. */
+    public static final long MAX_UPLOAD = 50L * 1024 * 1024;
+    /**
+     * The most pasted text taken, in bytes; a larger file is uploaded instead. Jetty holds a form's
+     * text fields (all of them together, not its files) to 200 000 bytes, so this is a little less.
+     */
+    public static final int MAX_PASTE = 190 * 1024;
+    /** Room for the form's other fields and the multipart framing around an upload. */
+    private static final long FORM_OVERHEAD = 1024 * 1024;
+    /**
+     * The most permutation work (shuffles × (observations + cells)) one request does when the test runs
+     * in one go: the API, and the page without JavaScript. About two seconds here.
+     */
+    public static final long SYNC_WORK = 200_000_000L;
+    /** Status for a form that was read but whose data or settings cannot be used. */
+    static final int INVALID = 422;
+
+    private final Templates templates;
+
+    private DataRoutes(Templates templates) {
+        this.templates = templates;
+    }
+
+    public static void register(RoutesConfig routes, Templates templates) {
+        DataRoutes r = new DataRoutes(templates);
+        routes.get(PATH, r::get);
+        routes.post(PATH, r::post);
+        routes.post(PERMUTATIONS_PATH, r::permutations);
+        routes.post(API_PATH, DataApi::post);
+    }
+
+    /** GET /data: the form with the example, or the state of a GET URL (small pasted data in {@code text}). */
+    private void get(Context ctx) {
+        Map<String, List<String>> params = ctx.queryParamMap();
+        FieldErrors errors = new FieldErrors();
+        DataSettings s;
+        String text;
+        if (params.containsKey("text")) {
+            s = DataSettings.read(params, errors);
+            text = params.get("text").get(0);
+        } else {
+            s = DataSettings.read(Map.of("permutations", List.of(String.valueOf(DataSettings.DEFAULT_PERMUTATIONS_ON_PAGE))), errors);
+            text = DataView.EXAMPLE;
+        }
+        Outcome o = analyse(ctx, s, text, null, errors);
+        respond(ctx, o.view(), o.view().ok() ? 200 : 400);
+    }
+
+    /** POST /data: the form, multipart (with a file or pasted text) or urlencoded (pasted text). */
+    private void post(Context ctx) {
+        FieldErrors errors = new FieldErrors();
+        Submission sub = Submission.read(ctx);
+        try {
+            DataSettings s = DataSettings.read(sub.params, errors);
+            // Browsers send a textarea's line breaks as CRLF; LF reads the same and keeps GET URLs short.
+            String text = sub.text().replace("\r\n", "\n");
+            if (sub.tooLarge) {
+                errors.add("data", tooLarge() + " Nothing was read: choose a smaller file.");
+                respond(ctx, DataView.form(s, "", errors), 413);
+                return;
+            }
+            if (sub.textTooLong) {
+                errors.add("data", "The pasted text is longer than " + (MAX_PASTE / 1024) + " KB; choose it as a file instead (up to "
+                        + (MAX_UPLOAD / (1024 * 1024)) + " MB).");
+                respond(ctx, DataView.form(s, "", errors), 413);
+                return;
+            }
+            Outcome o = analyse(ctx, s, text, sub.file, errors);
+            respond(ctx, o.view(), o.status());
+        } finally {
+            sub.cleanUp();
+        }
+    }
+
+    /** A view and the status to send it with. */
+    private record Outcome(DataView view, int status) {
+    }
+
+    /** Reads the data (the file when one was chosen, else the text) and computes; problems go into {@code errors}. */
+    private Outcome analyse(Context ctx, DataSettings s, String text, Part file, FieldErrors errors) {
+        if (!errors.isEmpty()) {
+            return new Outcome(DataView.form(s, text, errors), INVALID);
+        }
+        boolean fromFile = file != null;
+        if (!fromFile && text.isBlank()) {
+            errors.add("data", "There is no data: paste some rows, or choose a file.");
+            return new Outcome(DataView.form(s, text, errors), INVALID);
+        }
+        DataResult r;
+        String source;
+        try (InputStream in = fromFile ? file.getInputStream() : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
+            source = fromFile ? "the file " + fileName(file) + " (" + size(file.getSize()) + ")" : DataView.PASTED;
+            r = DataResult.compute(in, s, MAX_UPLOAD);
+        } catch (SampleException e) {
+            errors.add(e.field(), e.getMessage());
+            return new Outcome(DataView.form(s, text, errors), e.problem() == SampleException.Problem.TOO_LARGE ? 413 : INVALID);
+        } catch (IOException e) {
+            errors.add("data", "The upload could not be read to its end; try again.");
+            return new Outcome(DataView.form(s, text, errors), INVALID);
+        }
+        PermutationRun run = null;
+        int permutations = s.permutations();
+        if (permutations > 0) {
+            ContingencyTable t = r.table();
+            // A table small enough to travel with each step can be tested in steps: with htmx, small ones
+            // that the page requests one after another; without, steps of SYNC_WORK, each a "Continue" button.
+            boolean stepped = (long) t.rows() * t.cols() <= PermutationRun.MAX_CELLS;
+            if (!stepped && DataResult.work(t, permutations) > SYNC_WORK) {
+                errors.add("permutations", tooMuchWork(t, permutations));
+            } else {
+                run = PermutationRun.start(t, s.seed(), permutations,
+                        stepped && Htmx.isFragmentRequest(ctx) ? PermutationRun.CHUNK_WORK : SYNC_WORK);
+            }
+        }
+        return new Outcome(DataView.of(s, text, source, errors, r, run), 200);
+    }
+
+    /** POST /data/permutations: the next step of a permutation test, or its end when stopped. */
+    private void permutations(Context ctx) {
+        Map<String, List<String>> params = Forms.params(ctx);
+        PermutationRun run;
+        ContingencyTable t;
+        try {
+            run = PermutationRun.read(params);
+            t = PermutationRun.decode(run.table());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("the permutation test's state is not valid: " + e.getMessage() + ".");
+        }
+        List<String> action = params.get("action");
+        boolean stop = action != null && action.contains("stop");
+        if (stop) {
+            run = run.stop();
+        } else if (!run.finished()) {
+            run = run.step(t, Htmx.isFragmentRequest(ctx) ? PermutationRun.CHUNK_WORK : SYNC_WORK);
+        }
+        ctx.header("Vary", Htmx.REQUEST);
+        ctx.html(templates.render(Htmx.isFragmentRequest(ctx) ? "data/permutation.jte" : "data/permutationPage.jte", run));
+    }
+
+    private void respond(Context ctx, DataView view, int status) {
+        Htmx.respond(ctx, templates, status, "data/page.jte", view, "data/explorer.jte", view, view.announcement(),
+                view.ok() ? view.canonicalUrl() : null);
+    }
+
+    static int status(SampleException e) {
+        return switch (e.problem()) {
+            case TOO_LARGE -> 413;
+            case BINARY -> 415;
+            default -> 400;
+        };
+    }
+
+    static String tooLarge() {
+        return "The data is larger than " + (MAX_UPLOAD / (1024 * 1024)) + " MB, the most this app reads.";
+    }
+
+    static String tooMuchWork(ContingencyTable t, long permutations) {
+        long most = Math.max(1, SYNC_WORK / (t.n() + (long) t.rows() * t.cols()));
+        return permutations + " permutations of " + t.n() + " observations in a " + t.rows() + " × " + t.cols()
+                + " table is more work than one request does; ask for at most " + most + ".";
+    }
+
+    private static String fileName(Part file) {
+        String name = file.getSubmittedFileName();
+        if (name == null || name.isBlank()) {
+            return "(no name)";
+        }
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return name.length() > 80 ? name.substring(0, 80) + "…" : name;
+    }
+
+    static String size(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        }
+        if (bytes >= 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return bytes + (bytes == 1 ? " byte" : " bytes");
+    }
+
+    /**
+     * The form's fields and its file. A multipart body is parsed by Jetty with this route's own limits
+     * (parts larger than 256 KB wait in temporary files, not in memory, and are deleted after the
+     * request); the file is then read as a stream.
+     */
+    private static final class Submission {
+        final Map<String, List<String>> params = new LinkedHashMap<>();
+        Part file;
+        boolean textTooLong;
+        boolean tooLarge;
+        private Collection<Part> parts = List.of();
+
+        String text() {
+            List<String> t = params.get("text");
+            return t == null || t.isEmpty() ? "" : t.get(0);
+        }
+
+        static Submission read(Context ctx) {
+            Submission s = new Submission();
+            String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+            if (!type.startsWith("multipart/form-data")) {
+                s.params.putAll(Forms.params(ctx));
+                s.textTooLong = s.text().length() > MAX_PASTE;
+                return s;
+            }
+            if (ctx.req().getContentLengthLong() > MAX_UPLOAD + FORM_OVERHEAD) {
+                s.tooLarge = true;
+                return s;
+            }
+            ctx.req().setAttribute("org.eclipse.jetty.multipartConfig", new MultipartConfigElement(
+                    System.getProperty("java.io.tmpdir"), MAX_UPLOAD, MAX_UPLOAD + FORM_OVERHEAD, 256 * 1024));
+            try {
+                s.parts = ctx.req().getParts();
+            } catch (Exception e) {
+                String m = "";
+                for (Throwable t = e; t != null && m.length() < 2000; t = t.getCause()) {
+                    m += " " + t.getMessage();
+                }
+                m = m.toLowerCase(java.util.Locale.ROOT);
+                if (m.contains("form is larger than max length")) {
+                    // Jetty holds the form's text fields (not its files) to the context's form limit, 200 000 bytes.
+                    s.textTooLong = true;
+                    return s;
+                }
+                if (m.contains("exceed") || m.contains("too large") || m.contains("413")) {
+                    s.tooLarge = true;
+                    return s;
+                }
+                throw new BadRequestResponse("the form could not be read as multipart/form-data.");
+            }
+            for (Part p : s.parts) {
+                if (p.getSubmittedFileName() != null) {
+                    if (p.getName().equals("file") && p.getSize() > 0 && s.file == null) {
+                        s.file = p;
+                    }
+                    continue;
+                }
+                boolean isText = p.getName().equals("text");
+                int limit = isText ? MAX_PASTE : 64 * 1024;
+                try (InputStream in = p.getInputStream()) {
+                    byte[] bytes = in.readNBytes(limit + 1);
+                    if (bytes.length > limit) {
+                        if (isText) {
+                            s.textTooLong = true;
+                            continue;
+                        }
+                        throw new BadRequestResponse("the form field " + p.getName() + " is too long.");
+                    }
+                    s.params.computeIfAbsent(p.getName(), k -> new java.util.ArrayList<>())
+                            .add(new String(bytes, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new BadRequestResponse("the form could not be read to its end.");
+                }
+            }
+            return s;
+        }
+
+        void cleanUp() {
+            for (Part p : parts) {
+                try {
+                    p.delete();
+                } catch (IOException | RuntimeException e) {
+                    // Jetty deletes its temporary files at the end of the request anyway.
+                }
+            }
+        }
+    }
+}

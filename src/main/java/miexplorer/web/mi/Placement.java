@@ -1,0 +1,39 @@
+package miexplorer.web.mi;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the explorer is shown. The form carries it as a hidden field, so a post answers in the same
+ * place it came from.
+ */
+public enum Placement {
+    /** Its own page, {@code /mi?…}: edits push the state's URL into the address bar. */
+    PAGE,
+    /**
+     * Alone, for an iframe ({@code ?embed=1}): no site header, footer or lesson around it, and
+     * {@code embed=1} stays in every URL the explorer pushes or redirects to.
+     */
+    EMBED,
+    /**
+     * Inside the lesson at {@code /}: edits update the explorer in place but push nothing, so the
+     * address stays the lesson's. (Without JavaScript a post opens the explorer's own page.)
+     */
+    LESSON;
+
+    /** The parameter that asks for the embedded explorer, and its one value. */
+    public static final String EMBED_PARAM = "embed";
+    /** The hidden field that marks a post from the lesson's explorer. */
+    public static final String LESSON_PARAM = "lesson";
+
+    /** The placement a request asks for: {@code embed=1}, {@code lesson=1}, or neither. */
+    public static Placement of(Map<String, List<String>> params) {
+        if ("1".equals(MiForm.first(params, EMBED_PARAM))) {
+            return EMBED;
+        }
+        if ("1".equals(MiForm.first(params, LESSON_PARAM))) {
+            return LESSON;
+        }
+        return PAGE;
+    }
+}

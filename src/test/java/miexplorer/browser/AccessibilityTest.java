@@ -1,0 +1,91 @@
+package miexplorer.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import miexplorer.web.attention.AttentionPreset;
+import miexplorer.web.mi.Preset;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * axe-core (from the npm registry: {@code npm ci} puts it in node_modules) checks every page and
+ * example, in the light and the dark colour scheme, and must report no violations.
+ */
+class AccessibilityTest extends BrowserTest {
+    private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
+
+    static List<String> pages() {
+        List<String> pages = new ArrayList<>(List.of(
+                "/",
+                "/examples",
+                "/examples/weather-forecast",
+                "/examples/attention-two-queries",
+                "/mi?embed=1",
+                "/data",
+                "/mi",
+                "/mi?p=0.5,abc;0,0.5",
+                "/mi?p=0.5,0.2;0.1,0.1",
+                "/mi/bsc?e=2",
+                "/attention",
+                "/attention?q=1,2&k=1,2,3&kl=",
+                "/attention/scaling",
+                "/attention/scaling?n=1",
+                "/no-such-page"));
+        Preset.all().forEach(p -> pages.add(p.url()));
+        AttentionPreset.all().forEach(p -> pages.add(p.url()));
+        StringBuilder big = new StringBuilder("/mi?kind=counts&p=");
+        for (int i = 0; i < 32; i++) {
+            big.append(i > 0 ? ";" : "");
+            for (int j = 0; j < 32; j++) {
+                big.append(j > 0 ? "," : "").append((i * 7 + j * 3) % 11);
+            }
+        }
+        pages.add(big.toString());
+        return pages;
+    }
+
+    /** One browser for every page, so the whole check takes seconds, not minutes. */
+    @Test
+    void no_page_has_accessibility_violations_in_either_colour_scheme() throws Exception {
+        if (!Files.exists(AXE)) {
+            String message = "ACCESSIBILITY TESTS NEED " + AXE + ": run `npm ci` (.ci/run does)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message);
+            }
+            System.err.println("\n*** SKIPPING: " + message + " ***\n");
+            assumeTrue(false, message);
+        }
+        String axe = Files.readString(AXE);
+        WebDriver d = browser.open(true);
+        JavascriptExecutor js = (JavascriptExecutor) d;
+        List<String> found = new ArrayList<>();
+        int checked = 0;
+        for (String scheme : List.of("light", "dark")) {
+            ((ChromeDriver) d).executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+            for (String page : pages()) {
+                d.get(base + page);
+                js.executeScript(axe);
+                Object violations = js.executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v =>"
+                                + " v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));");
+                for (Object v : (List<?>) violations) {
+                    found.add(scheme + " " + page + ": " + v);
+                }
+                checked++;
+            }
+        }
+        assertEquals(2 * pages().size(), checked);
+        assertEquals(List.of(), found);
+    }
+}

@@ -1,0 +1,80 @@
+package miexplorer.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * POST /api/samples against pandas.read_csv + sklearn.metrics.mutual_info_score (Debian's
+ * python3-pandas and python3-sklearn, run by bench/samples.py) on the same generated file: the
+ * same mutual information to 1e-9 nats. Without them the test is skipped with a loud message,
+ * except under {@code CI=true}, where it fails (.ci/run installs them).
+ */
+class SklearnComparisonTest {
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path SCRIPT = Path.of("bench", "samples.py");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void our_mutual_information_is_sklearns_to_1e_9() throws Exception {
+        requireSklearn();
+        Path file = Files.createTempFile("samples", ".csv");
+        Javalin app = App.create(App.Config.production()).start("127.0.0.1", 0);
+        try {
+            run(List.of(PYTHON.toString(), SCRIPT.toString(), "generate", "20000", file.toString(), "11"));
+            for (List<String> pair : List.of(List.of("city", "brand"), List.of("city", "note"), List.of("brand", "note"))) {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.port() + "/api/samples?base=e&x=" + pair.get(0) + "&y=" + pair.get(1)))
+                        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+                JsonNode ours = JSON.readTree(r.body());
+                JsonNode theirs = JSON.readTree(run(List.of(PYTHON.toString(), SCRIPT.toString(), "sklearn", file.toString(),
+                        pair.get(0), pair.get(1))));
+                assertEquals(20000, ours.get("n").asLong());
+                assertEquals(theirs.get("mutualInformationNats").asDouble(), ours.get("mutualInformation").asDouble(), 1e-9,
+                        "I(" + pair.get(0) + "; " + pair.get(1) + ") in nats");
+            }
+        } finally {
+            app.stop();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void requireSklearn() throws Exception {
+        boolean present = Files.isExecutable(PYTHON) && new ProcessBuilder(PYTHON.toString(), "-c", "import pandas, sklearn")
+                .redirectErrorStream(true).start().waitFor() == 0;
+        if (!present) {
+            String message = "THE SKLEARN COMPARISON NEEDS " + PYTHON + " WITH pandas AND sklearn"
+                    + " (Debian packages python3-pandas and python3-sklearn; .ci/run installs them)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message);
+            }
+            System.err.println("\n*** SKIPPING: " + message + " ***\n");
+            assumeTrue(false, message);
+        }
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            fail(command + " failed: " + out);
+        }
+        return out;
+    }
+}
