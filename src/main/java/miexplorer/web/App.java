@@ -106,6 +106,7 @@ public final class App {
                 ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
             });
             cfg.routes.after(ctx -> {
+                declareCharset(ctx);
                 Validators.apply(ctx);
                 addVary(ctx, "Accept-Encoding");
             });
@@ -175,6 +176,16 @@ public final class App {
     }
 
     /** Adds {@code field} to the Vary header, keeping what handlers put there (such as HX-Request). */
+    /**
+     * Pages are UTF-8 and say so in a meta tag; the header says it too, so a browser never has to
+     * sniff, and a proxy or a saved response keeps the encoding with the bytes.
+     */
+    static void declareCharset(Context ctx) {
+        if ("text/html".equals(ctx.res().getContentType())) {
+            ctx.contentType("text/html; charset=utf-8");
+        }
+    }
+
     static void addVary(Context ctx, String field) {
         String vary = ctx.res().getHeader("Vary");
         if (vary == null || vary.isBlank()) {

@@ -76,6 +76,15 @@ class HostingTest {
     }
 
     @Test
+    void html_says_it_is_utf_8_in_its_header() {
+        JavalinTest.test(app(), (server, client) -> {
+            for (String path : new String[] {"/", "/mi", "/attention", "/examples", "/data", "/no-such-page", "/mi?p=x"}) {
+                assertEquals("text/html;charset=utf-8", fetch(client, path).header("Content-Type").replace(" ", ""), path);
+            }
+        });
+    }
+
+    @Test
     void the_static_files_carry_the_policy_too() {
         JavalinTest.test(app(), (server, client) -> {
             assertEquals(POLICY + "frame-ancestors 'self'", fetch(client, Paths.CSS).header("Content-Security-Policy"));
