@@ -6,9 +6,11 @@
 #
 #   bench/weight.sh
 #
-# Environment: PORT (7171), NO_BUILD=1, OUT (also write the report to this file). Only 127.0.0.1.
+# Environment: PAGE (/mi; the course page is PAGE=/), PORT (7171), NO_BUILD=1, OUT (also write the
+# report to this file). Only 127.0.0.1.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+PAGE=${PAGE:-/mi}
 WORK=$(mktemp -d)
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
@@ -17,21 +19,22 @@ check_port_free
 start_server "$WORK/server.log"
 wait_for "$BASE/healthz"
 
-curl -s -o "$WORK/page.html" "$BASE/mi"
+curl -s -o "$WORK/page.html" "$BASE$PAGE"
 # Same-host assets the page links: stylesheets, scripts, icons. (Anything from another host would
 # show here as an absolute URL; there should be none.)
-ASSETS=$(grep -oE '<(link|script)[^>]*(href|src)="[^"]+"' "$WORK/page.html" | grep -oE '(href|src)="[^"]+"' |
-  sed -E 's/^(href|src)="//; s/"$//' | sort -u)
+# Links that are not fetched (rel="canonical", the address shared in previews) are not counted.
+ASSETS=$(grep -oE '<(link|script)[^>]*>' "$WORK/page.html" | grep -vE 'rel="(canonical|alternate)"' |
+  grep -oE '(href|src)="[^"]+"' | sed -E 's/^(href|src)="//; s/"$//' | sort -u)
 OTHER_HOSTS=$(grep -cE '^(https?:)?//' <<<"$ASSETS" || true)
 {
-  echo "First load of GET /mi, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "First load of GET $PAGE, $(date -u +%Y-%m-%dT%H:%MZ)"
   printf '%-52s %9s %12s %9s %s\n' resource bytes 'as served' 'gzip -9' 'Content-Encoding'
 } >"$WORK/report"
 TOTAL_RAW=0
 TOTAL_SERVED=0
 TOTAL_GZ=0
 SERVER_COMPRESSES=no
-for url in /mi $ASSETS; do
+for url in "$PAGE" $ASSETS; do
   raw=$(curl -s -o "$WORK/body" -w '%{size_download}' "$BASE$url")
   gz=$(gzip -9 -c "$WORK/body" | wc -c)
   # What a browser downloads: curl --compressed asks for gzip (and others) and counts the bytes on the wire.
