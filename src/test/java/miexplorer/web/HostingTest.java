@@ -65,7 +65,7 @@ class HostingTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/", "/mi", "/examples", "/healthz", "/no-such-page", "/mi.py", "/attention", "/attention.py",
-            "/attention/scaling", "/api/mi", "/webjars/htmx.org/2.0.8/dist/htmx.min.js"})
+            "/attention/scaling", "/api/mi", "/static/vendor/htmx.min.js", "/static/vendor/idiomorph-LICENSE.txt"})
     void every_response_carries_the_security_headers_and_by_default_only_the_app_may_frame_it(String path) {
         JavalinTest.test(app(), (server, client) -> {
             PageText.Res res = fetch(client, path);
