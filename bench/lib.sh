@@ -29,15 +29,29 @@ check_port_free() {
   fi
 }
 
-# Starts the jar in the background: its output goes to the file $1, extra JVM options follow. It
-# runs a copy beside the log, so a rebuild of target/ during a run cannot change the jar under test.
+# A copy of the jar beside the file $1, so a rebuild of target/ during a run cannot change the jar
+# under test, and its class-data archive: the JVM only uses an archive made for the jar at that path,
+# so it is made again here the way the build makes target/mi-explorer.jsa (miexplorer.Warmup). A jar
+# without Warmup (an older build) runs without one. CDS=0 skips the archive.
+prepare_jar() {
+  local dir
+  dir=$(dirname "$1")
+  COPY="$dir/under-test.jar"
+  ARCHIVE_OPTS=()
+  [ -f "$COPY" ] || cp "$JAR" "$COPY"
+  if [ "${CDS:-1}" = 1 ] && unzip -l "$COPY" miexplorer/Warmup.class >/dev/null 2>&1; then
+    [ -f "$dir/under-test.jsa" ] || java -XX:ArchiveClassesAtExit="$dir/under-test.jsa" -Xlog:disable -Xlog:all=error:stderr \
+      -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$COPY" miexplorer.Warmup >&2
+    ARCHIVE_OPTS=(-XX:SharedArchiveFile="$dir/under-test.jsa")
+  fi
+}
+
+# Starts the jar as the Procfile does (with its class-data archive) in the background: its output
+# goes to the file $1, extra JVM options follow. Call prepare_jar first.
 start_server() {
   local log=$1
   shift
-  local copy
-  copy="$(dirname "$log")/under-test.jar"
-  [ -f "$copy" ] || cp "$JAR" "$copy"
-  PORT=$PORT java "$@" -jar "$copy" >"$log" 2>&1 &
+  PORT=$PORT java "${ARCHIVE_OPTS[@]}" "$@" -jar "$COPY" >"$log" 2>&1 &
   SERVER=$!
 }
 

@@ -6,7 +6,8 @@
 #   bench/load.sh               XMX=64m bench/load.sh (the same with java -Xmx64m)
 #
 # Environment: PORT (7171), ROUNDS (3), DURATION seconds per route per round (5), WARMUP seconds per
-# route (5), CONNECTIONS (16), THREADS (wrk threads, 1), XMX (a heap limit, none by default),
+# route (5), CONNECTIONS (16), THREADS (wrk threads, 1), XMX (a heap limit, none by default), JVM_OPTS (more
+# java options, such as -XX:+UseSerialGC), CDS=0 (no class-data archive),
 # NO_BUILD=1 (use target/mi-explorer.jar as it is), JAR (measure this jar instead, unbuilt), OUT
 # (also write the report to this file).
 #
@@ -59,6 +60,9 @@ build_jar
 check_port_free
 JAVA_OPTS=()
 [ -n "$XMX" ] && JAVA_OPTS+=("-Xmx$XMX")
+# shellcheck disable=SC2206 # JVM_OPTS is a list of options, split on spaces
+[ -n "${JVM_OPTS:-}" ] && JAVA_OPTS+=($JVM_OPTS)
+prepare_jar "$WORK/server.log"
 start_server "$WORK/server.log" "${JAVA_OPTS[@]}"
 wait_for "$BASE/healthz"
 
@@ -127,7 +131,7 @@ done
 # errors summed. "same 200": the answers had the size of the checked 200 (redirects or error pages
 # would not), which also catches 3xx answers, which wrk does not count as errors.
 awk -F'|' -v tick="$TICK" -v jar="$JAR_NAME" -v rounds="$ROUNDS" -v threads="$THREADS" -v conns="$CONNECTIONS" -v dur="$DURATION" -v warm="$WARMUP" \
-    -v heap="${JAVA_OPTS[*]:-(default heap)}" -v cores="$(nproc)" -v when="$(date -u +%Y-%m-%dT%H:%MZ)" \
+    -v heap="${ARCHIVE_OPTS[*]:+-XX:SharedArchiveFile=(its archive) }${JAVA_OPTS[*]:-(default heap)}" -v cores="$(nproc)" -v when="$(date -u +%Y-%m-%dT%H:%MZ)" \
     -v loadavg="$(cut -d' ' -f1-3 /proc/loadavg)" '
   function median(list,   a, n, i, j, t) {
     n = split(list, a, " ")

@@ -16,6 +16,7 @@ trap 'stop_server; rm -rf "$WORK"' EXIT
 
 build_jar
 check_port_free
+prepare_jar "$WORK/server.log"
 start_server "$WORK/server.log"
 wait_for "$BASE/healthz"
 
