@@ -15,12 +15,13 @@ import miexplorer.info.LogBase;
  *       number of keys attended: n for uniform weights, 1 for one-hot</li>
  * </ul>
  *
- * @param products the products q_d k_{i,d}, per key, whose sums are the scores
+ * <p>The products q_d k_{i,d} are summed as they are made and not kept: n × d_k of them (2 MB for
+ * 256 keys of 1024) would be allocated per query only for a page that shows a handful.
+ *
  * @param divisor what the scores are divided by: √d_k · T, or T
  * @param output null when no values were given
  */
 public record QueryAttention(
-        double[][] products,
         double[] scores,
         double divisor,
         double[] scaledScores,
@@ -49,7 +50,6 @@ public record QueryAttention(
         if (values != null && values.length != n) {
             throw new IllegalArgumentException("there are " + n + " keys but " + values.length + " values; each key needs one value");
         }
-        double[][] products = new double[n][d];
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
             if (keys[i].length != d) {
@@ -57,8 +57,7 @@ public record QueryAttention(
             }
             double s = 0;
             for (int j = 0; j < d; j++) {
-                products[i][j] = q[j] * keys[i][j];
-                s += products[i][j];
+                s += q[j] * keys[i][j];
             }
             scores[i] = s;
         }
@@ -85,7 +84,7 @@ public record QueryAttention(
             }
         }
         double h = Entropy.of(sm.weights(), LogBase.TWO);
-        return new QueryAttention(products, scores, divisor, scaled, sm, output, h, LogBase.TWO.log(n), Math.pow(2, h));
+        return new QueryAttention(scores, divisor, scaled, sm, output, h, LogBase.TWO.log(n), Math.pow(2, h));
     }
 
     public double[] weights() {

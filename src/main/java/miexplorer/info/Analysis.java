@@ -70,6 +70,28 @@ public record Analysis(
     }
 
     /**
+     * I(X;Y) alone, without the workings: the same terms summed in the same order as {@link #of},
+     * so it equals {@code of(t, base).mutualInformation()} exactly, for a fraction of the work.
+     */
+    public static double mutualInformationOf(JointDistribution t, LogBase base) {
+        double d = 0;
+        for (int i = 0; i < t.rows(); i++) {
+            for (int j = 0; j < t.cols(); j++) {
+                double pxy = t.p(i, j);
+                if (pxy != 0) {
+                    d += pxy * base.log(pxy / (t.px(i) * t.py(j)));
+                }
+            }
+        }
+        return clamp(d);
+    }
+
+    /** A divergence within {@link #ROUNDING} below 0 is rounding, and is given as 0. */
+    private static double clamp(double d) {
+        return d < 0 && d > -ROUNDING ? 0 : d;
+    }
+
+    /**
      * For each value b of the conditioning variable (the columns, Y, when {@code givenColumn}; else
      * the rows, X): P(b) and the entropy of P(A | B = b) = P(a, b) / P(b).
      */
@@ -134,7 +156,7 @@ public record Analysis(
      * nearly equal entropies. A result within {@link #ROUNDING} below 0 is rounding and is given as 0.
      */
     public double mutualInformation() {
-        return divergenceTotal < 0 && divergenceTotal > -ROUNDING ? 0 : divergenceTotal;
+        return clamp(divergenceTotal);
     }
 
     /** I / H(X): the share of the uncertainty about X that learning Y removes; NaN when H(X) = 0. */

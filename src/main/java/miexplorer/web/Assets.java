@@ -39,6 +39,7 @@ public final class Assets {
             new Source("app.js", "/public/app.js"),
             new Source("favicon.svg", "/public/favicon.svg"),
             new Source("vendor/idiomorph-ext-0.8.0.min.js", "/public/vendor/idiomorph-ext-0.8.0.min.js"),
+            new Source("vendor/idiomorph-LICENSE.txt", "/public/vendor/idiomorph-LICENSE.txt"),
             new Source("vendor/htmx.min.js", WEBJARS + "htmx.org/" + webjarVersion("htmx.org") + "/dist/htmx.min.js")));
 
     private final Map<String, Asset> byName;
@@ -88,6 +89,9 @@ public final class Assets {
         }
         if (name.endsWith(".js")) {
             return "text/javascript; charset=utf-8";
+        }
+        if (name.endsWith(".txt")) {
+            return "text/plain; charset=utf-8";
         }
         if (name.endsWith(".svg")) {
             return "image/svg+xml";

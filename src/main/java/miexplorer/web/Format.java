@@ -12,6 +12,9 @@ public final class Format {
     private Format() {
     }
 
+    /** 10^k for k = 0 … 15, each exact in a double. */
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
     /** {@code v} to {@code digits} decimals, half-even, with a real minus sign and never "−0.000". */
     public static String fixed(double v, int digits) {
         if (Double.isNaN(v)) {
@@ -20,12 +23,49 @@ public final class Format {
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : MINUS + "∞";
         }
+        if (digits >= 0 && digits < POW10.length) {
+            // x = v·10^digits rounded once (10^digits is exact), so it is within an ulp of the exact
+            // product. Unless x is within two ulps of a half-way point k + 1/2, rounding x to the
+            // nearest integer gives what rounding the exact product gives; the pages' numbers almost
+            // never come that close, and those that do (ties such as 0.125) take the exact route below.
+            double x = v * POW10[digits];
+            if (Math.abs(x) < 1e15) {
+                double floor = Math.floor(x);
+                double frac = x - floor; // exact for |x| < 2^52
+                if (Math.abs(frac - 0.5) > 2 * Math.ulp(x)) {
+                    return plain((long) floor + (frac > 0.5 ? 1 : 0), digits);
+                }
+            }
+        }
         BigDecimal d = new BigDecimal(v).setScale(digits, RoundingMode.HALF_EVEN);
         if (d.signum() == 0) {
             return d.abs().toPlainString();
         }
         String s = d.toPlainString();
         return s.startsWith("-") ? MINUS + s.substring(1) : s;
+    }
+
+    /** n / 10^digits written out as BigDecimal.toPlainString does, with a real minus and no "−0". */
+    private static String plain(long n, int digits) {
+        // Digits from the right into one char array: the pages write a few hundred numbers each.
+        long a = Math.abs(n);
+        char[] c = new char[21 + digits];
+        int at = c.length;
+        for (int k = 0; k < digits; k++) {
+            c[--at] = (char) ('0' + a % 10);
+            a /= 10;
+        }
+        if (digits > 0) {
+            c[--at] = '.';
+        }
+        do {
+            c[--at] = (char) ('0' + a % 10);
+            a /= 10;
+        } while (a != 0);
+        if (n < 0) {
+            c[--at] = MINUS.charAt(0);
+        }
+        return new String(c, at, c.length - at);
     }
 
     /** {@code v} as a percentage with {@code digits - 2} decimals (at least 1), e.g. 39.0%. */

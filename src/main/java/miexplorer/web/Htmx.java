@@ -1,5 +1,6 @@
 package miexplorer.web;
 
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -8,6 +9,8 @@ public final class Htmx {
     public static final String REQUEST = "HX-Request";
     public static final String HISTORY_RESTORE = "HX-History-Restore-Request";
     public static final String PUSH_URL = "HX-Push-Url";
+    /** Room for a small table's fragment (about 30 KB) before the buffer has to grow. */
+    private static final int INITIAL_BYTES = 32 * 1024;
 
     private Htmx() {
     }
@@ -30,14 +33,17 @@ public final class Htmx {
             String fragmentTemplate, Object fragmentModel, String announcement, String pushUrl) {
         ctx.status(status);
         ctx.header("Vary", REQUEST);
+        // Rendered straight to UTF-8 bytes: no growing String buffer, no copy of it, no encoding after.
+        Utf8Buffer out = new Utf8Buffer(INITIAL_BYTES);
         if (isFragmentRequest(ctx)) {
             if (pushUrl != null) {
                 ctx.header(PUSH_URL, pushUrl);
             }
-            ctx.html(templates.render(fragmentTemplate, fragmentModel)
-                    + templates.render("announce.jte", Map.of("text", announcement, "oob", true)));
+            templates.render(fragmentTemplate, fragmentModel, out);
+            templates.render("announce.jte", Map.of("text", announcement, "oob", true), out);
         } else {
-            ctx.html(templates.render(pageTemplate, pageModel));
+            templates.render(pageTemplate, pageModel, out);
         }
+        ctx.contentType(ContentType.TEXT_HTML).result(out.toInputStream());
     }
 }

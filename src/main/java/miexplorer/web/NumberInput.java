@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class NumberInput {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern COMMA_DECIMAL = Pattern.compile("[+-]?\\d+,\\d+");
+    private static final Pattern INFINITY = Pattern.compile("[+-]?(?i)(inf|infinity|∞)");
 
     /** The longest text accepted for one number. */
     public static final int MAX_LENGTH = 40;
@@ -32,11 +33,17 @@ public final class NumberInput {
         if (s.length() > MAX_LENGTH) {
             return error("Too long: a number here has at most " + MAX_LENGTH + " characters.");
         }
+        if (isDecimal(s)) {
+            // The common case, a plain decimal such as 0.36: what the checks below would conclude,
+            // without their regular expressions (a 32 x 32 table has 1024 cells, 256 keys of 1024
+            // numbers have 262144).
+            return finite(Double.parseDouble(s), s);
+        }
         String plain = s.replace('\u2212', '-');
         if (plain.equalsIgnoreCase("nan")) {
             return error("NaN (not a number) is not allowed: enter a finite number.");
         }
-        if (plain.matches("[+-]?(?i)(inf|infinity|∞)")) {
+        if (INFINITY.matcher(plain).matches()) {
             return error(s + " is not allowed: enter a finite number.");
         }
         if (plain.endsWith("%")) {
@@ -59,6 +66,50 @@ public final class NumberInput {
             return finite(num.value / den.value, s);
         }
         return decimal(plain, s);
+    }
+
+    /** Exactly when {@link #DECIMAL} matches {@code s}: [+-]? (digits [.] digits? | . digits) ([eE] [+-]? digits)? */
+    static boolean isDecimal(String s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int whole = i;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        boolean hasWhole = i > whole;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            int fraction = i;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (!hasWhole && i == fraction) {
+                return false; // "." or ".e5": a point needs a digit on one side
+            }
+        } else if (!hasWhole) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = i;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i == exponent) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9'; // what \d means in a Java pattern without UNICODE_CHARACTER_CLASS
     }
 
     private static Parsed decimal(String s, String typed) {

@@ -2,6 +2,7 @@ package miexplorer.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import gg.jte.TemplateOutput;
 import gg.jte.output.StringOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import java.nio.file.Path;
@@ -24,7 +25,9 @@ public final class Templates {
     }
 
     public static Templates hotReloading(Path directory) {
-        return new Templates(TemplateEngine.create(new DirectoryCodeResolver(directory), ContentType.Html));
+        TemplateEngine engine = TemplateEngine.create(new DirectoryCodeResolver(directory), ContentType.Html);
+        engine.setTrimControlStructures(true); // as the jte-maven-plugin is configured, so dev shows the same HTML
+        return new Templates(engine);
     }
 
     /** Renders a template that takes one parameter. */
@@ -39,5 +42,19 @@ public final class Templates {
         StringOutput out = new StringOutput(1024);
         engine.render(name, params, out);
         return out.toString();
+    }
+
+    /**
+     * Renders a template that takes one parameter into {@code out}: with a
+     * {@link Utf8Buffer}, straight to the bytes a response sends, without building
+     * a String first.
+     */
+    public void render(String name, Object model, TemplateOutput out) {
+        engine.render(name, model, out);
+    }
+
+    /** Renders a template with named parameters into {@code out}. */
+    public void render(String name, Map<String, Object> params, TemplateOutput out) {
+        engine.render(name, params, out);
     }
 }

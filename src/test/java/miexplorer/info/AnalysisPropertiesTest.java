@@ -123,4 +123,14 @@ class AnalysisPropertiesTest {
         }
         assertEquals(a.divergenceTotal(), d, 0);
     }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void mutual_information_alone_is_exactly_the_full_analysis_figure(long seed) {
+        JointDistribution t = JointDistribution.fromWeights(randomTable(seed));
+        for (LogBase base : LogBase.values()) {
+            assertEquals(Analysis.of(t, base).mutualInformation(), Analysis.mutualInformationOf(t, base), 0);
+            assertEquals(Analysis.of(t.transpose(), base).mutualInformation(), Analysis.mutualInformationOf(t.transpose(), base), 0);
+        }
+    }
 }

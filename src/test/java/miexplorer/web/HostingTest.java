@@ -65,13 +65,22 @@ class HostingTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/", "/mi", "/examples", "/healthz", "/no-such-page", "/mi.py", "/attention", "/attention.py",
-            "/attention/scaling", "/api/mi", "/webjars/htmx.org/2.0.8/dist/htmx.min.js"})
+            "/attention/scaling", "/api/mi", "/static/vendor/htmx.min.js", "/static/vendor/idiomorph-LICENSE.txt"})
     void every_response_carries_the_security_headers_and_by_default_only_the_app_may_frame_it(String path) {
         JavalinTest.test(app(), (server, client) -> {
             PageText.Res res = fetch(client, path);
             assertEquals(POLICY + "frame-ancestors 'self'", res.header("Content-Security-Policy"), path);
             assertEquals("nosniff", res.header("X-Content-Type-Options"), path);
             assertEquals("strict-origin-when-cross-origin", res.header("Referrer-Policy"), path);
+        });
+    }
+
+    @Test
+    void html_says_it_is_utf_8_in_its_header() {
+        JavalinTest.test(app(), (server, client) -> {
+            for (String path : new String[] {"/", "/mi", "/attention", "/examples", "/data", "/no-such-page", "/mi?p=x"}) {
+                assertEquals("text/html;charset=utf-8", fetch(client, path).header("Content-Type").replace(" ", ""), path);
+            }
         });
     }
 

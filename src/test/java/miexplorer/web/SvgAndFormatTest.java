@@ -2,6 +2,9 @@ package miexplorer.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SvgAndFormatTest {
@@ -15,6 +18,52 @@ class SvgAndFormatTest {
         assertEquals("-3.25", Svg.n(-3.25));
         assertEquals("0.33", Svg.n(1.0 / 3));
         assertEquals("640", Svg.n(640));
+    }
+
+    @Test
+    void coordinates_are_written_as_the_string_builder_version_wrote_them() {
+        SplittableRandom random = new SplittableRandom(8);
+        for (int k = 0; k < 20_000; k++) {
+            double v = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(10, random.nextInt(9) - 3);
+            assertEquals(nByStringBuilder(v), Svg.n(v), () -> String.valueOf(v));
+        }
+    }
+
+    /** Svg.n as first written. */
+    private static String nByStringBuilder(double v) {
+        long c = Math.round(v * 100);
+        if (c == 0) {
+            return "0";
+        }
+        StringBuilder b = new StringBuilder(10);
+        if (c < 0) {
+            b.append('-');
+            c = -c;
+        }
+        b.append(c / 100);
+        int frac = (int) (c % 100);
+        if (frac != 0) {
+            b.append('.').append(frac / 10);
+            if (frac % 10 != 0) {
+                b.append(frac % 10);
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
+    void url_values_are_encoded_as_url_encoder_encodes_them() {
+        String alphabet = "aZ09.-_*~ +/,;%&=?é−\u00A0";
+        SplittableRandom random = new SplittableRandom(9);
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertEquals(java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8),
+                    miexplorer.web.mi.MiForm.enc(s), s);
+        }
     }
 
     @Test
@@ -35,11 +84,106 @@ class SvgAndFormatTest {
     }
 
     @Test
+    void colours_are_the_hex_the_format_string_wrote_and_text_colour_is_unchanged() {
+        for (int h = 0; h < 360; h += 7) {
+            for (double sat = 0; sat <= 1; sat += 0.1) {
+                for (double l = 0; l <= 1; l += 0.02) {
+                    String hex = Svg.hsl(h, sat, l);
+                    assertEquals(hslByFormat(h, sat, l), hex);
+                    assertEquals(textOnByPow(hex), Svg.textOn(hex), hex);
+                }
+            }
+        }
+    }
+
+    /** Svg.hsl and Svg.textOn as first written, with String.format and Math.pow per call. */
+    private static String hslByFormat(double h, double s, double l) {
+        double c = (1 - Math.abs(2 * l - 1)) * s;
+        double hp = (h % 360) / 60;
+        double x = c * (1 - Math.abs(hp % 2 - 1));
+        double r = 0;
+        double g = 0;
+        double b = 0;
+        if (hp < 1) { r = c; g = x; } else if (hp < 2) { r = x; g = c; } else if (hp < 3) { g = c; b = x; }
+        else if (hp < 4) { g = x; b = c; } else if (hp < 5) { r = x; b = c; } else { r = c; b = x; }
+        double m = l - c / 2;
+        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x",
+                Math.round((r + m) * 255), Math.round((g + m) * 255), Math.round((b + m) * 255));
+    }
+
+    private static String textOnByPow(String hex) {
+        double[] lin = new double[3];
+        for (int k = 0; k < 3; k++) {
+            double c = Integer.parseInt(hex.substring(1 + 2 * k, 3 + 2 * k), 16) / 255.0;
+            lin[k] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        double lum = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+        return lum > 0.179 ? "#000000" : "#ffffff";
+    }
+
+    /** Format.fixed as first written: the exact binary value, rounded half-even by BigDecimal. */
+    private static String fixedByBigDecimal(double v, int digits) {
+        BigDecimal d = new BigDecimal(v).setScale(digits, RoundingMode.HALF_EVEN);
+        if (d.signum() == 0) {
+            return d.abs().toPlainString();
+        }
+        String s = d.toPlainString();
+        return s.startsWith("-") ? Format.MINUS + s.substring(1) : s;
+    }
+
+    @Test
+    void fixed_agrees_with_exact_decimal_rounding_on_random_values_ties_and_edges() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int k = 0; k < 10_000; k++) {
+            int digits = 1 + random.nextInt(15);
+            // Magnitudes from 1e-20 to 1e20, either sign; then values near ties at this precision.
+            double v = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(10, random.nextInt(41) - 20);
+            assertEquals(fixedByBigDecimal(v, digits), Format.fixed(v, digits), () -> v + " to " + digits);
+            double tie = (Math.rint(v * Math.pow(10, digits)) + 0.5) / Math.pow(10, digits);
+            for (double w : new double[] {tie, Math.nextUp(tie), Math.nextDown(tie)}) {
+                assertEquals(fixedByBigDecimal(w, digits), Format.fixed(w, digits), () -> w + " to " + digits);
+            }
+        }
+        for (double v : new double[] {0, -0.0, 0.5, -0.5, 0.125, -0.125, 2.5, 0.0625, 1e-320, -1e-320, Double.MIN_VALUE,
+                Double.MAX_VALUE, -Double.MAX_VALUE, 1e15, 999.9995, 0.9995, -0.0005, 123456789.123456789}) {
+            for (int digits = 1; digits <= 15; digits++) {
+                int d = digits;
+                assertEquals(fixedByBigDecimal(v, d), Format.fixed(v, d), () -> v + " to " + d);
+            }
+        }
+    }
+
+    @Test
+    void scientific_notation_is_the_same_in_locale_us_as_in_locale_root() {
+        // MiView.sci formats with Locale.US for speed; the page's text must not change.
+        SplittableRandom random = new SplittableRandom(7);
+        for (int k = 0; k < 5_000; k++) {
+            double v = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(10, random.nextInt(61) - 30);
+            assertEquals(String.format(java.util.Locale.ROOT, "%.1e", v), String.format(java.util.Locale.US, "%.1e", v));
+        }
+    }
+
+    @Test
     void a_computed_probability_is_written_back_with_twelve_significant_digits() {
         assertEquals("0.192", Format.cell(0.4 * 0.48));
         assertEquals("0.333333333333", Format.cell(1.0 / 3));
         assertEquals("0", Format.cell(0));
         assertEquals("1.5E-7", Format.cell(1.5e-7));
+    }
+
+    @Test
+    void the_decimal_scanner_accepts_exactly_what_the_decimal_pattern_matches() {
+        java.util.regex.Pattern decimal = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+        String alphabet = "0129..+-eE x%/,\u0663";
+        SplittableRandom random = new SplittableRandom(10);
+        for (int k = 0; k < 50_000; k++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(7); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertEquals(decimal.matcher(s).matches(), NumberInput.isDecimal(s), s);
+        }
     }
 
     @Test

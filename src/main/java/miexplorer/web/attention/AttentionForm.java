@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import miexplorer.attention.MultiQueryAttention;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.NumberInput;
@@ -31,6 +32,8 @@ public final class AttentionForm {
     public static final String REMOVE_QUERY = "remove-query-";
     public static final String SET_DK = "set-dk";
     public static final String RESET = "reset";
+    /** What separates the numbers of a vector: a comma or white space, with any white space around it. */
+    private static final Pattern SEPARATOR = Pattern.compile("\\s*[,\\s]\\s*");
 
     private AttentionForm() {
     }
@@ -206,7 +209,7 @@ public final class AttentionForm {
             errors.add(field, "Empty: give " + who + " as numbers separated by commas, such as 1, 0, 1, 0.");
             return null;
         }
-        String[] parts = s.split("\\s*[,\\s]\\s*");
+        String[] parts = SEPARATOR.split(s);
         if (parts.length > MAX_DIM) {
             errors.add(field, "This vector has " + parts.length + " numbers; the explorer takes at most " + MAX_DIM + ".");
             return null;
@@ -351,7 +354,7 @@ public final class AttentionForm {
         if (s.startsWith("[") && s.endsWith("]") || s.startsWith("(") && s.endsWith(")")) {
             s = s.substring(1, s.length() - 1).strip();
         }
-        return s.isEmpty() ? List.of() : List.of(s.split("\\s*[,\\s]\\s*"));
+        return s.isEmpty() ? List.of() : List.of(SEPARATOR.split(s));
     }
 
     private static String zeros(int d) {

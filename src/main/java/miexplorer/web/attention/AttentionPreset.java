@@ -18,8 +18,13 @@ public record AttentionPreset(String slug, String title, String description, Att
                 true, "1", AttentionInput.DEFAULT_DIGITS);
     }
 
+    /** The examples, in the order the page lists them. */
     public static List<AttentionPreset> all() {
-        return List.of(
+        return ALL;
+    }
+
+    // Built once: the page lists them on every load, and they never change.
+    private static final List<AttentionPreset> ALL = List.of(
                 new AttentionPreset("attention-sentence", "A short sentence",
                         "The query for “sat” looks at “the”, “cat” and “mat”: scores 2, 0, 1; weights 0.506, 0.186, 0.307.",
                         sentence()),
@@ -49,5 +54,4 @@ public record AttentionPreset(String slug, String title, String description, Att
                                 List.of("left", "middle", "right"),
                                 List.of("2, 0", "1, 1", "0, 2"),
                                 List.of(), true, "1", AttentionInput.DEFAULT_DIGITS)));
-    }
 }

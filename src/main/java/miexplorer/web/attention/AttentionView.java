@@ -22,6 +22,9 @@ import miexplorer.web.Site;
  * and for a sound state the attention as set ({@link #result}) beside the same with the scaling
  * switched the other way ({@link #flipped}). With several queries, the attention matrix read as a
  * joint table P(query, key) is analysed by the joint-table explorer's own model ({@link #joint}).
+ *
+ * @param checked the check this view shows: the worked steps of a sound state reuse the vectors it
+ *     read rather than parsing them again for every query they show
  */
 public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
         MultiQueryAttention flipped, MiView joint, String dkTyped, Site site, AttentionForm.Checked checked) {
@@ -179,28 +182,15 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     }
 
     public double[] query(int r) {
-        return vector(input.queries().get(r));
+        return checked.queries()[r];
     }
 
     public double[] key(int i) {
-        return vector(input.keys().get(i));
+        return checked.keys()[i];
     }
 
     public double[] value(int i) {
-        return vector(input.values().get(i));
-    }
-
-    private static double[] vector(String text) {
-        String s = text.strip();
-        if (s.startsWith("[") && s.endsWith("]") || s.startsWith("(") && s.endsWith(")")) {
-            s = s.substring(1, s.length() - 1).strip();
-        }
-        String[] parts = s.split("\\s*[,\\s]\\s*");
-        double[] v = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            v[i] = miexplorer.web.NumberInput.parse(parts[i]).value();
-        }
-        return v;
+        return checked.values()[i];
     }
 
     public String vec(double[] v) {

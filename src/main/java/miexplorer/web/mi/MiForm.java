@@ -419,7 +419,16 @@ public final class MiForm {
 
     /** Percent-encodes for a query value; spaces become +. */
     public static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        // Most of a URL's values (every cell, most labels) are letters, digits and . - _ *, which
+        // URLEncoder leaves as they are; skip its buffers for those. A 32 x 32 URL has over 1000.
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '-' || c == '_' || c == '*')) {
+                return URLEncoder.encode(s, StandardCharsets.UTF_8);
+            }
+        }
+        return s;
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -30,12 +30,14 @@ public record MiInput(
         cells = cells.stream().map(List::copyOf).toList();
     }
 
-    /** The tutorial's table: tomorrow's weather against the forecast. */
+    private static final MiInput WEATHER = new MiInput("Weather", "Forecast",
+            List.of("Rain", "Sun"), List.of("Forecast rain", "Forecast sun"),
+            List.of(List.of("0.36", "0.04"), List.of("0.12", "0.48")),
+            Kind.PROBABILITIES, LogBase.TWO, DEFAULT_DIGITS);
+
+    /** The tutorial's table: tomorrow's weather against the forecast. (One shared value: it is immutable.) */
     public static MiInput weather() {
-        return new MiInput("Weather", "Forecast",
-                List.of("Rain", "Sun"), List.of("Forecast rain", "Forecast sun"),
-                List.of(List.of("0.36", "0.04"), List.of("0.12", "0.48")),
-                Kind.PROBABILITIES, LogBase.TWO, DEFAULT_DIGITS);
+        return WEATHER;
     }
 
     public int rows() {

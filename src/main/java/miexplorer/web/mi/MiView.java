@@ -32,8 +32,10 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
     /** How many divergence terms a large table lists (the largest in size). */
     public static final int LARGE_TERMS_SHOWN = 16;
 
+    private static final String DEFAULT_CROSSOVER_TEXT = Format.cell(Preset.DEFAULT_CROSSOVER);
+
     public static MiView of(MiForm.Checked checked, Placement placement, Site site) {
-        return of(checked, Format.cell(Preset.DEFAULT_CROSSOVER), null, placement, site);
+        return of(checked, DEFAULT_CROSSOVER_TEXT, null, placement, site);
     }
 
     public static MiView of(MiForm.Checked checked, String bscText, String bscError, Placement placement, Site site) {
@@ -127,7 +129,10 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
     }
 
     public String sci(double v) {
-        return v == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1e", v).replace("-", Format.MINUS);
+        // Locale.US writes the same digits, point and sign as Locale.ROOT, and is the one locale
+        // java.util.Formatter does not look up DecimalFormatSymbols for (JFR: a tenth of the
+        // weather fragment's rendering went on that lookup for this one number).
+        return v == 0 ? "0" : String.format(java.util.Locale.US, "%.1e", v).replace("-", Format.MINUS);
     }
 
     // ---- labels and fields ---------------------------------------------------------------------

@@ -13,8 +13,13 @@ public record Preset(String slug, String title, String description, MiInput inpu
 
     public static final double DEFAULT_CROSSOVER = 0.1;
 
+    /** The examples, in the order the page lists them. */
     public static List<Preset> all() {
-        return List.of(
+        return ALL;
+    }
+
+    // Built once: the page lists them on every load, and they never change.
+    private static final List<Preset> ALL = List.of(
                 new Preset("weather-forecast", "Weather and forecast",
                         "The tutorial's table: a forecast that is usually right. I = 0.378 bits.",
                         MiInput.weather()),
@@ -34,7 +39,6 @@ public record Preset(String slug, String title, String description, MiInput inpu
                         table("Sky", "Plan", List.of("Clear", "Cloudy", "Rain"), List.of("Beach", "Hike", "Museum", "Cinema"),
                                 List.of(List.of("30", "22", "5", "3"), List.of("8", "15", "12", "10"), List.of("1", "2", "18", "24")),
                                 Kind.COUNTS)));
-    }
 
     /**
      * A fair bit sent through a channel that flips it with probability ε:

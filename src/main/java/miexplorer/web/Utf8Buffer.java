@@ -1,0 +1,70 @@
+package miexplorer.web;
+
+import gg.jte.TemplateOutput;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Template output collected as UTF-8 in one growing byte array, for a response body. jte's own
+ * {@code Utf8ByteOutput} keeps every piece written as a separate chunk in a list (a page writes a
+ * few thousand) and encodes each string through a substring; here the static template text
+ * (pre-encoded by jte's binaryStaticContent) is copied in, and ASCII text, most of what a page
+ * writes, is stored a byte per char. The bytes are exactly those of {@code String.getBytes(UTF_8)}.
+ */
+public final class Utf8Buffer implements TemplateOutput {
+    private byte[] bytes;
+    private int size;
+
+    public Utf8Buffer(int capacity) {
+        bytes = new byte[Math.max(capacity, 16)];
+    }
+
+    @Override
+    public void writeContent(String value) {
+        writeContent(value, 0, value.length());
+    }
+
+    @Override
+    public void writeContent(String value, int beginIndex, int endIndex) {
+        room(endIndex - beginIndex);
+        for (int i = beginIndex; i < endIndex; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                // The rest through the JDK's encoder: same bytes, and surrogate pairs handled as it does.
+                writeBinaryContent(value.substring(i, endIndex).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            bytes[size++] = (byte) c;
+        }
+    }
+
+    @Override
+    public void writeBinaryContent(byte[] value) {
+        room(value.length);
+        System.arraycopy(value, 0, bytes, size, value.length);
+        size += value.length;
+    }
+
+    /** Makes room for {@code more} bytes, doubling the array as needed. */
+    private void room(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The bytes written, to read once, without copying them (a 32 x 32 fragment is half a megabyte). */
+    public InputStream toInputStream() {
+        return new ByteArrayInputStream(bytes, 0, size);
+    }
+
+    /** The bytes written, in an array of exactly their length. */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+}
