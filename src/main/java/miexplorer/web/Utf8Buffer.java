@@ -28,15 +28,27 @@ public final class Utf8Buffer implements TemplateOutput {
 
     @Override
     public void writeContent(String value, int beginIndex, int endIndex) {
-        room(endIndex - beginIndex);
+        // Three bytes per char at most (a surrogate pair is two chars and four bytes).
+        room(3 * (endIndex - beginIndex));
         for (int i = beginIndex; i < endIndex; i++) {
             char c = value.charAt(i);
-            if (c >= 0x80) {
-                // The rest through the JDK's encoder: same bytes, and surrogate pairs handled as it does.
+            if (c < 0x80) {
+                bytes[size++] = (byte) c;
+            } else if (c < 0x800) {
+                // Two bytes: the pages' ·, ×, ε, σ, α …
+                bytes[size++] = (byte) (0xC0 | c >> 6);
+                bytes[size++] = (byte) (0x80 | c & 0x3F);
+            } else if (!Character.isSurrogate(c)) {
+                // Three bytes: −, →, ≤, Σ, ₂ …
+                bytes[size++] = (byte) (0xE0 | c >> 12);
+                bytes[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+                bytes[size++] = (byte) (0x80 | c & 0x3F);
+            } else {
+                // The rest through the JDK's encoder: same bytes, and surrogate pairs (or a lone
+                // surrogate, written as '?') handled as String.getBytes handles them.
                 writeBinaryContent(value.substring(i, endIndex).getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            bytes[size++] = (byte) c;
         }
     }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class Utf8BufferTest {
     /** Characters a page writes: ASCII, Latin-1, maths signs, an emoji's surrogate pair, and lone surrogates. */
-    private static final String[] PIECES = {"a", "<", "é", "−", "Σ", "√", "ε", "\uD83D\uDE00", "\uD800", "\uDC00", " ", "0.378"};
+    private static final String[] PIECES = {"a", "<", "é", "−", "Σ", "√", "ε", "\uD83D\uDE00", "\uD800", "\uDC00", " ", "0.378",
+        "\u007F", "\u0080", "\u00B7", "\u07FF", "\u0800", "\uFFFD", "\uFFFF"};
 
     @Test
     void the_bytes_are_those_of_string_get_bytes_utf8_whatever_is_written() {
