@@ -2,6 +2,7 @@ package miexplorer;
 
 import io.javalin.Javalin;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import miexplorer.web.App;
 import miexplorer.web.Site;
@@ -25,6 +26,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Jetty's MimeTypes asks for every available locale while the server is built, and listing
+        // them took nearly half of the main thread's start-up (a JFR profile, BENCHMARKS.md). Asked
+        // here on a second thread, the list is ready, or nearly, by the time Jetty wants it.
+        Thread locales = new Thread(Locale::getAvailableLocales, "list-locales");
+        locales.setDaemon(true);
+        locales.start();
         App.Config config;
         int port;
         try {

@@ -12,6 +12,7 @@ import miexplorer.web.Forms;
 import miexplorer.web.Htmx;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Site;
+import miexplorer.web.Utf8Buffer;
 import miexplorer.web.Templates;
 import miexplorer.web.examples.Example;
 
@@ -58,6 +59,17 @@ public final class MiRoutes {
                     (ctx, example) -> examplePage(ctx, p, example)));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Renders the default page once, answering nobody: the classes of the model, the maths and the
+     * templates are loaded and initialised, so the first real request does not wait for them. The
+     * app calls it on a thread of its own while the server starts (see App.create).
+     */
+    public void prime() {
+        MiForm.Checked checked = MiForm.check(MiInput.weather(), new FieldErrors());
+        MiView view = MiView.of(checked, Placement.PAGE, site);
+        templates.render("mi/page.jte", page(view, null), new Utf8Buffer(64 * 1024));
     }
 
     /** GET /mi?…: the canonical URL of a state renders the whole page in that state. */
