@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/bench
-mvn -B -q -o package -DskipTests || exit 2
+mvn -B -q package -DskipTests || exit 2
 export NO_BUILD=1
 STATUS=0
 {
@@ -16,6 +16,7 @@ STATUS=0
 OUT=target/bench/startup.txt bench/startup.sh || STATUS=1
 OUT=target/bench/startup-64m.txt XMX=64m bench/startup.sh || STATUS=1
 OUT=target/bench/weight.txt bench/weight.sh || STATUS=1
+OUT=target/bench/weight-course.txt PAGE=/ bench/weight.sh || STATUS=1
 OUT=target/bench/load.txt bench/load.sh || STATUS=1
 OUT=target/bench/load-64m.txt XMX=64m bench/load.sh || STATUS=1
 exit $STATUS

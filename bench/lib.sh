@@ -12,12 +12,12 @@ PORT=${PORT:-7171}
 BASE="http://$HOST:$PORT"
 SERVER=""
 
-# The packaged jar, built offline from the Maven cache unless NO_BUILD=1.
+# The packaged jar, built first unless NO_BUILD=1.
 build_jar() {
   if [ "${NO_BUILD:-0}" != 1 ]; then
-    (cd "$ROOT" && mvn -B -q -o package -DskipTests) >&2
+    (cd "$ROOT" && mvn -B -q package -DskipTests) >&2
   fi
-  [ -f "$JAR" ] || { echo "no $JAR: build it with mvn -o package -DskipTests" >&2; exit 2; }
+  [ -f "$JAR" ] || { echo "no $JAR: build it with mvn package -DskipTests" >&2; exit 2; }
   JAR_NAME=${JAR#"$ROOT/"}
 }
 

@@ -6,8 +6,8 @@
 #   bench/load.sh               XMX=64m bench/load.sh (the same with java -Xmx64m)
 #
 # Environment: PORT (7171), ROUNDS (3), DURATION seconds per route per round (5), WARMUP seconds per
-# route (5), CONNECTIONS (16), THREADS (wrk threads, 1), XMX (a heap limit, none by default), JVM_OPTS (more
-# java options, such as -XX:+UseSerialGC), CDS=0 (no class-data archive),
+# route (5), CONNECTIONS (16), THREADS (wrk threads, 1), XMX (a heap limit, none by default), JVM_OPTS (java
+# options; -XX:+UseSerialGC, as the Procfile, unless set), CDS=0 (no class-data archive),
 # NO_BUILD=1 (use target/mi-explorer.jar as it is), JAR (measure this jar instead, unbuilt), OUT
 # (also write the report to this file).
 #
@@ -60,8 +60,10 @@ build_jar
 check_port_free
 JAVA_OPTS=()
 [ -n "$XMX" ] && JAVA_OPTS+=("-Xmx$XMX")
+# As the Procfile runs it (the serial collector); JVM_OPTS= (empty) runs with the JVM's defaults.
+JVM_OPTS=${JVM_OPTS--XX:+UseSerialGC}
 # shellcheck disable=SC2206 # JVM_OPTS is a list of options, split on spaces
-[ -n "${JVM_OPTS:-}" ] && JAVA_OPTS+=($JVM_OPTS)
+[ -n "$JVM_OPTS" ] && JAVA_OPTS+=($JVM_OPTS)
 prepare_jar "$WORK/server.log"
 start_server "$WORK/server.log" "${JAVA_OPTS[@]}"
 wait_for "$BASE/healthz"

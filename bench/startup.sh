@@ -4,8 +4,8 @@
 #
 #   bench/startup.sh            XMX=64m RUNS=10 bench/startup.sh
 #
-# Environment: PORT (7171), RUNS (5), XMX (a heap limit, none by default), JVM_OPTS (more
-# java options, such as -XX:+UseSerialGC), CDS=0 (no class-data archive), NO_BUILD=1, OUT (also
+# Environment: PORT (7171), RUNS (5), XMX (a heap limit, none by default), JVM_OPTS (java
+# options; -XX:+UseSerialGC, as the Procfile, unless set), CDS=0 (no class-data archive), NO_BUILD=1, OUT (also
 # write the report to this file). Bounded: each run gives up after 20 s. Only 127.0.0.1 is contacted.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -18,8 +18,10 @@ build_jar
 check_port_free
 JAVA_OPTS=()
 [ -n "$XMX" ] && JAVA_OPTS+=("-Xmx$XMX")
+# As the Procfile runs it (the serial collector); JVM_OPTS= (empty) runs with the JVM's defaults.
+JVM_OPTS=${JVM_OPTS--XX:+UseSerialGC}
 # shellcheck disable=SC2206 # JVM_OPTS is a list of options, split on spaces
-[ -n "${JVM_OPTS:-}" ] && JAVA_OPTS+=($JVM_OPTS)
+[ -n "$JVM_OPTS" ] && JAVA_OPTS+=($JVM_OPTS)
 : >"$WORK/times"
 prepare_jar "$WORK/server.log" # the copy start_server runs, and its archive, made before the clock starts
 for run in $(seq 1 "$RUNS"); do

@@ -13,7 +13,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the JMH benchmarks: {@code mvn -o -Pbench process-test-classes}. JMH's own command-line
+ * Runs the JMH benchmarks: {@code mvn -Pbench process-test-classes}. JMH's own command-line
  * options can be passed in one string, {@code -Djmh.args="-prof gc ViewBenchmark"}; without a
  * pattern every benchmark in this package runs. Results are also written to
  * {@code target/jmh-result.txt}.
