@@ -65,7 +65,7 @@ public class ViewBenchmark {
 
     /** What Htmx.respond sends for an htmx request: the fragment and its announcement, as UTF-8. */
     private byte[] fragment(String template, Object view, String announcement) {
-        Utf8Buffer out = new Utf8Buffer(32 * 1024);
+        Utf8Buffer out = new Utf8Buffer(48 * 1024);
         templates.render(template, view, out);
         templates.render("announce.jte", Map.of("text", announcement, "oob", true), out);
         return out.toByteArray();
@@ -93,7 +93,7 @@ public class ViewBenchmark {
 
     @Benchmark
     public byte[] pageMi() {
-        Utf8Buffer out = new Utf8Buffer(32 * 1024);
+        Utf8Buffer out = new Utf8Buffer(48 * 1024);
         MiView v = mi(Map.of());
         templates.render("mi/page.jte", new MiPage(v, "MI Explorer", v.announcement(), null, null), out);
         return out.toByteArray();

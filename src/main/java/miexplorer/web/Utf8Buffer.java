@@ -28,9 +28,20 @@ public final class Utf8Buffer implements TemplateOutput {
 
     @Override
     public void writeContent(String value, int beginIndex, int endIndex) {
-        // Three bytes per char at most (a surrogate pair is two chars and four bytes).
-        room(3 * (endIndex - beginIndex));
-        for (int i = beginIndex; i < endIndex; i++) {
+        room(endIndex - beginIndex);
+        int i = beginIndex;
+        for (; i < endIndex; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            bytes[size++] = (byte) c;
+        }
+        if (i == endIndex) {
+            return; // ASCII, what most writes are
+        }
+        room(3 * (endIndex - i)); // three bytes per char at most (a surrogate pair is two chars, four bytes)
+        for (; i < endIndex; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
                 bytes[size++] = (byte) c;
