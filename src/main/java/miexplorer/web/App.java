@@ -177,7 +177,6 @@ public final class App {
         }
     }
 
-    /** Adds {@code field} to the Vary header, keeping what handlers put there (such as HX-Request). */
     /**
      * Pages are UTF-8 and say so in a meta tag; the header says it too, so a browser never has to
      * sniff, and a proxy or a saved response keeps the encoding with the bytes.
@@ -188,6 +187,7 @@ public final class App {
         }
     }
 
+    /** Adds {@code field} to the Vary header, keeping what handlers put there (such as HX-Request). */
     static void addVary(Context ctx, String field) {
         String vary = ctx.res().getHeader("Vary");
         if (vary == null || vary.isBlank()) {
