@@ -92,6 +92,18 @@ document.addEventListener("click", function (event) {
     if (focusWasInTest && lost && result) result.focus();
     focusWasInTest = false;
   });
+  // Each step's answer brings a new step form, and htmx takes charge of it a moment after it
+  // arrives. A press of Stop here or Continue in that moment would submit the form the plain way and
+  // leave the page for /data/permutations. A submit htmx has not taken (not prevented by the time it
+  // reaches the document) is sent the way htmx sends it, with the button that was pressed.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (e.defaultPrevented || typeof htmx === "undefined" || !form.matches || !form.matches("form.perm-steps")) return;
+    e.preventDefault();
+    var values = {};
+    if (e.submitter && e.submitter.name) values[e.submitter.name] = e.submitter.value;
+    htmx.ajax("POST", form.getAttribute("hx-post"), { source: form, target: "#permutation", swap: "outerHTML", values: values });
+  });
   document.addEventListener("htmx:xhr:progress", function (e) {
     var bar = document.getElementById("upload-progress");
     if (!bar || e.target.id !== "data-form" || !e.detail.lengthComputable || !e.detail.total) return;

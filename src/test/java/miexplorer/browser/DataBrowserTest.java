@@ -211,11 +211,13 @@ class DataBrowserTest extends BrowserTest {
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
             wait.until(dr -> progress(dr) > 0);
             long first = progress(d);
-            wait.until(dr -> progress(dr) > first);
+            // Several steps in, so that the restarted test is seen below this count, however fast it runs.
+            wait.until(dr -> progress(dr) >= 4 * first);
             // Estimating again while the test runs starts it afresh (the morph keeps the form element; it must still go on).
             long before = progress(d);
             js(d).executeScript("document.getElementById('data-submit').click();");
-            wait.until(dr -> { long p = progress(dr); return p > 0 && p < before; });
+            new WebDriverWait(d, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(50))
+                    .until(dr -> { long p = progress(dr); return p > 0 && p < before; });
             long restarted = progress(d);
             wait.until(dr -> progress(dr) > restarted);
             // Clicked in one script: each step replaces the form, so a found element can go stale before a WebDriver click.
