@@ -1,5 +1,7 @@
 package miexplorer.web;
 
+import static miexplorer.web.PageText.read;
+import static miexplorer.web.PageText.unescape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,7 +16,6 @@ import io.javalin.Javalin;
 import io.javalin.testtools.FormBody;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
-import io.javalin.testtools.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLDecoder;
@@ -29,6 +30,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import miexplorer.web.PageText.Res;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -94,11 +96,11 @@ class AttentionWebTest {
     void page_and_fragment_show_the_hand_worked_numbers(boolean htmx) {
         JavalinTest.test(app(), (server, client) -> {
             Res res = get(client, SENTENCE, htmx);
-            assertEquals(200, res.code);
+            assertEquals(200, res.code());
             assertTrue(res.header("Vary").contains("HX-Request"), "Vary: HX-Request is sent");
             double[] a = softmax(divide(scores(Q, K), 2));
             double[] u = softmax(scores(Q, K));
-            List<String[]> w = weightRows(res.body);
+            List<String[]> w = weightRows(res.body());
             assertEquals(3, w.size());
             String[] labels = {"the", "cat", "mat"};
             for (int i = 0; i < 3; i++) {
@@ -108,24 +110,24 @@ class AttentionWebTest {
             }
             assertEquals(List.of("0.506", "0.186", "0.307"), List.of(w.get(0)[1], w.get(1)[1], w.get(2)[1]));
             assertEquals(List.of("0.665", "0.090", "0.245"), List.of(w.get(0)[2], w.get(1)[2], w.get(2)[2]));
-            assertEquals("1.472 bits", byId(res.body, "att-entropy"));
-            assertEquals(fixed(entropy(a), 3) + " bits", byId(res.body, "att-entropy"));
-            assertEquals("1.201 bits", infoRow(res.body, 0).get(1), "unscaled entropy beside it");
-            assertEquals("1.585 bits", infoRow(res.body, 0).get(2), "log2 3");
-            assertEquals(fixed(Math.pow(2, entropy(a)), 3) + " of 3", infoRow(res.body, 0).get(3));
+            assertEquals("1.472 bits", byId(res.body(), "att-entropy"));
+            assertEquals(fixed(entropy(a), 3) + " bits", byId(res.body(), "att-entropy"));
+            assertEquals("1.201 bits", infoRow(res.body(), 0).get(1), "unscaled entropy beside it");
+            assertEquals("1.585 bits", infoRow(res.body(), 0).get(2), "log2 3");
+            assertEquals(fixed(Math.pow(2, entropy(a)), 3) + " of 3", infoRow(res.body(), 0).get(3));
 
-            List<String[]> sm = softmaxRows(res.body, 0);
+            List<String[]> sm = softmaxRows(res.body(), 0);
             assertEquals(List.of("2.000", "0.000", "1.000"), column(sm, 1), "scores");
             assertEquals(List.of("1.000", "0.000", "0.500"), column(sm, 2), "scaled scores");
             assertEquals(List.of("0.000", "−1.000", "−0.500"), column(sm, 3), "minus the maximum");
             assertEquals(List.of("0.506", "0.186", "0.307"), column(sm, 5), "weights");
-            assertEquals("(0.660, 0.340)", byId(res.body, "output-0"));
+            assertEquals("(0.660, 0.340)", byId(res.body(), "output-0"));
             if (htmx) {
-                assertFalse(res.body.contains("<html"), "a fragment is not a whole page");
-                assertTrue(res.body.strip().startsWith("<div id=\"att-explorer\""), "the fragment is the explorer");
-                assertTrue(res.body.contains("hx-swap-oob"), "the announcement rides along out of band");
+                assertFalse(res.body().contains("<html"), "a fragment is not a whole page");
+                assertTrue(res.body().strip().startsWith("<div id=\"att-explorer\""), "the fragment is the explorer");
+                assertTrue(res.body().contains("hx-swap-oob"), "the announcement rides along out of band");
             } else {
-                assertTrue(res.body.contains("<html"), "the full page");
+                assertTrue(res.body().contains("<html"), "the full page");
             }
         });
     }
@@ -135,12 +137,12 @@ class AttentionWebTest {
         JavalinTest.test(app(), (server, client) -> {
             Res page = get(client, SENTENCE + "&digits=6", false);
             Res fragment = get(client, SENTENCE + "&digits=6", true);
-            assertEquals(explorer(page.body), explorer(fragment.body), "the same explorer markup in both");
-            assertEquals(fixed(HAND_SCALED_H, 6) + " bits", byId(page.body, "att-entropy"));
-            assertEquals("1.471825 bits", byId(fragment.body, "att-entropy"));
+            assertEquals(explorer(page.body()), explorer(fragment.body()), "the same explorer markup in both");
+            assertEquals(fixed(HAND_SCALED_H, 6) + " bits", byId(page.body(), "att-entropy"));
+            assertEquals("1.471825 bits", byId(fragment.body(), "att-entropy"));
             Res plain = get(client, "/attention", false);
-            assertEquals(200, plain.code);
-            assertEquals(explorer(get(client, SENTENCE, false).body), explorer(plain.body),
+            assertEquals(200, plain.code());
+            assertEquals(explorer(get(client, SENTENCE, false).body()), explorer(plain.body()),
                     "GET /attention without parameters is the sentence preset");
         });
     }
@@ -149,9 +151,9 @@ class AttentionWebTest {
     void the_api_gives_the_hand_worked_numbers_at_full_precision() {
         JavalinTest.test(app(), (server, client) -> {
             Res res = api(client, SENTENCE_JSON + ", \"v\": [[1, 0], [0, 1], [0.5, 0.5]], \"scale\": true, \"temperature\": 1}");
-            assertEquals(200, res.code, res.body);
+            assertEquals(200, res.code(), res.body());
             assertTrue(res.header("Content-Type").startsWith("application/json"));
-            JsonNode r = JSON.readTree(res.body);
+            JsonNode r = JSON.readTree(res.body());
             double[] s = scores(Q, K);
             double[] a = softmax(divide(s, 2));
             assertArrayClose(s, doubles(r.get("scores")), 1e-12);
@@ -165,7 +167,7 @@ class AttentionWebTest {
             assertArrayClose(output(a, V), doubles(r.get("output")), 1e-12);
             assertArrayClose(new double[] {0.660078, 0.339922}, doubles(r.get("output")), 5e-7);
 
-            JsonNode un = JSON.readTree(api(client, SENTENCE_JSON + ", \"scale\": false}").body);
+            JsonNode un = JSON.readTree(api(client, SENTENCE_JSON + ", \"scale\": false}").body());
             double[] u = softmax(s);
             assertArrayClose(s, doubles(un.get("scaledScores")), 1e-12);
             assertArrayClose(u, doubles(un.get("weights")), 1e-12);
@@ -184,17 +186,17 @@ class AttentionWebTest {
             String url = "/attention?ql=q&q=0.5,+-1,+2&kl=a&k=1,1,1&kl=b&k=-2,0.5,0&kl=c&k=0,-1,1.5&scale=1&temp=0.7&digits=9";
             Res page = get(client, url, false);
             Res fragment = get(client, url, true);
-            assertEquals(200, page.code);
-            assertEquals(explorer(page.body), explorer(fragment.body));
-            JsonNode r = JSON.readTree(api(client, "{\"q\": [0.5, -1, 2], \"k\": [[1,1,1],[-2,0.5,0],[0,-1,1.5]], \"temperature\": 0.7}").body);
+            assertEquals(200, page.code());
+            assertEquals(explorer(page.body()), explorer(fragment.body()));
+            JsonNode r = JSON.readTree(api(client, "{\"q\": [0.5, -1, 2], \"k\": [[1,1,1],[-2,0.5,0],[0,-1,1.5]], \"temperature\": 0.7}").body());
             double[] a = softmax(divide(scores(q, k), Math.sqrt(3) * 0.7));
             assertArrayClose(a, doubles(r.get("weights")), 1e-12);
-            List<String[]> w = weightRows(page.body);
+            List<String[]> w = weightRows(page.body());
             for (int i = 0; i < 3; i++) {
                 assertEquals(fixed(r.get("weights").get(i).asDouble(), 9), w.get(i)[1], "page and API, weight " + i);
                 assertEquals(fixed(a[i], 9), w.get(i)[1]);
             }
-            assertEquals(fixed(r.get("entropyBits").asDouble(), 9) + " bits", byId(page.body, "att-entropy"));
+            assertEquals(fixed(r.get("entropyBits").asDouble(), 9) + " bits", byId(page.body(), "att-entropy"));
         });
     }
 
@@ -206,12 +208,12 @@ class AttentionWebTest {
         JavalinTest.test(app(), (server, client) -> {
             for (boolean scale : new boolean[] {true, false}) {
                 JsonNode base = JSON.readTree(api(client, "{\"q\": [1,0,1,0,0], \"k\": [[1,0,1,0,1],[0,1,0,1,1],[1,1,0,0,1]],"
-                        + " \"scale\": " + scale + "}").body);
+                        + " \"scale\": " + scale + "}").body());
                 double[] expected = softmax(divide(new double[] {2, 0, 1}, scale ? Math.sqrt(5) : 1));
                 assertArrayClose(expected, doubles(base.get("weights")), 1e-12);
                 for (String c : List.of("7", "-3.5", "1000", "1e6")) {
                     JsonNode shifted = JSON.readTree(api(client, "{\"q\": [1,0,1,0," + c + "], \"k\": [[1,0,1,0,1],[0,1,0,1,1],[1,1,0,0,1]],"
-                            + " \"scale\": " + scale + "}").body);
+                            + " \"scale\": " + scale + "}").body());
                     double shift = Double.parseDouble(c);
                     assertArrayClose(new double[] {2 + shift, shift, 1 + shift}, doubles(shifted.get("scores")), 1e-9);
                     // a shift of 1e6 leaves about 1e-10 of rounding in the scores; weights move by no more
@@ -222,9 +224,9 @@ class AttentionWebTest {
             // the page shows the same weights with and without the shift
             Res plain = get(client, "/attention?q=1,0,1,0,0&k=1,0,1,0,1&k=0,1,0,1,1&k=1,1,0,0,1", false);
             Res shifted = get(client, "/attention?q=1,0,1,0,1000&k=1,0,1,0,1&k=0,1,0,1,1&k=1,1,0,0,1", false);
-            assertEquals(200, shifted.code);
-            assertEquals(column(weightRows(plain.body), 1), column(weightRows(shifted.body), 1));
-            assertEquals(column(weightRows(plain.body), 2), column(weightRows(shifted.body), 2));
+            assertEquals(200, shifted.code());
+            assertEquals(column(weightRows(plain.body()), 1), column(weightRows(shifted.body()), 1));
+            assertEquals(column(weightRows(plain.body()), 2), column(weightRows(shifted.body()), 2));
         });
     }
 
@@ -233,7 +235,7 @@ class AttentionWebTest {
         JavalinTest.test(app(), (server, client) -> {
             for (boolean scale : new boolean[] {true, false}) {
                 // q = [1000], keys 1000, 999, 0: scores 1e6, 999000, 0; √1 = 1 so scaling changes nothing
-                JsonNode r = JSON.readTree(api(client, "{\"q\": [1000], \"k\": [[1000],[999],[0]], \"scale\": " + scale + "}").body);
+                JsonNode r = JSON.readTree(api(client, "{\"q\": [1000], \"k\": [[1000],[999],[0]], \"scale\": " + scale + "}").body());
                 assertFinitePmf(doubles(r.get("weights")));
                 assertArrayClose(new double[] {1e6, 999000, 0}, doubles(r.get("scores")), 0);
                 // exp(-1000) underflows to 0: one-hot
@@ -250,7 +252,7 @@ class AttentionWebTest {
                 body.set("q", JSON.valueToTree(big));
                 body.set("k", JSON.valueToTree(new double[][] {big, near, new double[1024]}));
                 body.put("scale", scale);
-                JsonNode h = JSON.readTree(api(client, body.toString()).body);
+                JsonNode h = JSON.readTree(api(client, body.toString()).body());
                 double[] w = doubles(h.get("weights"));
                 assertFinitePmf(w);
                 double gap = scale ? 1.0 / 32 : 1; // the gap of 1, divided by √1024 = 32 when scaling
@@ -259,10 +261,10 @@ class AttentionWebTest {
             }
             // and the page: nothing printed as NaN or undefined
             Res page = get(client, "/attention?q=1000&k=1000&k=999&k=0&scale=0", false);
-            assertEquals(200, page.code);
-            assertEquals(List.of("1.000", "0.000", "0.000"), column(weightRows(page.body), 2));
-            assertEquals("0.000 bits", byId(page.body, "att-entropy"));
-            assertFalse(page.body.contains("NaN") || page.body.contains("undefined") || page.body.contains("∞"), "no NaN on the page");
+            assertEquals(200, page.code());
+            assertEquals(List.of("1.000", "0.000", "0.000"), column(weightRows(page.body()), 2));
+            assertEquals("0.000 bits", byId(page.body(), "att-entropy"));
+            assertFalse(page.body().contains("NaN") || page.body().contains("undefined") || page.body().contains("∞"), "no NaN on the page");
         });
     }
 
@@ -271,20 +273,20 @@ class AttentionWebTest {
     @Test
     void identical_keys_give_the_maximum_entropy_and_all_n_keys_attended() {
         JavalinTest.test(app(), (server, client) -> {
-            JsonNode r = JSON.readTree(api(client, "{\"q\": [1, 2, 3], \"k\": [[1,1,1],[1,1,1],[1,1,1],[1,1,1]]}").body);
+            JsonNode r = JSON.readTree(api(client, "{\"q\": [1, 2, 3], \"k\": [[1,1,1],[1,1,1],[1,1,1],[1,1,1]]}").body());
             assertArrayClose(new double[] {0.25, 0.25, 0.25, 0.25}, doubles(r.get("weights")), 1e-15);
             assertEquals(2, r.get("entropyBits").asDouble(), 1e-12, "log2 4");
             assertEquals(2, r.get("maxEntropyBits").asDouble(), 1e-12);
             assertEquals(4, r.get("effectiveKeys").asDouble(), 1e-9);
 
             Res page = get(client, "/attention?ql=q&q=1,+2,+3&kl=a&k=1,+1,+1&kl=b&k=1,+1,+1&kl=c&k=1,+1,+1&kl=d&k=1,+1,+1&scale=1&temp=1", false);
-            assertEquals(200, page.code);
-            List<String> row = infoRow(page.body, 0);
+            assertEquals(200, page.code());
+            List<String> row = infoRow(page.body(), 0);
             assertEquals("2.000 bits", row.get(0));
             assertEquals("2.000 bits", row.get(1));
             assertEquals("2.000 bits", row.get(2));
             assertEquals("4.000 of 4", row.get(3));
-            assertEquals(List.of("0.250", "0.250", "0.250", "0.250"), column(weightRows(page.body), 1));
+            assertEquals(List.of("0.250", "0.250", "0.250", "0.250"), column(weightRows(page.body()), 1));
         });
     }
 
@@ -292,7 +294,7 @@ class AttentionWebTest {
     void a_dominant_key_at_a_small_temperature_is_one_hot_with_zero_entropy() {
         JavalinTest.test(app(), (server, client) -> {
             // T = 0.01: scaled scores 100, 0, 50, so α ≈ (1 − e^−50, e^−100, e^−50)
-            JsonNode r = JSON.readTree(api(client, SENTENCE_JSON + ", \"temperature\": 0.01}").body);
+            JsonNode r = JSON.readTree(api(client, SENTENCE_JSON + ", \"temperature\": 0.01}").body());
             double[] w = doubles(r.get("weights"));
             assertArrayClose(new double[] {1, 0, 0}, w, 1e-12);
             assertArrayClose(softmax(new double[] {100, 0, 50}), w, 1e-15);
@@ -300,8 +302,8 @@ class AttentionWebTest {
             assertTrue(r.get("entropyBits").asDouble() >= 0, "never negative");
             assertEquals(1, r.get("effectiveKeys").asDouble(), 1e-12);
             Res page = get(client, SENTENCE.replace("temp=1", "temp=0.01"), false);
-            assertEquals("0.000 bits", byId(page.body, "att-entropy"));
-            assertEquals(List.of("1.000", "0.000", "0.000"), column(weightRows(page.body), 1));
+            assertEquals("0.000 bits", byId(page.body(), "att-entropy"));
+            assertEquals(List.of("1.000", "0.000", "0.000"), column(weightRows(page.body()), 1));
         });
     }
 
@@ -311,7 +313,7 @@ class AttentionWebTest {
             double previous = Double.POSITIVE_INFINITY;
             double[] s = scores(Q, K);
             for (double t : new double[] {10, 1, 0.5, 0.1, 0.01, 0.001}) {
-                JsonNode r = JSON.readTree(api(client, SENTENCE_JSON + ", \"temperature\": " + t + "}").body);
+                JsonNode r = JSON.readTree(api(client, SENTENCE_JSON + ", \"temperature\": " + t + "}").body());
                 double h = r.get("entropyBits").asDouble();
                 double[] expected = softmax(divide(s, 2 * t));
                 assertArrayClose(expected, doubles(r.get("weights")), 1e-12);
@@ -323,7 +325,7 @@ class AttentionWebTest {
             // the page agrees at T = 1, 0.1, 0.01
             List<String> shown = new ArrayList<>();
             for (String t : List.of("1", "0.1", "0.01")) {
-                shown.add(byId(get(client, SENTENCE.replace("temp=1", "temp=" + t) + "&digits=6", false).body, "att-entropy"));
+                shown.add(byId(get(client, SENTENCE.replace("temp=1", "temp=" + t) + "&digits=6", false).body(), "att-entropy"));
             }
             assertEquals(List.of(fixed(entropy(softmax(divide(s, 2))), 6) + " bits",
                     fixed(entropy(softmax(divide(s, 0.2))), 6) + " bits", "0.000000 bits"), shown);
@@ -354,8 +356,8 @@ class AttentionWebTest {
                 body.put("scale", scale);
                 body.put("temperature", t);
                 Res res = api(client, body.toString());
-                assertEquals(200, res.code, body + " → " + res.body);
-                JsonNode r = JSON.readTree(res.body);
+                assertEquals(200, res.code(), body + " → " + res.body());
+                JsonNode r = JSON.readTree(res.body());
                 double[] w = doubles(r.get("weights"));
                 assertFinitePmf(w);
                 double[] expected = softmax(divide(scores(q, k), (scale ? Math.sqrt(d) : 1) * t));
@@ -368,7 +370,7 @@ class AttentionWebTest {
                 assertTrue(eff >= 1 - 1e-9 && eff <= n + 1e-9, "1 ≤ 2^H ≤ n: " + eff);
             }
             // n = 1: the one key takes all the weight, H = log2 1 = 0 (both bounds at once)
-            JsonNode one = JSON.readTree(api(client, "{\"q\": [3, -4], \"k\": [[5, 7]]}").body);
+            JsonNode one = JSON.readTree(api(client, "{\"q\": [3, -4], \"k\": [[5, 7]]}").body());
             assertArrayClose(new double[] {1}, doubles(one.get("weights")), 0);
             assertEquals(0, one.get("entropyBits").asDouble(), 1e-15);
             assertEquals(0, one.get("maxEntropyBits").asDouble(), 1e-15);
@@ -388,9 +390,9 @@ class AttentionWebTest {
     void posting_with_htmx_pushes_the_canonical_url_which_reopens_the_same_state() {
         JavalinTest.test(app(), (server, client) -> {
             Res posted = post(client, sentenceForm(), true);
-            assertEquals(200, posted.code);
-            assertTrue(posted.body.strip().startsWith("<div id=\"att-explorer\""));
-            assertTrue(posted.body.contains("<div id=\"announce\"") && posted.body.contains("hx-swap-oob"), "the OOB announcement");
+            assertEquals(200, posted.code());
+            assertTrue(posted.body().strip().startsWith("<div id=\"att-explorer\""));
+            assertTrue(posted.body().contains("<div id=\"announce\"") && posted.body().contains("hx-swap-oob"), "the OOB announcement");
             assertTrue(posted.header("Vary").contains("HX-Request"));
             assertEquals(SENTENCE, posted.header("HX-Push-Url"));
 
@@ -399,10 +401,10 @@ class AttentionWebTest {
             assertNotNull(url);
             assertTrue(url.contains("q=0.5,+-1,+2,+1/4") && url.contains("temp=0.8") && url.contains("digits=6"), url);
             Res reopened = get(client, url, false);
-            assertEquals(200, reopened.code);
-            assertTrue(reopened.body.contains("<html"));
-            assertEquals(explorer(changed.body), explorer(reopened.body), "the same state and numbers");
-            assertEquals(List.of("0.5, -1, 2, 1/4"), inputs(reopened.body, "q"), "typed as it was");
+            assertEquals(200, reopened.code());
+            assertTrue(reopened.body().contains("<html"));
+            assertEquals(explorer(changed.body()), explorer(reopened.body()), "the same state and numbers");
+            assertEquals(List.of("0.5, -1, 2, 1/4"), inputs(reopened.body(), "q"), "typed as it was");
         });
     }
 
@@ -412,15 +414,15 @@ class AttentionWebTest {
             Form form = sentenceForm().set("temp", "2").set("kl", "the", "cat", "a mat");
             String pushed = post(client, form, true).header("HX-Push-Url");
             Res posted = post(client, form, false);
-            assertEquals(303, posted.code);
+            assertEquals(303, posted.code());
             assertTrue(posted.header("Vary").contains("HX-Request"), "the redirect varies on HX-Request too");
             assertEquals(pushed, posted.header("Location"));
             Res page = get(client, posted.header("Location"), false);
-            assertEquals(200, page.code);
-            assertEquals(List.of("the", "cat", "a mat"), inputs(page.body, "kl"));
+            assertEquals(200, page.code());
+            assertEquals(List.of("the", "cat", "a mat"), inputs(page.body(), "kl"));
             // T = 2: s / (2·2) = (0.5, 0, 0.25)
-            assertEquals(fixed(entropy(softmax(new double[] {0.5, 0, 0.25})), 3) + " bits", byId(page.body, "att-entropy"));
-            assertEquals(explorer(post(client, form, true).body), explorer(page.body));
+            assertEquals(fixed(entropy(softmax(new double[] {0.5, 0, 0.25})), 3) + " bits", byId(page.body(), "att-entropy"));
+            assertEquals(explorer(post(client, form, true).body()), explorer(page.body()));
         });
     }
 
@@ -428,13 +430,13 @@ class AttentionWebTest {
     void add_key_appends_a_zero_key_and_value() {
         JavalinTest.test(app(), (server, client) -> {
             Res res = post(client, sentenceForm().set("action", "add-key"), true);
-            assertEquals(200, res.code);
-            assertEquals(List.of("the", "cat", "mat", "k4"), inputs(res.body, "kl"));
-            assertEquals(List.of("1, 0, 1, 0", "0, 1, 0, 1", "1, 1, 0, 0", "0, 0, 0, 0"), inputs(res.body, "k"));
-            assertEquals(List.of("1, 0", "0, 1", "0.5, 0.5", "0, 0"), inputs(res.body, "v"));
+            assertEquals(200, res.code());
+            assertEquals(List.of("the", "cat", "mat", "k4"), inputs(res.body(), "kl"));
+            assertEquals(List.of("1, 0, 1, 0", "0, 1, 0, 1", "1, 1, 0, 0", "0, 0, 0, 0"), inputs(res.body(), "k"));
+            assertEquals(List.of("1, 0", "0, 1", "0.5, 0.5", "0, 0"), inputs(res.body(), "v"));
             double[] a = softmax(new double[] {1, 0, 0.5, 0}); // scores (2, 0, 1, 0) / 2
-            assertEquals(fixed(a[0], 3), weightRows(res.body).get(0)[1]);
-            assertEquals(fixed(entropy(a), 3) + " bits", byId(res.body, "att-entropy"));
+            assertEquals(fixed(a[0], 3), weightRows(res.body()).get(0)[1]);
+            assertEquals(fixed(entropy(a), 3) + " bits", byId(res.body(), "att-entropy"));
             assertTrue(res.header("HX-Push-Url").contains("kl=k4&k=0,+0,+0,+0&v=0,+0"), res.header("HX-Push-Url"));
         });
     }
@@ -443,16 +445,16 @@ class AttentionWebTest {
     void remove_key_0_drops_the_first_key() {
         JavalinTest.test(app(), (server, client) -> {
             Res res = post(client, sentenceForm().set("action", "remove-key-0"), true);
-            assertEquals(200, res.code);
-            assertEquals(List.of("cat", "mat"), inputs(res.body, "kl"));
-            assertEquals(List.of("0, 1", "0.5, 0.5"), inputs(res.body, "v"));
+            assertEquals(200, res.code());
+            assertEquals(List.of("cat", "mat"), inputs(res.body(), "kl"));
+            assertEquals(List.of("0, 1", "0.5, 0.5"), inputs(res.body(), "v"));
             double[] a = softmax(new double[] {0, 0.5});
-            assertEquals(List.of(fixed(a[0], 3), fixed(a[1], 3)), column(weightRows(res.body), 1));
-            assertEquals(fixed(entropy(a), 3) + " bits", byId(res.body, "att-entropy"));
+            assertEquals(List.of(fixed(a[0], 3), fixed(a[1], 3)), column(weightRows(res.body()), 1));
+            assertEquals(fixed(entropy(a), 3) + " bits", byId(res.body(), "att-entropy"));
             // and the last key cannot go
             Res last = post(client, sentenceForm().set("kl", "the").set("k", "1, 0, 1, 0").set("v", "").set("action", "remove-key-0"), true);
-            assertEquals(422, last.code);
-            assertTrue(errorText(last.body, "err-keys").contains("at least one key"), last.body);
+            assertEquals(422, last.code());
+            assertTrue(errorText(last.body(), "err-keys").contains("at least one key"), last.body());
         });
     }
 
@@ -460,30 +462,30 @@ class AttentionWebTest {
     void add_query_shows_the_matrix_and_i_query_key_and_remove_query_takes_it_away() {
         JavalinTest.test(app(), (server, client) -> {
             Res single = post(client, sentenceForm(), true);
-            assertNull(byId(single.body, "att-mi"), "one query: no I(query; key)");
-            assertFalse(single.body.contains("id=\"att-matrix-title\""));
+            assertNull(byId(single.body(), "att-mi"), "one query: no I(query; key)");
+            assertFalse(single.body().contains("id=\"att-matrix-title\""));
 
             Res two = post(client, sentenceForm().set("action", "add-query"), true);
-            assertEquals(200, two.code);
-            assertEquals(List.of("sat", "q2"), inputs(two.body, "ql"));
-            assertEquals(List.of("1, 0, 1, 0", "0, 0, 0, 0"), inputs(two.body, "q"));
-            assertTrue(two.body.contains("id=\"att-matrix-title\""), "the heatmap of the attention matrix");
+            assertEquals(200, two.code());
+            assertEquals(List.of("sat", "q2"), inputs(two.body(), "ql"));
+            assertEquals(List.of("1, 0, 1, 0", "0, 0, 0, 0"), inputs(two.body(), "q"));
+            assertTrue(two.body().contains("id=\"att-matrix-title\""), "the heatmap of the attention matrix");
             // q2 = 0 scores every key 0: uniform weights
             double[][] w = {softmax(new double[] {1, 0, 0.5}), {1.0 / 3, 1.0 / 3, 1.0 / 3}};
             assertEquals("I(query; key) = " + fixed(mutualInformation(joint(w, new double[] {0.5, 0.5})), 3) + " bits",
-                    byId(two.body, "att-mi"));
-            assertEquals(2, infoRows(two.body).size());
-            assertEquals(fixed(log2(3), 3) + " bits", infoRows(two.body).get(1).get(0), "the uniform row has H = log2 3");
+                    byId(two.body(), "att-mi"));
+            assertEquals(2, infoRows(two.body()).size());
+            assertEquals(fixed(log2(3), 3) + " bits", infoRows(two.body()).get(1).get(0), "the uniform row has H = log2 3");
 
             Form twoForm = sentenceForm().set("ql", "sat", "q2").set("q", "1, 0, 1, 0", "0, 0, 0, 0").set("prior", "", "");
             Res back = post(client, twoForm.set("action", "remove-query-1"), true);
-            assertEquals(200, back.code);
-            assertEquals(List.of("sat"), inputs(back.body, "ql"));
-            assertNull(byId(back.body, "att-mi"));
-            assertEquals(explorer(single.body), explorer(back.body), "back to the single query");
+            assertEquals(200, back.code());
+            assertEquals(List.of("sat"), inputs(back.body(), "ql"));
+            assertNull(byId(back.body(), "att-mi"));
+            assertEquals(explorer(single.body()), explorer(back.body()), "back to the single query");
             Res first = post(client, twoForm.set("action", "remove-query-0"), true);
-            assertEquals(List.of("q2"), inputs(first.body, "ql"));
-            assertEquals("1.585 bits", byId(first.body, "att-entropy"));
+            assertEquals(List.of("q2"), inputs(first.body(), "ql"));
+            assertEquals("1.585 bits", byId(first.body(), "att-entropy"));
         });
     }
 
@@ -491,16 +493,16 @@ class AttentionWebTest {
     void set_dk_to_6_pads_with_zeros_and_keeps_the_scores() {
         JavalinTest.test(app(), (server, client) -> {
             Res res = post(client, sentenceForm().set("dk", "6").set("action", "set-dk"), true);
-            assertEquals(200, res.code);
-            assertEquals(List.of("1, 0, 1, 0, 0, 0"), inputs(res.body, "q"));
-            assertEquals(List.of("1, 0, 1, 0, 0, 0", "0, 1, 0, 1, 0, 0", "1, 1, 0, 0, 0, 0"), inputs(res.body, "k"));
-            assertEquals(List.of("1, 0", "0, 1", "0.5, 0.5"), inputs(res.body, "v"), "values keep their own d_v");
-            assertEquals(List.of("6"), inputs(res.body, "dk"));
-            List<String[]> sm = softmaxRows(res.body, 0);
+            assertEquals(200, res.code());
+            assertEquals(List.of("1, 0, 1, 0, 0, 0"), inputs(res.body(), "q"));
+            assertEquals(List.of("1, 0, 1, 0, 0, 0", "0, 1, 0, 1, 0, 0", "1, 1, 0, 0, 0, 0"), inputs(res.body(), "k"));
+            assertEquals(List.of("1, 0", "0, 1", "0.5, 0.5"), inputs(res.body(), "v"), "values keep their own d_v");
+            assertEquals(List.of("6"), inputs(res.body(), "dk"));
+            List<String[]> sm = softmaxRows(res.body(), 0);
             assertEquals(List.of("2.000", "0.000", "1.000"), column(sm, 1), "the zeros add nothing to the scores");
             double[] a = softmax(divide(new double[] {2, 0, 1}, Math.sqrt(6)));
             assertEquals(List.of(fixed(a[0], 3), fixed(a[1], 3), fixed(a[2], 3)), column(sm, 5), "but √6 divides them now");
-            assertEquals(fixed(entropy(a), 3) + " bits", byId(res.body, "att-entropy"));
+            assertEquals(fixed(entropy(a), 3) + " bits", byId(res.body(), "att-entropy"));
         });
     }
 
@@ -508,14 +510,14 @@ class AttentionWebTest {
     void set_dk_to_2_truncates_every_vector() {
         JavalinTest.test(app(), (server, client) -> {
             Res res = post(client, sentenceForm().set("dk", "2").set("action", "set-dk"), true);
-            assertEquals(200, res.code);
-            assertEquals(List.of("1, 0"), inputs(res.body, "q"));
-            assertEquals(List.of("1, 0", "0, 1", "1, 1"), inputs(res.body, "k"));
+            assertEquals(200, res.code());
+            assertEquals(List.of("1, 0"), inputs(res.body(), "q"));
+            assertEquals(List.of("1, 0", "0, 1", "1, 1"), inputs(res.body(), "k"));
             // scores (1, 0, 1) / √2
-            List<String[]> sm = softmaxRows(res.body, 0);
+            List<String[]> sm = softmaxRows(res.body(), 0);
             assertEquals(List.of("1.000", "0.000", "1.000"), column(sm, 1));
             double[] a = softmax(divide(new double[] {1, 0, 1}, Math.sqrt(2)));
-            assertEquals(fixed(entropy(a), 3) + " bits", byId(res.body, "att-entropy"));
+            assertEquals(fixed(entropy(a), 3) + " bits", byId(res.body(), "att-entropy"));
             assertTrue(res.header("HX-Push-Url").contains("q=1,+0&"), res.header("HX-Push-Url"));
         });
     }
@@ -526,11 +528,11 @@ class AttentionWebTest {
             Form changed = sentenceForm().set("ql", "x", "y").set("q", "3, 3", "1, 2").set("prior", "1", "2")
                     .set("kl", "a").set("k", "1, 1").set("v", "").set("scale", "0").set("temp", "5").set("digits", "9");
             Res res = post(client, changed.set("action", "reset"), true);
-            assertEquals(200, res.code);
+            assertEquals(200, res.code());
             assertEquals(SENTENCE, res.header("HX-Push-Url"));
-            assertEquals(explorer(get(client, SENTENCE, true).body), explorer(res.body));
+            assertEquals(explorer(get(client, SENTENCE, true).body()), explorer(res.body()));
             Res noJs = post(client, changed.set("action", "reset"), false);
-            assertEquals(303, noJs.code);
+            assertEquals(303, noJs.code());
             assertEquals(SENTENCE, noJs.header("Location"));
         });
     }
@@ -541,32 +543,32 @@ class AttentionWebTest {
             // The results table has fixed columns, "H(α) scaled" (id att-entropy) and "H(α) unscaled", so it shows
             // both whichever way the box is set; the entropy *as set* is the worked steps' and the announcement's.
             Res on = post(client, sentenceForm(), true);
-            assertTrue(scaleChecked(on.body), "0 then 1: ticked");
-            assertTrue(announcement(on.body).contains("Entropy 1.472 bits"), announcement(on.body));
-            assertTrue(on.body.contains("2<sup>H(α)</sup> = 2.774 of 3"), "the worked steps use the scaled weights");
+            assertTrue(scaleChecked(on.body()), "0 then 1: ticked");
+            assertTrue(announcement(on.body()).contains("Entropy 1.472 bits"), announcement(on.body()));
+            assertTrue(on.body().contains("2<sup>H(α)</sup> = 2.774 of 3"), "the worked steps use the scaled weights");
 
             Res res = post(client, sentenceForm().set("scale", "0"), true);
-            assertEquals(200, res.code);
-            assertFalse(scaleChecked(res.body), "the checkbox is unticked");
+            assertEquals(200, res.code());
+            assertFalse(scaleChecked(res.body()), "the checkbox is unticked");
             assertTrue(res.header("HX-Push-Url").contains("scale=0"), res.header("HX-Push-Url"));
             assertEquals(fixed(HAND_UNSCALED_H, 3), "1.201");
-            assertTrue(announcement(res.body).contains("Entropy 1.201 bits"), "the entropy as set is the unscaled one: " + announcement(res.body));
-            assertTrue(res.body.contains("<mo>=</mo><mn>1.201</mn><mspace width=\"0.3em\"></mspace><mtext>bits</mtext>"),
+            assertTrue(announcement(res.body()).contains("Entropy 1.201 bits"), "the entropy as set is the unscaled one: " + announcement(res.body()));
+            assertTrue(res.body().contains("<mo>=</mo><mn>1.201</mn><mspace width=\"0.3em\"></mspace><mtext>bits</mtext>"),
                     "the worked H(α) is the unscaled one");
-            assertTrue(res.body.contains("2<sup>H(α)</sup> = " + fixed(Math.pow(2, HAND_UNSCALED_H), 3) + " of 3"));
+            assertTrue(res.body().contains("2<sup>H(α)</sup> = " + fixed(Math.pow(2, HAND_UNSCALED_H), 3) + " of 3"));
             // the side-by-side table still shows both
-            assertEquals("1.472 bits", byId(res.body, "att-entropy"), "the scaled column");
-            assertEquals("1.201 bits", infoRow(res.body, 0).get(1), "the unscaled column");
-            assertEquals(List.of("0.506", "0.186", "0.307"), column(weightRows(res.body), 1));
-            assertEquals(List.of("0.665", "0.090", "0.245"), column(weightRows(res.body), 2));
+            assertEquals("1.472 bits", byId(res.body(), "att-entropy"), "the scaled column");
+            assertEquals("1.201 bits", infoRow(res.body(), 0).get(1), "the unscaled column");
+            assertEquals(List.of("0.506", "0.186", "0.307"), column(weightRows(res.body()), 1));
+            assertEquals(List.of("0.665", "0.090", "0.245"), column(weightRows(res.body()), 2));
             // the softmax works on the unscaled scores now
-            List<String[]> sm = softmaxRows(res.body, 0);
+            List<String[]> sm = softmaxRows(res.body(), 0);
             assertEquals(List.of("2.000", "0.000", "1.000"), column(sm, 2), "unscaled: the scores go in as they are");
             assertEquals(List.of("0.665", "0.090", "0.245"), column(sm, 5));
-            assertTrue(res.body.contains("Scaling is off"), "step 2 says so");
+            assertTrue(res.body().contains("Scaling is off"), "step 2 says so");
             Res again = get(client, res.header("HX-Push-Url"), false);
-            assertFalse(scaleChecked(again.body));
-            assertEquals(explorer(res.body), explorer(again.body));
+            assertFalse(scaleChecked(again.body()));
+            assertEquals(explorer(res.body()), explorer(again.body()));
         });
     }
 
@@ -590,11 +592,11 @@ class AttentionWebTest {
         String url = priorText.isEmpty() ? TWO_URL : withPrior("3", "1");
         JavalinTest.test(app(), (server, client) -> {
             Res page = get(client, url + "&digits=12", false);
-            assertEquals(200, page.code);
-            double shown = Double.parseDouble(miShown(page.body));
+            assertEquals(200, page.code());
+            double shown = Double.parseDouble(miShown(page.body()));
 
             String priorJson = priorText.isEmpty() ? "" : ", \"prior\": [3, 1]";
-            JsonNode r = JSON.readTree(api(client, "{\"q\": [[2, 0], [0, 2]], \"k\": [[2,0],[1,1],[0,2]]" + priorJson + "}").body);
+            JsonNode r = JSON.readTree(api(client, "{\"q\": [[2, 0], [0, 2]], \"k\": [[2,0],[1,1],[0,2]]" + priorJson + "}").body());
             // the joint table P(q, k) = prior(q) · α, built here from the API's weights
             JsonNode w = r.get("weights");
             double[][] alpha = {doubles(w.get(0)), doubles(w.get(1))};
@@ -603,8 +605,8 @@ class AttentionWebTest {
             body.set("p", JSON.valueToTree(p));
             body.put("kind", "probabilities");
             Res mi = raw(client, "/api/mi", body.toString(), "application/json", false);
-            assertEquals(200, mi.code, mi.body);
-            double fromMi = JSON.readTree(mi.body).get("mutualInformation").asDouble();
+            assertEquals(200, mi.code(), mi.body());
+            double fromMi = JSON.readTree(mi.body()).get("mutualInformation").asDouble();
 
             assertEquals(fromMi, shown, 1e-9, "the page's I(query; key) and /api/mi's");
             assertEquals(fromMi, r.get("queryKeyMutualInformationBits").asDouble(), 1e-9, "the API's and /api/mi's");
@@ -633,20 +635,20 @@ class AttentionWebTest {
             assertNotEquals(fixed(equal, 3), fixed(skewed, 3));
             Res a = get(client, TWO_URL, false);
             Res b = get(client, withPrior("3", "1"), false);
-            assertEquals("I(query; key) = " + fixed(equal, 3) + " bits", byId(a.body, "att-mi"));
-            assertEquals("I(query; key) = " + fixed(skewed, 3) + " bits", byId(b.body, "att-mi"));
+            assertEquals("I(query; key) = " + fixed(equal, 3) + " bits", byId(a.body(), "att-mi"));
+            assertEquals("I(query; key) = " + fixed(skewed, 3) + " bits", byId(b.body(), "att-mi"));
             // a prior of 6 and 2 is the same prior
             Res c = get(client, withPrior("6", "2"), false);
-            assertEquals(byId(b.body, "att-mi"), byId(c.body, "att-mi"));
+            assertEquals(byId(b.body(), "att-mi"), byId(c.body(), "att-mi"));
             // the entropies per query do not depend on the prior
-            assertEquals(infoRows(a.body), infoRows(b.body));
+            assertEquals(infoRows(a.body()), infoRows(b.body()));
             // add-query with a prior gives the new query weight 1
             Form form = new Form().set("ql", "looks left", "looks right").set("q", "2, 0", "0, 2").set("prior", "3", "1")
                     .set("kl", "left", "middle", "right").set("k", "2, 0", "1, 1", "0, 2").set("v", "", "", "")
                     .set("scale", "0", "1").set("temp", "1").set("action", "add-query");
             Res added = post(client, form, true);
-            assertEquals(200, added.code);
-            assertEquals(List.of("3", "1", "1"), inputs(added.body, "prior"));
+            assertEquals(200, added.code());
+            assertEquals(List.of("3", "1", "1"), inputs(added.body(), "prior"));
         });
     }
 
@@ -656,14 +658,14 @@ class AttentionWebTest {
             for (String url : List.of(TWO_URL, withPrior("3", "1"),
                     SENTENCE.replace("&kl=the", "&ql=q2&q=0,+1,+0,+1&kl=the"))) {
                 Res page = get(client, url, false);
-                assertEquals(200, page.code, url);
-                String shown = miShown(page.body);
-                String link = jointLink(page.body);
+                assertEquals(200, page.code(), url);
+                String shown = miShown(page.body());
+                String link = jointLink(page.body());
                 assertNotNull(link, "an Open-in-/mi link on " + url);
                 assertTrue(link.startsWith("/mi?"), link);
                 Res mi = get(client, link, false);
-                assertEquals(200, mi.code, link + "\n" + mi.body);
-                assertEquals(shown + " bits", miValue(mi.body), "the same I(query; key) in /mi for " + url);
+                assertEquals(200, mi.code(), link + "\n" + mi.body());
+                assertEquals(shown + " bits", miValue(mi.body()), "the same I(query; key) in /mi for " + url);
             }
         });
     }
@@ -673,12 +675,12 @@ class AttentionWebTest {
         JavalinTest.test(app(), (server, client) -> {
             // "the" twice: the table's column labels must be made distinct
             Res page = get(client, "/attention?ql=a&q=1,0&ql=b&q=0,1&kl=the&k=1,0&kl=cat&k=0,1&kl=the&k=1,1", false);
-            assertEquals(200, page.code);
-            String link = jointLink(page.body);
+            assertEquals(200, page.code());
+            String link = jointLink(page.body());
             assertNotNull(link);
             Res mi = get(client, link, false);
-            assertEquals(200, mi.code, link);
-            assertEquals(miShown(page.body) + " bits", miValue(mi.body));
+            assertEquals(200, mi.code(), link);
+            assertEquals(miShown(page.body()) + " bits", miValue(mi.body()));
         });
     }
 
@@ -686,12 +688,12 @@ class AttentionWebTest {
     void the_open_in_mi_link_works_when_a_token_looks_like_a_numbered_repeat() {
         JavalinTest.test(app(), (server, client) -> {
             Res page = get(client, "/attention?ql=x&q=1,0&ql=y&q=0,1&kl=a&k=1,0&kl=a&k=0,1&kl=a+(2)&k=1,1", false);
-            assertEquals(200, page.code);
-            String link = jointLink(page.body);
+            assertEquals(200, page.code());
+            String link = jointLink(page.body());
             assertNotNull(link);
             Res mi = get(client, link, false);
-            assertEquals(200, mi.code, link + "\n" + errorText(mi.body, "err-yl-2"));
-            assertEquals(miShown(page.body) + " bits", miValue(mi.body));
+            assertEquals(200, mi.code(), link + "\n" + errorText(mi.body(), "err-yl-2"));
+            assertEquals(miShown(page.body()) + " bits", miValue(mi.body()));
         });
     }
 
@@ -700,12 +702,12 @@ class AttentionWebTest {
         String token = "x".repeat(60);
         JavalinTest.test(app(), (server, client) -> {
             Res page = get(client, "/attention?ql=a&q=1,0&ql=b&q=0,1&kl=" + token + "&k=1,0&kl=" + token + "&k=0,1", false);
-            assertEquals(200, page.code, "a 60-character token is allowed");
-            String link = jointLink(page.body);
+            assertEquals(200, page.code(), "a 60-character token is allowed");
+            String link = jointLink(page.body());
             assertNotNull(link);
             Res mi = get(client, link, false);
-            assertEquals(200, mi.code, link);
-            assertEquals(miShown(page.body) + " bits", miValue(mi.body));
+            assertEquals(200, mi.code(), link);
+            assertEquals(miShown(page.body()) + " bits", miValue(mi.body()));
         });
     }
 
@@ -714,15 +716,15 @@ class AttentionWebTest {
     @Test
     void the_api_answer_for_one_query_has_exactly_the_documented_fields() {
         JavalinTest.test(app(), (server, client) -> {
-            JsonNode r = JSON.readTree(api(client, SENTENCE_JSON + "}").body);
+            JsonNode r = JSON.readTree(api(client, SENTENCE_JSON + "}").body());
             assertEquals(List.of("scores", "scaledScores", "weights", "entropyBits", "maxEntropyBits", "effectiveKeys"), fieldNames(r));
             assertTrue(r.get("entropyBits").isNumber());
             assertEquals(3, r.get("weights").size());
-            JsonNode withV = JSON.readTree(api(client, SENTENCE_JSON + ", \"v\": [[1, 0], [0, 1], [0.5, 0.5]]}").body);
+            JsonNode withV = JSON.readTree(api(client, SENTENCE_JSON + ", \"v\": [[1, 0], [0, 1], [0.5, 0.5]]}").body());
             assertEquals(List.of("scores", "scaledScores", "weights", "entropyBits", "maxEntropyBits", "effectiveKeys", "output"),
                     fieldNames(withV));
             assertEquals(2, withV.get("output").size());
-            JsonNode nullV = JSON.readTree(api(client, SENTENCE_JSON + ", \"v\": null}").body);
+            JsonNode nullV = JSON.readTree(api(client, SENTENCE_JSON + ", \"v\": null}").body());
             assertFalse(nullV.has("output"), "v: null is no values");
         });
     }
@@ -731,7 +733,7 @@ class AttentionWebTest {
     void the_api_answer_for_a_matrix_has_a_leading_query_dimension_and_the_mutual_information() {
         JavalinTest.test(app(), (server, client) -> {
             JsonNode r = JSON.readTree(api(client, "{\"q\": [[2, 0], [0, 2], [1, 1]], \"k\": [[2,0],[1,1],[0,2],[0,0]],"
-                    + " \"v\": [[1],[2],[3],[4]]}").body);
+                    + " \"v\": [[1],[2],[3],[4]]}").body());
             assertEquals(List.of("scores", "scaledScores", "weights", "entropyBits", "maxEntropyBits", "effectiveKeys", "output",
                     "queryKeyMutualInformationBits"), fieldNames(r));
             for (String f : List.of("scores", "scaledScores", "weights", "output")) {
@@ -757,7 +759,7 @@ class AttentionWebTest {
             assertEquals(mutualInformation(joint(alpha, new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3})),
                     r.get("queryKeyMutualInformationBits").asDouble(), 1e-12);
             // a one-row matrix keeps the matrix shape; one query tells nothing about the key: I = 0
-            JsonNode one = JSON.readTree(api(client, "{\"q\": [[1, 0, 1, 0]], \"k\": [[1,0,1,0],[0,1,0,1],[1,1,0,0]]}").body);
+            JsonNode one = JSON.readTree(api(client, "{\"q\": [[1, 0, 1, 0]], \"k\": [[1,0,1,0],[0,1,0,1],[1,1,0,0]]}").body());
             assertTrue(one.get("weights").get(0).isArray());
             assertEquals(0, one.get("queryKeyMutualInformationBits").asDouble(), 1e-12);
             assertArrayClose(softmax(new double[] {1, 0, 0.5}), doubles(one.get("weights").get(0)), 1e-12);
@@ -767,15 +769,15 @@ class AttentionWebTest {
     @Test
     void the_api_defaults_to_scaling_on_and_temperature_1() {
         JavalinTest.test(app(), (server, client) -> {
-            String bare = api(client, SENTENCE_JSON + "}").body;
-            assertEquals(bare, api(client, SENTENCE_JSON + ", \"scale\": true, \"temperature\": 1}").body);
-            assertEquals(bare, api(client, SENTENCE_JSON + ", \"scale\": null, \"temperature\": null}").body);
-            assertNotEquals(bare, api(client, SENTENCE_JSON + ", \"scale\": false}").body);
-            assertNotEquals(bare, api(client, SENTENCE_JSON + ", \"temperature\": 2}").body);
+            String bare = api(client, SENTENCE_JSON + "}").body();
+            assertEquals(bare, api(client, SENTENCE_JSON + ", \"scale\": true, \"temperature\": 1}").body());
+            assertEquals(bare, api(client, SENTENCE_JSON + ", \"scale\": null, \"temperature\": null}").body());
+            assertNotEquals(bare, api(client, SENTENCE_JSON + ", \"scale\": false}").body());
+            assertNotEquals(bare, api(client, SENTENCE_JSON + ", \"temperature\": 2}").body());
             JsonNode r = JSON.readTree(bare);
             assertArrayClose(new double[] {1, 0, 0.5}, doubles(r.get("scaledScores")), 1e-15);
             // the form's number formats work in the API too: a fraction, a percentage, a string
-            JsonNode f = JSON.readTree(api(client, "{\"q\": [\"1\", 0, \"2/2\", \"0%\"], \"k\": [[1,0,1,0],[0,1,0,1],[1,1,0,0]], \"temperature\": \"1\"}").body);
+            JsonNode f = JSON.readTree(api(client, "{\"q\": [\"1\", 0, \"2/2\", \"0%\"], \"k\": [[1,0,1,0],[0,1,0,1],[1,1,0,0]], \"temperature\": \"1\"}").body());
             assertArrayClose(doubles(r.get("weights")), doubles(f.get("weights")), 0);
         });
     }
@@ -791,8 +793,8 @@ class AttentionWebTest {
             body.set("q", JSON.valueToTree(q));
             body.set("k", JSON.valueToTree(k));
             Res res = api(client, body.toString());
-            assertEquals(200, res.code, res.body.length() > 500 ? res.body.substring(0, 500) : res.body);
-            JsonNode r = JSON.readTree(res.body);
+            assertEquals(200, res.code(), res.body().length() > 500 ? res.body().substring(0, 500) : res.body());
+            JsonNode r = JSON.readTree(res.body());
             double[] w = doubles(r.get("weights"));
             assertEquals(256, w.length);
             assertFinitePmf(w);
@@ -897,26 +899,26 @@ class AttentionWebTest {
     void bad_input_gets_its_message_beside_the_field_422_and_the_typed_values_back(Bad bad, boolean htmx) {
         JavalinTest.test(app(), (server, client) -> {
             Res res = post(client, bad.form, htmx);
-            assertEquals(422, res.code, bad.name);
-            String message = errorText(res.body, bad.errorId);
-            assertNotNull(message, bad.errorId + " is on the page for " + bad.name + "; messages: " + allErrors(res.body));
+            assertEquals(422, res.code(), bad.name);
+            String message = errorText(res.body(), bad.errorId);
+            assertNotNull(message, bad.errorId + " is on the page for " + bad.name + "; messages: " + allErrors(res.body()));
             assertTrue(message.contains(bad.message), "message for " + bad.name + ": " + message);
-            assertEquals(bad.typed, inputs(res.body, bad.typedField), "typed values kept in " + bad.typedField);
+            assertEquals(bad.typed, inputs(res.body(), bad.typedField), "typed values kept in " + bad.typedField);
             assertNull(res.header("HX-Push-Url"), "no URL pushed for a state with errors");
             assertNull(res.header("Location"));
-            assertNull(byId(res.body, "att-entropy"), "no results for a state with errors");
-            assertTrue(res.body.contains("id=\"att-problems\""), "the problem list");
+            assertNull(byId(res.body(), "att-entropy"), "no results for a state with errors");
+            assertTrue(res.body().contains("id=\"att-problems\""), "the problem list");
             if (htmx) {
-                assertTrue(res.body.strip().startsWith("<div id=\"att-explorer\""), "the fragment");
-                assertTrue(res.body.contains("hx-swap-oob"), "the announcement");
-                assertTrue(announcement(res.body).contains("problem"), announcement(res.body));
+                assertTrue(res.body().strip().startsWith("<div id=\"att-explorer\""), "the fragment");
+                assertTrue(res.body().contains("hx-swap-oob"), "the announcement");
+                assertTrue(announcement(res.body()).contains("problem"), announcement(res.body()));
             } else {
-                assertTrue(res.body.contains("<html"), "the whole page");
+                assertTrue(res.body().contains("<html"), "the whole page");
             }
             if (!List.of("err-keys", "err-queries", "err-action").contains(bad.errorId)) {
                 String field = bad.errorId.equals("err-temp") ? "att-temp" : bad.errorId.equals("err-dk") ? "att-dk"
                         : bad.errorId.substring(4);
-                assertTrue(res.body.contains("aria-describedby=\"" + bad.errorId + "\""),
+                assertTrue(res.body().contains("aria-describedby=\"" + bad.errorId + "\""),
                         "the field " + field + " points at its message");
             }
         });
@@ -927,9 +929,9 @@ class AttentionWebTest {
         JavalinTest.test(app(), (server, client) -> {
             for (String dk : List.of("5000", "0", "x")) {
                 Res res = post(client, sentenceForm().set("dk", dk).set("action", "set-dk"), true);
-                assertEquals(422, res.code);
-                assertNotNull(errorText(res.body, "err-dk"));
-                assertEquals(List.of(dk), inputs(res.body, "dk"), "the typed d_k is kept");
+                assertEquals(422, res.code());
+                assertNotNull(errorText(res.body(), "err-dk"));
+                assertEquals(List.of(dk), inputs(res.body(), "dk"), "the typed d_k is kept");
             }
         });
     }
@@ -938,18 +940,18 @@ class AttentionWebTest {
     void bad_input_in_a_get_answers_400_with_the_same_messages() {
         JavalinTest.test(app(), (server, client) -> {
             Res wrong = get(client, "/attention?ql=sat&q=1,0,1,0&kl=the&k=1,0,1,0&kl=cat&k=0,1,0&scale=1&temp=1", false);
-            assertEquals(400, wrong.code);
-            assertTrue(errorText(wrong.body, "err-k-1").contains("Key 2 (“cat”) has 3 numbers"), allErrors(wrong.body));
-            assertEquals(List.of("1,0,1,0", "0,1,0"), inputs(wrong.body, "k"));
+            assertEquals(400, wrong.code());
+            assertTrue(errorText(wrong.body(), "err-k-1").contains("Key 2 (“cat”) has 3 numbers"), allErrors(wrong.body()));
+            assertEquals(List.of("1,0,1,0", "0,1,0"), inputs(wrong.body(), "k"));
             Res temp = get(client, SENTENCE.replace("temp=1", "temp=0"), true);
-            assertEquals(400, temp.code);
-            assertTrue(errorText(temp.body, "err-temp").contains("above 0"));
-            assertEquals(List.of("0"), inputs(temp.body, "temp"));
+            assertEquals(400, temp.code());
+            assertTrue(errorText(temp.body(), "err-temp").contains("above 0"));
+            assertEquals(List.of("0"), inputs(temp.body(), "temp"));
             assertNull(temp.header("HX-Push-Url"));
             // only a temperature: the sentence with that temperature, still checked
             Res onlyTemp = get(client, "/attention?temp=-1", false);
-            assertEquals(400, onlyTemp.code);
-            assertTrue(errorText(onlyTemp.body, "err-temp").contains("above 0"));
+            assertEquals(400, onlyTemp.code());
+            assertTrue(errorText(onlyTemp.body(), "err-temp").contains("above 0"));
         });
     }
 
@@ -957,9 +959,9 @@ class AttentionWebTest {
     void hostile_labels_in_error_messages_are_escaped() {
         JavalinTest.test(app(), (server, client) -> {
             Res res = post(client, sentenceForm().set("kl", "the", HOSTILE, "mat").set("k", "1, 0, 1, 0", "1", "1, 1, 0, 0"), true);
-            assertEquals(422, res.code);
-            assertNoRawHostileText(res.body);
-            assertTrue(errorText(res.body, "err-k-1").contains("(“" + HOSTILE + "”)"), "the message names the token (escaped)");
+            assertEquals(422, res.code());
+            assertNoRawHostileText(res.body());
+            assertTrue(errorText(res.body(), "err-k-1").contains("(“" + HOSTILE + "”)"), "the message names the token (escaped)");
         });
     }
 
@@ -1010,20 +1012,20 @@ class AttentionWebTest {
     void the_api_answers_bad_input_with_400_and_the_field_at_fault(String name, String body, String field, String message) {
         JavalinTest.test(app(), (server, client) -> {
             Res res = api(client, body);
-            assertEquals(400, res.code, res.body);
+            assertEquals(400, res.code(), res.body());
             assertTrue(res.header("Content-Type").startsWith("application/json"), res.header("Content-Type"));
-            JsonNode root = JSON.readTree(res.body);
+            JsonNode root = JSON.readTree(res.body());
             assertEquals(List.of("errors"), fieldNames(root));
             JsonNode errors = root.get("errors");
-            assertTrue(errors.isArray() && errors.size() >= 1, res.body);
+            assertTrue(errors.isArray() && errors.size() >= 1, res.body());
             boolean found = false;
             for (JsonNode e : errors) {
-                assertEquals(List.of("field", "message"), fieldNames(e), res.body);
+                assertEquals(List.of("field", "message"), fieldNames(e), res.body());
                 if (e.get("field").asText().equals(field) && e.get("message").asText().contains(message)) {
                     found = true;
                 }
             }
-            assertTrue(found, "an error for " + field + " containing “" + message + "”: " + res.body);
+            assertTrue(found, "an error for " + field + " containing “" + message + "”: " + res.body());
         });
     }
 
@@ -1032,10 +1034,10 @@ class AttentionWebTest {
         JavalinTest.test(app(), (server, client) -> {
             String q = "[" + String.join(",", repeat("[1, 0]", 65)) + "]";
             Res res = api(client, "{\"q\": " + q + ", \"k\": [[1, 0]]}");
-            assertEquals(400, res.code);
-            JsonNode e = JSON.readTree(res.body).get("errors").get(0);
-            assertTrue(e.get("message").asText().contains("at most 64"), res.body);
-            assertEquals("q", e.get("field").asText(), res.body);
+            assertEquals(400, res.code());
+            JsonNode e = JSON.readTree(res.body()).get("errors").get(0);
+            assertTrue(e.get("message").asText().contains("at most 64"), res.body());
+            assertEquals("q", e.get("field").asText(), res.body());
         });
     }
 
@@ -1050,12 +1052,12 @@ class AttentionWebTest {
             Form form = sentenceForm().set("ql", HOSTILE, HOSTILE_ATTR).set("q", "1, 0, 1, 0", "0, 1, 0, 1").set("prior", "", "")
                     .set("kl", HOSTILE_ATTR, HOSTILE, "mat");
             Res fragment = post(client, form, true);
-            assertEquals(200, fragment.code);
-            assertNoRawHostileText(fragment.body);
-            assertTrue(fragment.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the label is shown, escaped");
-            assertEquals(List.of(HOSTILE, HOSTILE_ATTR), inputs(fragment.body, "ql"), "and comes back as typed");
-            assertEquals(List.of(HOSTILE_ATTR, HOSTILE, "mat"), inputs(fragment.body, "kl"));
-            assertNoRawHostileText(announcement(fragment.body));
+            assertEquals(200, fragment.code());
+            assertNoRawHostileText(fragment.body());
+            assertTrue(fragment.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the label is shown, escaped");
+            assertEquals(List.of(HOSTILE, HOSTILE_ATTR), inputs(fragment.body(), "ql"), "and comes back as typed");
+            assertEquals(List.of(HOSTILE_ATTR, HOSTILE, "mat"), inputs(fragment.body(), "kl"));
+            assertNoRawHostileText(announcement(fragment.body()));
 
             String url = fragment.header("HX-Push-Url");
             assertNotNull(url);
@@ -1064,23 +1066,23 @@ class AttentionWebTest {
             }
             assertTrue(url.contains("ql=%3Cscript%3Ealert%281%29%3C%2Fscript%3E"), url);
             Res page = get(client, url, false);
-            assertEquals(200, page.code);
-            assertNoRawHostileText(page.body);
-            assertEquals(List.of(HOSTILE, HOSTILE_ATTR), inputs(page.body, "ql"));
-            assertEquals(List.of(HOSTILE_ATTR, HOSTILE, "mat"), inputs(page.body, "kl"));
-            assertEquals(explorer(fragment.body), explorer(page.body));
+            assertEquals(200, page.code());
+            assertNoRawHostileText(page.body());
+            assertEquals(List.of(HOSTILE, HOSTILE_ATTR), inputs(page.body(), "ql"));
+            assertEquals(List.of(HOSTILE_ATTR, HOSTILE, "mat"), inputs(page.body(), "kl"));
+            assertEquals(explorer(fragment.body()), explorer(page.body()));
 
             Res redirect = post(client, form, false);
-            assertEquals(303, redirect.code);
+            assertEquals(303, redirect.code());
             assertEquals(url, redirect.header("Location"));
 
             // the /mi link carries them too, encoded; /mi shows them escaped
-            String link = jointLink(page.body);
+            String link = jointLink(page.body());
             assertNotNull(link);
             assertFalse(link.contains("<") || link.contains("\""), link);
             Res mi = get(client, link, false);
-            assertEquals(200, mi.code);
-            assertNoRawHostileText(mi.body);
+            assertEquals(200, mi.code());
+            assertNoRawHostileText(mi.body());
         });
     }
 
@@ -1090,8 +1092,8 @@ class AttentionWebTest {
     void the_scaling_page_answers_with_eleven_rows_from_1_to_1024() {
         JavalinTest.test(app(), (server, client) -> {
             Res res = get(client, "/attention/scaling", false);
-            assertEquals(200, res.code);
-            List<String[]> rows = scalingRows(res.body);
+            assertEquals(200, res.code());
+            List<String[]> rows = scalingRows(res.body());
             assertEquals(List.of("1", "2", "4", "8", "16", "32", "64", "128", "256", "512", "1024"), column(rows, 0));
             for (String[] r : rows) {
                 for (int c = 1; c <= 2; c++) {
@@ -1099,7 +1101,7 @@ class AttentionWebTest {
                     assertTrue(h >= 0 && h <= 4 + 1e-9, "0 ≤ H ≤ log2 16 = 4: " + h);
                 }
             }
-            assertEquals(rows.stream().map(r -> r[1]).toList(), scalingRows(get(client, "/attention/scaling?n=16&trials=200&seed=1", false).body)
+            assertEquals(rows.stream().map(r -> r[1]).toList(), scalingRows(get(client, "/attention/scaling?n=16&trials=200&seed=1", false).body())
                     .stream().map(r -> r[1]).toList(), "the defaults are n = 16, 200 trials, seed 1");
         });
     }
@@ -1107,14 +1109,14 @@ class AttentionWebTest {
     @Test
     void the_same_seed_gives_the_same_numbers_and_another_seed_others() {
         JavalinTest.test(app(), (server, client) -> {
-            String a = scalingTable(get(client, "/attention/scaling?n=8&trials=50&seed=7", false).body);
-            String b = scalingTable(get(client, "/attention/scaling?n=8&trials=50&seed=7", false).body);
-            String c = scalingTable(get(client, "/attention/scaling?n=8&trials=50&seed=8", false).body);
+            String a = scalingTable(get(client, "/attention/scaling?n=8&trials=50&seed=7", false).body());
+            String b = scalingTable(get(client, "/attention/scaling?n=8&trials=50&seed=7", false).body());
+            String c = scalingTable(get(client, "/attention/scaling?n=8&trials=50&seed=8", false).body());
             assertNotNull(a);
             assertEquals(a, b, "same seed, same numbers");
             assertNotEquals(a, c, "another seed, other numbers");
             // d_k = 1 gives identical scaled and unscaled entropies (√1 = 1)
-            String[] first = scalingRows(get(client, "/attention/scaling?n=8&trials=50&seed=7", false).body).get(0);
+            String[] first = scalingRows(get(client, "/attention/scaling?n=8&trials=50&seed=7", false).body()).get(0);
             assertEquals("1", first[0]);
             assertEquals(first[1], first[2]);
         });
@@ -1123,7 +1125,7 @@ class AttentionWebTest {
     @Test
     void scaling_keeps_the_entropy_and_without_it_the_softmax_collapses() {
         JavalinTest.test(app(), (server, client) -> {
-            List<String[]> rows = scalingRows(get(client, "/attention/scaling?n=16&trials=200&seed=1", false).body);
+            List<String[]> rows = scalingRows(get(client, "/attention/scaling?n=16&trials=200&seed=1", false).body());
             double scaled1 = Double.parseDouble(rows.get(0)[1]);
             double scaled1024 = Double.parseDouble(rows.get(10)[1]);
             double unscaled1024 = Double.parseDouble(rows.get(10)[2]);
@@ -1142,10 +1144,10 @@ class AttentionWebTest {
     void the_scaling_page_refuses_bad_parameters_with_400_and_a_message(String query) {
         JavalinTest.test(app(), (server, client) -> {
             Res res = get(client, "/attention/scaling?" + query, false);
-            assertEquals(400, res.code, query);
+            assertEquals(400, res.code(), query);
             String field = query.startsWith("n=256") ? "trials" : query.substring(0, query.indexOf('='));
-            String message = errorText(res.body, "err-" + field);
-            assertNotNull(message, "a message beside " + field + ": " + allErrors(res.body));
+            String message = errorText(res.body(), "err-" + field);
+            assertNotNull(message, "a message beside " + field + ": " + allErrors(res.body()));
             if (query.equals("n=256&trials=100")) {
                 assertTrue(message.contains("256 keys × 100 trials is more than the 20000"), message);
             } else if (field.equals("seed")) {
@@ -1154,8 +1156,8 @@ class AttentionWebTest {
                 assertTrue(message.contains("must be a whole number from"), message);
             }
             String typed = URLDecoder.decode(query.substring(query.lastIndexOf('=') + 1), StandardCharsets.UTF_8);
-            assertTrue(res.body.contains("name=\"" + field + "\" value=\"" + typed + "\""), "the typed " + field + " is kept");
-            assertNull(scalingTable(res.body), "no table for bad parameters");
+            assertTrue(res.body().contains("name=\"" + field + "\" value=\"" + typed + "\""), "the typed " + field + " is kept");
+            assertNull(scalingTable(res.body()), "no table for bad parameters");
         });
     }
 
@@ -1163,13 +1165,13 @@ class AttentionWebTest {
     void no_query_or_no_key_row_gets_an_empty_row_with_the_message_beside_it() {
         JavalinTest.test(app(), (server, client) -> {
             Res keysOnly = get(client, "/attention?k=1,0&k=0,1", false);
-            assertEquals(400, keysOnly.code);
-            assertNotNull(errorText(keysOnly.body, "err-q-0"), allErrors(keysOnly.body));
-            assertEquals(List.of(""), inputs(keysOnly.body, "q"), "an empty query field to type into");
+            assertEquals(400, keysOnly.code());
+            assertNotNull(errorText(keysOnly.body(), "err-q-0"), allErrors(keysOnly.body()));
+            assertEquals(List.of(""), inputs(keysOnly.body(), "q"), "an empty query field to type into");
             Res queryOnly = get(client, "/attention?q=1,0", false);
-            assertEquals(400, queryOnly.code);
-            assertNotNull(errorText(queryOnly.body, "err-k-0"), allErrors(queryOnly.body));
-            assertEquals(List.of(""), inputs(queryOnly.body, "k"), "an empty key field to type into");
+            assertEquals(400, queryOnly.code());
+            assertNotNull(errorText(queryOnly.body(), "err-k-0"), allErrors(queryOnly.body()));
+            assertEquals(List.of(""), inputs(queryOnly.body(), "k"), "an empty key field to type into");
         });
     }
 
@@ -1179,24 +1181,24 @@ class AttentionWebTest {
     void odd_requests_get_plain_answers() {
         JavalinTest.test(app(), (server, client) -> {
             Res empty = raw(client, "/attention", "", "application/x-www-form-urlencoded", false);
-            assertTrue(empty.code == 303 || empty.code == 200, "an empty post is the default state: " + empty.code);
+            assertTrue(empty.code() == 303 || empty.code() == 200, "an empty post is the default state: " + empty.code());
             Res badEncoding = raw(client, "/attention", "ql=%ZZ&q=1&k=1", "application/x-www-form-urlencoded", true);
-            assertTrue(badEncoding.code == 200 || badEncoding.code >= 400, "status " + badEncoding.code);
+            assertTrue(badEncoding.code() == 200 || badEncoding.code() >= 400, "status " + badEncoding.code());
             Res notJson = raw(client, "/api/attention", "q=1&k=1", "application/x-www-form-urlencoded", false);
-            assertEquals(400, notJson.code);
+            assertEquals(400, notJson.code());
             Res labelsOnly = get(client, "/attention?ql=a&kl=b&kl=c", false);
-            assertTrue(labelsOnly.code == 200 || labelsOnly.code == 400, "status " + labelsOnly.code);
+            assertTrue(labelsOnly.code() == 200 || labelsOnly.code() == 400, "status " + labelsOnly.code());
             Res keysOnly = get(client, "/attention?k=1,0&k=0,1", false);
-            assertEquals(400, keysOnly.code, "keys without a query");
-            assertNotNull(errorText(keysOnly.body, "err-q-0"), "the message stands beside an empty query row");
+            assertEquals(400, keysOnly.code(), "keys without a query");
+            assertNotNull(errorText(keysOnly.body(), "err-q-0"), "the message stands beside an empty query row");
             Res queryOnly = get(client, "/attention?q=1,0", false);
-            assertEquals(400, queryOnly.code, "a query without keys");
-            assertNotNull(errorText(queryOnly.body, "err-k-0"), "the message stands beside an empty key row");
-            Res history = call(client.get(SENTENCE, req -> req.header("HX-Request", "true").header("HX-History-Restore-Request", "true")),
+            assertEquals(400, queryOnly.code(), "a query without keys");
+            assertNotNull(errorText(queryOnly.body(), "err-k-0"), "the message stands beside an empty key row");
+            Res history = read(client.get(SENTENCE, req -> req.header("HX-Request", "true").header("HX-History-Restore-Request", "true")),
                     "history restore");
-            assertTrue(history.body.contains("<html"), "a history restore gets the whole page");
+            assertTrue(history.body().contains("<html"), "a history restore gets the whole page");
             Res bigGet = get(client, "/attention?q=" + "1,".repeat(2000) + "1&k=1", false);
-            assertTrue(bigGet.code == 400 || bigGet.code == 431 || bigGet.code == 414, "status " + bigGet.code);
+            assertTrue(bigGet.code() == 400 || bigGet.code() == 431 || bigGet.code() == 414, "status " + bigGet.code());
         });
     }
 
@@ -1206,35 +1208,8 @@ class AttentionWebTest {
         return App.create(App.Config.production());
     }
 
-    /** A response, read once, checked never to carry a stack trace. */
-    record Res(int code, String body, Map<String, List<String>> headers) {
-        String header(String name) {
-            for (var e : headers.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name)) {
-                    return e.getValue().isEmpty() ? null : String.join(", ", e.getValue());
-                }
-            }
-            return null;
-        }
-    }
-
-    private static Res call(Response r, String what) {
-        String body = r.body().string();
-        String short_ = what.length() > 300 ? what.substring(0, 300) + "…" : what;
-        assertFalse(body.contains("Exception"), short_ + ": the response mentions an Exception:\n" + body);
-        assertFalse(body.contains("at miexplorer."), short_ + ": the response carries a stack trace:\n" + body);
-        assertFalse(body.contains("at io.javalin."), short_ + ": the response carries a stack trace:\n" + body);
-        assertTrue(r.code() < 500, short_ + ": status " + r.code() + "\n" + body);
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String h : List.of("Vary", "HX-Push-Url", "Location", "Content-Type")) {
-            List<String> v = r.headers().get(h);
-            headers.put(h, v == null ? List.of() : v);
-        }
-        return new Res(r.code(), body, headers);
-    }
-
     private static Res get(HttpClient client, String path, boolean htmx) {
-        return call(client.get(path, req -> {
+        return read(client.get(path, req -> {
             if (htmx) {
                 req.header("HX-Request", "true");
             }
@@ -1242,7 +1217,7 @@ class AttentionWebTest {
     }
 
     private static Res post(HttpClient client, Form form, boolean htmx) {
-        return call(client.request("/attention", b -> {
+        return read(client.request("/attention", b -> {
             b.post(form.body());
             if (htmx) {
                 b.header("HX-Request", "true");
@@ -1251,7 +1226,7 @@ class AttentionWebTest {
     }
 
     private static Res raw(HttpClient client, String path, String body, String contentType, boolean htmx) {
-        return call(client.request(path, b -> {
+        return read(client.request(path, b -> {
             b.post(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).header("Content-Type", contentType);
             if (htmx) {
                 b.header("HX-Request", "true");
@@ -1428,11 +1403,6 @@ class AttentionWebTest {
         assertFalse(html.contains("<script>alert"), "raw <script> from a label");
         assertFalse(html.contains("<img src=x"), "raw <img> from a label");
         assertFalse(html.contains("\"><img"), "a label broke out of its attribute");
-    }
-
-    private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#34;", "\"")
-                .replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
     }
 
     private static List<String> fieldNames(JsonNode node) {
