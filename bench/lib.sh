@@ -29,6 +29,16 @@ check_port_free() {
   fi
 }
 
+# The server's java options in JAVA_OPTS: -Xmx$XMX when XMX is set, then JVM_OPTS, which is the
+# Procfile's collector (-XX:+UseSerialGC) unless set (JVM_OPTS= runs with the JVM's defaults).
+java_options() {
+  JAVA_OPTS=()
+  if [ -n "${XMX:-}" ]; then JAVA_OPTS+=("-Xmx$XMX"); fi
+  local extra=${JVM_OPTS--XX:+UseSerialGC}
+  # shellcheck disable=SC2206 # a list of options, split on spaces
+  if [ -n "$extra" ]; then JAVA_OPTS+=($extra); fi
+}
+
 # A copy of the jar beside the file $1, so a rebuild of target/ during a run cannot change the jar
 # under test, and its class-data archive: the JVM only uses an archive made for the jar at that path,
 # so it is made again here the way the build makes target/mi-explorer.jsa (miexplorer.Warmup). A jar

@@ -58,12 +58,7 @@ ROUTES=(
 # ---- start -----------------------------------------------------------------------------------
 build_jar
 check_port_free
-JAVA_OPTS=()
-[ -n "$XMX" ] && JAVA_OPTS+=("-Xmx$XMX")
-# As the Procfile runs it (the serial collector); JVM_OPTS= (empty) runs with the JVM's defaults.
-JVM_OPTS=${JVM_OPTS--XX:+UseSerialGC}
-# shellcheck disable=SC2206 # JVM_OPTS is a list of options, split on spaces
-[ -n "$JVM_OPTS" ] && JAVA_OPTS+=($JVM_OPTS)
+java_options
 prepare_jar "$WORK/server.log"
 start_server "$WORK/server.log" "${JAVA_OPTS[@]}"
 wait_for "$BASE/healthz"

@@ -16,12 +16,7 @@ trap 'stop_server; rm -rf "$WORK"' EXIT
 
 build_jar
 check_port_free
-JAVA_OPTS=()
-[ -n "$XMX" ] && JAVA_OPTS+=("-Xmx$XMX")
-# As the Procfile runs it (the serial collector); JVM_OPTS= (empty) runs with the JVM's defaults.
-JVM_OPTS=${JVM_OPTS--XX:+UseSerialGC}
-# shellcheck disable=SC2206 # JVM_OPTS is a list of options, split on spaces
-[ -n "$JVM_OPTS" ] && JAVA_OPTS+=($JVM_OPTS)
+java_options
 : >"$WORK/times"
 prepare_jar "$WORK/server.log" # the copy start_server runs, and its archive, made before the clock starts
 for run in $(seq 1 "$RUNS"); do
