@@ -111,10 +111,6 @@ public final class App {
             cfg.routes.get(Paths.HEALTH, ctx -> health(ctx, templates));
 
             MiRoutes mi = MiRoutes.register(cfg.routes, templates, site);
-            // The first page's classes load on the second core while Jetty starts on this one.
-            Thread primer = new Thread(mi::prime, "prime-first-page");
-            primer.setDaemon(true);
-            primer.start();
             // Each explorer contributes its examples to the gallery.
             AttentionRoutes attention = AttentionRoutes.register(cfg.routes, templates, site);
             ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples()));

@@ -12,7 +12,6 @@ import miexplorer.web.Forms;
 import miexplorer.web.Htmx;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Site;
-import miexplorer.web.Utf8Buffer;
 import miexplorer.web.Templates;
 import miexplorer.web.examples.Example;
 
@@ -59,22 +58,6 @@ public final class MiRoutes {
                     (ctx, example) -> examplePage(ctx, p, example)));
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * Renders the default page once, answering nobody: the classes of the model, the maths and the
-     * templates are loaded and initialised, so the first real request does not wait for them. The
-     * app calls it on a thread of its own while the server starts (see App.create). It never fails:
-     * should the page not render, the first request that asks for it says so, as it would anyway.
-     */
-    public void prime() {
-        try {
-            MiForm.Checked checked = MiForm.check(MiInput.weather(), new FieldErrors());
-            MiView view = MiView.of(checked, Placement.PAGE, site);
-            templates.render("mi/page.jte", page(view, null), new Utf8Buffer(64 * 1024));
-        } catch (RuntimeException e) {
-            // Only a warm-up: the request that meets the same error reports it.
-        }
     }
 
     /** GET /mi?…: the canonical URL of a state renders the whole page in that state. */
