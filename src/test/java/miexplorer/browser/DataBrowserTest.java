@@ -94,11 +94,7 @@ class DataBrowserTest extends BrowserTest {
         Path file = manyRows();
         try {
             WebDriver d = browser.open(true);
-            d.get(base + "/data");
-            d.findElement(By.id("data-file")).sendKeys(file.toAbsolutePath().toString());
-            d.findElement(By.id("data-permutations")).clear();
-            d.findElement(By.id("data-permutations")).sendKeys("20000");
-            d.findElement(By.id("data-submit")).click();
+            startPermutationTest(d, file);
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
             wait.until(dr -> progress(dr) > 0);
             assertTrue(announced(d).contains("Permutation test running: 20000 shuffles."), announced(d));
@@ -131,11 +127,7 @@ class DataBrowserTest extends BrowserTest {
         Path file = manyRows();
         try {
             WebDriver d = browser.open(false);
-            d.get(base + "/data");
-            d.findElement(By.id("data-file")).sendKeys(file.toAbsolutePath().toString());
-            d.findElement(By.id("data-permutations")).clear();
-            d.findElement(By.id("data-permutations")).sendKeys("20000");
-            d.findElement(By.id("data-submit")).click();
+            startPermutationTest(d, file);
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("perm-continue")));
             assertTrue(text(d, "data-summary").contains("200000 rows read"), text(d, "data-summary"));
@@ -203,11 +195,7 @@ class DataBrowserTest extends BrowserTest {
         Path file = manyRows();
         try {
             WebDriver d = browser.open(true);
-            d.get(base + "/data");
-            d.findElement(By.id("data-file")).sendKeys(file.toAbsolutePath().toString());
-            d.findElement(By.id("data-permutations")).clear();
-            d.findElement(By.id("data-permutations")).sendKeys("20000");
-            d.findElement(By.id("data-submit")).click();
+            startPermutationTest(d, file);
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
             wait.until(dr -> progress(dr) > 0);
             long first = progress(d);
@@ -261,6 +249,15 @@ class DataBrowserTest extends BrowserTest {
     }
 
     /** The permutation test's progress bar's value, read in one script (the bar is replaced at each step); -1 when absent. */
+    /** Opens the data page with {@code file} chosen and asks for a permutation test of 20000 shuffles. */
+    private static void startPermutationTest(WebDriver d, Path file) {
+        d.get(base + "/data");
+        d.findElement(By.id("data-file")).sendKeys(file.toAbsolutePath().toString());
+        d.findElement(By.id("data-permutations")).clear();
+        d.findElement(By.id("data-permutations")).sendKeys("20000");
+        d.findElement(By.id("data-submit")).click();
+    }
+
     private static long progress(WebDriver d) {
         Object v = js(d).executeScript("var b = document.getElementById('perm-progress'); return b ? b.value : -1;");
         return ((Number) v).longValue();
