@@ -657,15 +657,7 @@ class AttentionWebTest {
         JavalinTest.test(app(), (server, client) -> {
             for (String url : List.of(TWO_URL, withPrior("3", "1"),
                     SENTENCE.replace("&kl=the", "&ql=q2&q=0,+1,+0,+1&kl=the"))) {
-                Res page = get(client, url, false);
-                assertEquals(200, page.code(), url);
-                String shown = miShown(page.body());
-                String link = jointLink(page.body());
-                assertNotNull(link, "an Open-in-/mi link on " + url);
-                assertTrue(link.startsWith("/mi?"), link);
-                Res mi = get(client, link, false);
-                assertEquals(200, mi.code(), link + "\n" + mi.body());
-                assertEquals(shown + " bits", miValue(mi.body()), "the same I(query; key) in /mi for " + url);
+                assertOpensInMiWithTheSameI(client, url);
             }
         });
     }
@@ -674,26 +666,14 @@ class AttentionWebTest {
     void the_open_in_mi_link_works_when_key_tokens_repeat() {
         JavalinTest.test(app(), (server, client) -> {
             // "the" twice: the table's column labels must be made distinct
-            Res page = get(client, "/attention?ql=a&q=1,0&ql=b&q=0,1&kl=the&k=1,0&kl=cat&k=0,1&kl=the&k=1,1", false);
-            assertEquals(200, page.code());
-            String link = jointLink(page.body());
-            assertNotNull(link);
-            Res mi = get(client, link, false);
-            assertEquals(200, mi.code(), link);
-            assertEquals(miShown(page.body()) + " bits", miValue(mi.body()));
+            assertOpensInMiWithTheSameI(client, "/attention?ql=a&q=1,0&ql=b&q=0,1&kl=the&k=1,0&kl=cat&k=0,1&kl=the&k=1,1");
         });
     }
 
     @Test
     void the_open_in_mi_link_works_when_a_token_looks_like_a_numbered_repeat() {
         JavalinTest.test(app(), (server, client) -> {
-            Res page = get(client, "/attention?ql=x&q=1,0&ql=y&q=0,1&kl=a&k=1,0&kl=a&k=0,1&kl=a+(2)&k=1,1", false);
-            assertEquals(200, page.code());
-            String link = jointLink(page.body());
-            assertNotNull(link);
-            Res mi = get(client, link, false);
-            assertEquals(200, mi.code(), link + "\n" + errorText(mi.body(), "err-yl-2"));
-            assertEquals(miShown(page.body()) + " bits", miValue(mi.body()));
+            assertOpensInMiWithTheSameI(client, "/attention?ql=x&q=1,0&ql=y&q=0,1&kl=a&k=1,0&kl=a&k=0,1&kl=a+(2)&k=1,1");
         });
     }
 
@@ -701,13 +681,8 @@ class AttentionWebTest {
     void the_open_in_mi_link_works_when_a_long_token_repeats() {
         String token = "x".repeat(60);
         JavalinTest.test(app(), (server, client) -> {
-            Res page = get(client, "/attention?ql=a&q=1,0&ql=b&q=0,1&kl=" + token + "&k=1,0&kl=" + token + "&k=0,1", false);
-            assertEquals(200, page.code(), "a 60-character token is allowed");
-            String link = jointLink(page.body());
-            assertNotNull(link);
-            Res mi = get(client, link, false);
-            assertEquals(200, mi.code(), link);
-            assertEquals(miShown(page.body()) + " bits", miValue(mi.body()));
+            // a 60-character token is allowed
+            assertOpensInMiWithTheSameI(client, "/attention?ql=a&q=1,0&ql=b&q=0,1&kl=" + token + "&k=1,0&kl=" + token + "&k=0,1");
         });
     }
 
@@ -1349,6 +1324,21 @@ class AttentionWebTest {
 
     private static String miValue(String html) {
         return byId(html, "mi-value");
+    }
+
+    /**
+     * The attention page at {@code url} answers 200 with an Open-in-/mi link, and /mi answers that
+     * link with the same I(query; key) as the page shows.
+     */
+    private static void assertOpensInMiWithTheSameI(HttpClient client, String url) {
+        Res page = get(client, url, false);
+        assertEquals(200, page.code(), url);
+        String link = jointLink(page.body());
+        assertNotNull(link, "an Open-in-/mi link on " + url);
+        assertTrue(link.startsWith("/mi?"), link);
+        Res mi = get(client, link, false);
+        assertEquals(200, mi.code(), link + "\n" + errorText(mi.body(), "err-yl-2") + "\n" + mi.body());
+        assertEquals(miShown(page.body()) + " bits", miValue(mi.body()), "the same I(query; key) in /mi for " + url);
     }
 
     private static String jointLink(String html) {
