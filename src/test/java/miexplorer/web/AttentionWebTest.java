@@ -1,5 +1,7 @@
 package miexplorer.web;
 
+import static miexplorer.web.PageText.get;
+import static miexplorer.web.PageText.raw;
 import static miexplorer.web.PageText.read;
 import static miexplorer.web.PageText.unescape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +21,6 @@ import io.javalin.testtools.JavalinTest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLDecoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -1183,14 +1184,6 @@ class AttentionWebTest {
         return App.create(App.Config.production());
     }
 
-    private static Res get(HttpClient client, String path, boolean htmx) {
-        return read(client.get(path, req -> {
-            if (htmx) {
-                req.header("HX-Request", "true");
-            }
-        }), "GET " + path);
-    }
-
     private static Res post(HttpClient client, Form form, boolean htmx) {
         return read(client.request("/attention", b -> {
             b.post(form.body());
@@ -1198,15 +1191,6 @@ class AttentionWebTest {
                 b.header("HX-Request", "true");
             }
         }), "POST /attention " + form);
-    }
-
-    private static Res raw(HttpClient client, String path, String body, String contentType, boolean htmx) {
-        return read(client.request(path, b -> {
-            b.post(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).header("Content-Type", contentType);
-            if (htmx) {
-                b.header("HX-Request", "true");
-            }
-        }), "POST " + path + " " + body);
     }
 
     private static Res api(HttpClient client, String json) {

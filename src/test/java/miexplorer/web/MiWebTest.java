@@ -1,7 +1,9 @@
 package miexplorer.web;
 
+import static miexplorer.web.PageText.get;
 import static miexplorer.web.PageText.measures;
 import static miexplorer.web.PageText.miValue;
+import static miexplorer.web.PageText.raw;
 import static miexplorer.web.PageText.read;
 import static miexplorer.web.PageText.unescape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +20,6 @@ import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -778,14 +778,6 @@ class MiWebTest {
         return App.create(App.Config.production());
     }
 
-    private static Res get(HttpClient client, String path, boolean htmx) {
-        return read(client.get(path, req -> {
-            if (htmx) {
-                req.header("HX-Request", "true");
-            }
-        }), "GET " + path);
-    }
-
     private static Res post(HttpClient client, Form form, boolean htmx) {
         return read(client.request("/mi", b -> {
             b.post(form.body());
@@ -793,15 +785,6 @@ class MiWebTest {
                 b.header("HX-Request", "true");
             }
         }), "POST /mi " + form);
-    }
-
-    private static Res raw(HttpClient client, String path, String body, String contentType, boolean htmx) {
-        return read(client.request(path, b -> {
-            b.post(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).header("Content-Type", contentType);
-            if (htmx) {
-                b.header("HX-Request", "true");
-            }
-        }), "POST " + path);
     }
 
     private static Res api(HttpClient client, String json) {

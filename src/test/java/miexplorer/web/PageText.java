@@ -82,6 +82,25 @@ final class PageText {
         return new Res(r.code(), body, body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
+    /** GET through javalin-testtools, as htmx asks when {@code htmx}. */
+    static Res get(HttpClient client, String path, boolean htmx) {
+        return read(client.get(path, req -> {
+            if (htmx) {
+                req.header("HX-Request", "true");
+            }
+        }), "GET " + path);
+    }
+
+    /** POST {@code body} as {@code contentType} through javalin-testtools, as htmx asks when {@code htmx}. */
+    static Res raw(HttpClient client, String path, String body, String contentType, boolean htmx) {
+        return read(client.request(path, b -> {
+            b.post(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).header("Content-Type", contentType);
+            if (htmx) {
+                b.header("HX-Request", "true");
+            }
+        }), "POST " + path + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body));
+    }
+
     static void checkSound(String what, int code, String body) {
         assertFalse(body.contains("Exception"), what + ": the response mentions an Exception:\n" + body);
         assertFalse(body.contains("at miexplorer."), what + ": the response carries a stack trace:\n" + body);
