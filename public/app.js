@@ -67,16 +67,30 @@ document.addEventListener("click", function (event) {
 // The data page: a bar shows how much of an upload has been sent. htmx reports the progress of the
 // request (the upload, then the answer) on the form that sent it; the bar only ever moves forward.
 (function () {
+  // New data or settings: a permutation test still running for the old ones stops. Its pending step
+  // is aborted, and no step starts while the new estimate is on its way: a step form swapped in a
+  // moment before (htmx asks for its step only when it settles) would otherwise go on with the old
+  // test and, answered after the estimate, put it back in place of the new one.
+  var estimate = null; // the data form's request in flight
   document.addEventListener("htmx:beforeSend", function (e) {
     var bar = document.getElementById("upload-progress");
     if (bar && e.target.id === "data-form") {
       bar.value = 0;
       bar.hidden = false;
-      // New data or settings: a permutation test still running for the old ones stops.
+      estimate = e.detail.xhr;
       var steps = document.querySelector("form.perm-steps");
       if (steps && typeof htmx !== "undefined") htmx.trigger(steps, "htmx:abort");
     }
   });
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    if (estimate && e.target.matches && e.target.matches("form.perm-steps")) e.preventDefault();
+  });
+  var estimateAnswered = function (e) {
+    if (e.detail.xhr === estimate) estimate = null;
+  };
+  // Before the swap, so that the new test's first step, asked for as its form settles, can start.
+  document.addEventListener("htmx:beforeSwap", estimateAnswered);
+  document.addEventListener("htmx:afterRequest", estimateAnswered);
   // A permutation test's answer replaces its section. When the test ends or is stopped, the button
   // that had the keyboard's focus (Stop here, say) is gone; the focus goes to the result instead of
   // falling back to the top of the page. While it runs, htmx keeps the focus on the button with the

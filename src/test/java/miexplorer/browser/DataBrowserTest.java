@@ -201,16 +201,23 @@ class DataBrowserTest extends BrowserTest {
             long first = progress(d);
             // Several steps in, so that the restarted test is seen below this count, however fast it runs.
             wait.until(dr -> progress(dr) >= 4 * first);
-            // Estimating again while the test runs starts it afresh (the morph keeps the form element; it must still go on).
-            long before = progress(d);
-            js(d).executeScript("document.getElementById('data-submit').click();");
-            new WebDriverWait(d, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(50))
-                    .until(dr -> { long p = progress(dr); return p > 0 && p < before; });
+            // Estimating again while the test runs starts it afresh, here with 19999 shuffles. Pressed at the worst
+            // moment: a step's answer is in place, and htmx has not yet asked for the next step. The old test must
+            // not go on beside the new one and take its place again (the morph keeps the form element too).
+            js(d).executeScript("""
+                    document.addEventListener('htmx:afterSwap', function again(e) {
+                      if (e.target.id !== 'permutation') return;
+                      document.removeEventListener('htmx:afterSwap', again);
+                      document.getElementById('data-permutations').value = '19999';
+                      document.getElementById('data-submit').click();
+                    });""");
+            wait.until(dr -> total(dr) == 19999);
             long restarted = progress(d);
-            wait.until(dr -> progress(dr) > restarted);
+            wait.until(dr -> progress(dr) >= restarted + 3 * first);
+            assertEquals(19999, total(d), "the new test goes on, and the old one does not come back");
             // Clicked in one script: each step replaces the form, so a found element can go stale before a WebDriver click.
             js(d).executeScript("window.__samePage = true; document.getElementById('perm-stop').click();");
-            wait.until(ExpectedConditions.textMatches(By.id("perm-result"), Pattern.compile("Stopped after \\d+ of 20000 shuffles.*")));
+            wait.until(ExpectedConditions.textMatches(By.id("perm-result"), Pattern.compile("Stopped after \\d+ of 19999 shuffles.*")));
             Thread.sleep(500);
             assertTrue(d.findElements(By.id("perm-progress")).isEmpty(), "no step runs after stopping");
             assertEquals(Boolean.TRUE, js(d).executeScript("return window.__samePage === true;"), "Stop swaps its answer in; the page stays");
@@ -248,7 +255,6 @@ class DataBrowserTest extends BrowserTest {
         return file;
     }
 
-    /** The permutation test's progress bar's value, read in one script (the bar is replaced at each step); -1 when absent. */
     /** Opens the data page with {@code file} chosen and asks for a permutation test of 20000 shuffles. */
     private static void startPermutationTest(WebDriver d, Path file) {
         d.get(base + "/data");
@@ -258,6 +264,13 @@ class DataBrowserTest extends BrowserTest {
         d.findElement(By.id("data-submit")).click();
     }
 
+    /** The permutation test's number of shuffles asked for (its progress bar's max); -1 when absent. */
+    private static long total(WebDriver d) {
+        Object v = js(d).executeScript("var b = document.getElementById('perm-progress'); return b ? b.max : -1;");
+        return ((Number) v).longValue();
+    }
+
+    /** The permutation test's progress bar's value, read in one script (the bar is replaced at each step); -1 when absent. */
     private static long progress(WebDriver d) {
         Object v = js(d).executeScript("var b = document.getElementById('perm-progress'); return b ? b.value : -1;");
         return ((Number) v).longValue();
