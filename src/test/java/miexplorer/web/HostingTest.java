@@ -197,6 +197,25 @@ class HostingTest {
         });
     }
 
+    /** Sent whole rather than in chunks: the length is known once the page is rendered. */
+    @Test
+    void pages_and_fragments_sent_uncompressed_say_their_length() {
+        JavalinTest.test(app(), (server, client) -> {
+            PageText.Res page = fetch(client, WEATHER);
+            PageText.Res fragment = PageText.send(client, "/mi", b -> b.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "xl=Rain&xl=Sun&yl=Forecast+rain&yl=Forecast+sun&c=0.36&c=0.04&c=0.12&c=0.48&kind=probabilities&base=2"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("HX-Request", "true"));
+            PageText.Res invalid = fetch(client, "/mi?p=abc");
+            for (PageText.Res r : List.of(page, fragment, invalid)) {
+                assertEquals(String.valueOf(r.bytes().length), r.header("Content-Length"));
+                assertNull(r.header("Transfer-Encoding"));
+            }
+            assertEquals(200, fragment.code());
+            assertEquals(400, invalid.code());
+            assertTrue(fragment.body().contains("0.378 bits"), "the whole fragment arrives");
+        });
+    }
+
     @Test
     void the_explorer_varies_on_both_htmx_and_encoding() {
         JavalinTest.test(app(), (server, client) -> {
