@@ -24,6 +24,38 @@ document.documentElement.classList.add("js"); // shows controls that only work w
   };
 })();
 
+// Folded parts of a result (worked steps, the Python code). An edit's answer carries only the parts
+// the reader has open, so each request names them; a folded part comes as a placeholder, replaced by
+// its content from the server when it is opened (or when an answer leaves an open one empty, as when
+// it was opened while that answer was on its way).
+(function () {
+  var OPEN_PARTS = "details[data-part][open]";
+  var fill = function (details) {
+    var pending = details.querySelector(":scope > .part-pending");
+    if (!pending || pending.hasAttribute("data-loading") || typeof htmx === "undefined") return;
+    pending.setAttribute("data-loading", "");
+    htmx.ajax("GET", pending.getAttribute("data-part-url"), { source: pending, target: pending, swap: "outerHTML" });
+  };
+  document.addEventListener("toggle", function (e) { // toggle does not bubble: caught on its way down
+    if (e.target.matches && e.target.matches(OPEN_PARTS)) fill(e.target);
+  }, true);
+  document.addEventListener("htmx:afterSettle", function () {
+    document.querySelectorAll(OPEN_PARTS).forEach(fill);
+  });
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var pending = e.target;
+    if (e.detail.successful || !pending.classList || !pending.classList.contains("part-pending")) return;
+    pending.removeAttribute("data-loading"); // closing and opening the section again tries again
+    pending.textContent = "This section could not be loaded. Close it and open it again to retry.";
+  });
+  document.addEventListener("htmx:configRequest", function (e) {
+    if (e.detail.verb !== "post" || !e.detail.target) return;
+    e.detail.target.querySelectorAll(OPEN_PARTS).forEach(function (d) {
+      e.detail.parameters.append("open", d.getAttribute("data-part"));
+    });
+  });
+})();
+
 // Copy buttons: <button data-copy="ID"> copies the text of element ID. One listener on the document,
 // so buttons swapped in by htmx work too. Where the clipboard is out of reach (plain http on another
 // host), the text is selected for Ctrl+C instead.

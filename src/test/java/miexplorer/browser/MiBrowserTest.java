@@ -20,8 +20,8 @@ class MiBrowserTest extends BrowserTest {
     /*
      * The edited table (0.30, 0.10 / 0.12, 0.48), worked by hand in bits:
      *   P(X) = (0.4, 0.6), P(Y) = (0.42, 0.58)
-     *   H(X) = 0.970951; H(X|Y) = 0.42·H(5/7, 2/7) + 0.58·H(5/29, 24/29) = 0.42·0.863121 + 0.58·0.662168 = 0.746571
-     *   I = 0.970951 − 0.746571 = 0.224380 → "0.224 bits"
+     *   H(X) = 0.970951; H(X|Y) = 0.42·H(5/7, 2/7) + 0.58·H(5/29, 24/29) = 0.42·0.863121 + 0.58·0.663197 = 0.747165
+     *   I = 0.970951 − 0.747165 = 0.223786 → "0.224 bits" (and "0.2238 bits" to four decimals)
      */
     private static final String EDITED_MI = "0.224 bits";
 
@@ -129,6 +129,41 @@ class MiBrowserTest extends BrowserTest {
         assertEquals("Traffic light", value(d, "x-name"));
         // H(X) = H(0.45, 0.1, 0.45) = 1.368996 bits, and a perfect predictor shares all of it.
         assertEquals("1.369 bits", text(d, "mi-value"));
+    }
+
+    /*
+     * An edit's answer leaves folded parts out; opening one fetches it, and while it is open later
+     * edits bring it in full. H(Y) of the edited table, P(Y) = (0.42, 0.58): 0.981454 bits.
+     */
+    @Test
+    void a_folded_part_is_fetched_when_opened_and_comes_with_each_later_edit_while_open() {
+        WebDriver d = browser.open(true);
+        d.get(base + "/mi");
+        JavascriptExecutor js = (JavascriptExecutor) d;
+        js.executeScript("window.__parts = 0; document.addEventListener('htmx:beforeRequest', function (e) {"
+                + " if (e.detail.requestConfig.path.indexOf('/mi/parts/') === 0) window.__parts++; });");
+        type(d, "c-0-0", "0.30");
+        type(d, "c-0-1", "0.10");
+        d.findElement(By.id("c-0-1")).sendKeys(Keys.TAB);
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.textToBe(By.id("mi-value"), EDITED_MI));
+        By pending = By.cssSelector("details[data-part='hy'] .part-pending");
+        assertEquals(1, d.findElements(pending).size(), "after an edit, the closed section is a placeholder");
+
+        // Opened from the keyboard: its content comes from the server, for the table as it is now.
+        d.findElement(By.cssSelector("details[data-part='hy'] > summary")).sendKeys(Keys.ENTER);
+        wait.until(dr -> dr.findElements(pending).isEmpty());
+        By hy = By.cssSelector("details[data-part='hy']");
+        assertTrue(d.findElement(hy).getText().contains("0.981"), d.findElement(hy).getText());
+        assertEquals(1L, js.executeScript("return window.__parts;"));
+
+        // With it open, the next edit (four decimals) brings it along: no placeholder, no second fetch.
+        new org.openqa.selenium.support.ui.Select(d.findElement(By.id("digits"))).selectByValue("4");
+        wait.until(ExpectedConditions.textToBe(By.id("mi-value"), "0.2238 bits"));
+        assertTrue(d.findElements(pending).isEmpty());
+        assertTrue(d.findElement(hy).getText().contains("0.9815"), d.findElement(hy).getText());
+        assertEquals(1L, js.executeScript("return window.__parts;"));
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     /**

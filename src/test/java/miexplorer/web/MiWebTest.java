@@ -155,7 +155,7 @@ class MiWebTest {
             Res reopened = get(client, url, false);
             assertEquals(200, reopened.code());
             assertTrue(reopened.body().contains("<html"));
-            assertSameState(posted.body(), reopened.body());
+            assertSameState(client, posted.body(), reopened.body());
             assertEquals(expectedMeasures(CHANGED_P, 4, "nats", Math.log(2)), measures(reopened.body()));
         });
     }
@@ -173,7 +173,7 @@ class MiWebTest {
             assertEquals(200, page.code());
             assertEquals(expectedMeasures(CHANGED_P, 4, "nats", Math.log(2)), measures(page.body()));
             assertEquals(List.of("1/6", "1/3", "25%", "0.25"), inputs(page.body(), "c"));
-            assertSameState(post(client, changedTable(), true).body(), page.body());
+            assertSameState(client, post(client, changedTable(), true).body(), page.body());
         });
     }
 
@@ -183,7 +183,7 @@ class MiWebTest {
             String url = post(client, weatherForm(), true).header("HX-Push-Url");
             assertEquals("/mi?x=Weather&y=Forecast&xl=Rain&xl=Sun&yl=Forecast+rain&yl=Forecast+sun"
                     + "&p=0.36,0.04;0.12,0.48&kind=probabilities&base=2", url);
-            assertSameState(get(client, "/mi", false).body(), get(client, url, false).body());
+            assertSameState(client, get(client, "/mi", false).body(), get(client, url, false).body());
         });
     }
 
@@ -393,7 +393,7 @@ class MiWebTest {
         JavalinTest.test(app(), (server, client) -> {
             Res res = post(client, changedTable().set("action", "reset"), true);
             assertEquals(200, res.code());
-            assertSameState(get(client, "/mi", true).body(), res.body());
+            assertSameState(client, get(client, "/mi", true).body(), res.body());
             assertEquals("0.378 bits", miValue(res.body()));
             Res plain = post(client, changedTable().set("action", "reset"), false);
             assertEquals(303, plain.code());
@@ -772,6 +772,81 @@ class MiWebTest {
         });
     }
 
+    // ---- folded parts: sent when open, fetched when opened -------------------------------------
+
+    /** What the folded section {@code part} (its data-part name) holds in {@code html}, from its summary to its end. */
+    private static String section(String html, String part) {
+        int start = html.indexOf("data-part=\"" + part + "\"");
+        assertTrue(start >= 0, "a folded section " + part);
+        int end = html.indexOf("</details>", start);
+        return html.substring(html.indexOf("</summary>", start) + "</summary>".length(), end);
+    }
+
+    @Test
+    void an_edit_sends_the_folded_parts_only_when_the_reader_has_them_open() {
+        JavalinTest.test(app(), (server, client) -> {
+            Res closed = post(client, weatherForm(), true);
+            assertEquals(200, closed.code());
+            for (String part : List.of("hy", "hyx", "hxy", "code")) {
+                assertTrue(PENDING.matcher(section(closed.body(), part)).find(), part + " comes as a placeholder");
+            }
+            // The divergence table of a small table is open from the start, so it comes in full.
+            assertTrue(section(closed.body(), "divergence").contains("<table class=\"divergence\">"));
+            assertFalse(closed.body().contains("<code id=\"py-code\">"));
+
+            Res open = post(client, weatherForm().set("open", "hy", "code", "no-such-part"), true);
+            assertEquals(200, open.code());
+            // H(Y) for P(Y) = (0.48, 0.52): 0.999 bits, written out term by term.
+            String hy = section(open.body(), "hy");
+            assertFalse(PENDING.matcher(hy).find(), "an open part comes in full");
+            assertTrue(hy.contains("<mn>0.999</mn>"), hy);
+            assertTrue(open.body().contains("<code id=\"py-code\">"), "the code too");
+            assertTrue(PENDING.matcher(section(open.body(), "hxy")).find(), "the closed ones stay placeholders");
+            assertEquals(measures(closed.body()), measures(open.body()));
+
+            // A whole page (first load, no JavaScript) holds every part.
+            for (Res page : List.of(get(client, closed.header("HX-Push-Url"), false), get(client, "/mi", false))) {
+                assertFalse(page.body().contains("part-pending"), "no placeholders in a whole page");
+                assertTrue(section(page.body(), "hy").contains("<mn>0.999</mn>"));
+            }
+        });
+    }
+
+    @Test
+    void a_larger_table_also_folds_its_columns_and_its_divergence() {
+        JavalinTest.test(app(), (server, client) -> {
+            Form four = weatherForm().set("xl", "a", "b", "c", "d").set("yl", "p", "q", "r", "s").set("kind", "counts")
+                    .set("c", "5", "1", "1", "1", "1", "5", "1", "1", "1", "1", "5", "1", "1", "1", "1", "5");
+            Res res = post(client, four, true);
+            assertEquals(200, res.code());
+            for (String part : List.of("columns", "divergence")) {
+                assertTrue(PENDING.matcher(section(res.body(), part)).find(), part + " comes as a placeholder");
+            }
+            assertSameState(client, res.body(), get(client, res.header("HX-Push-Url"), false).body());
+        });
+    }
+
+    @Test
+    void a_part_is_served_on_its_own_and_bad_addresses_get_a_4xx() {
+        JavalinTest.test(app(), (server, client) -> {
+            String query = "x=Weather&y=Forecast&xl=Rain&xl=Sun&yl=Forecast+rain&yl=Forecast+sun&p=0.36,0.04;0.12,0.48&kind=probabilities&base=2";
+            Res hy = get(client, "/mi/parts/hy?" + query, true);
+            assertEquals(200, hy.code());
+            assertTrue(hy.body().contains("<mn>0.999</mn>"), hy.body());
+            assertFalse(hy.body().contains("<html"), "the part alone, not a page");
+            Res code = get(client, "/mi/parts/code?" + query, true);
+            assertTrue(code.body().contains("<code id=\"py-code\">"), code.body());
+
+            Res unknown = get(client, "/mi/parts/nothing?" + query, false);
+            assertEquals(404, unknown.code());
+            assertTrue(unknown.body().contains("There is no page at /mi/parts/nothing."), unknown.body());
+            Res bad = get(client, "/mi/parts/hy?p=0.5,x", false);
+            assertEquals(400, bad.code());
+            assertTrue(bad.body().contains("The table in this address is not valid: "), bad.body());
+            assertFalse(bad.body().contains("Exception"), bad.body());
+        });
+    }
+
     // ---- helpers: requests ---------------------------------------------------------------------
 
     private static Javalin app() {
@@ -867,7 +942,14 @@ class MiWebTest {
         return html.substring(start, end);
     }
 
-    private static void assertSameState(String a, String b) {
+    /**
+     * Two answers show the same state: the same fields, numbers and explorer markup, once each folded
+     * part an edit's answer leaves out is filled in from its URL, as the page's script does when the
+     * part is opened (up to the whitespace around the filled-in part).
+     */
+    private static void assertSameState(HttpClient client, String a, String b) {
+        a = filled(client, a);
+        b = filled(client, b);
         for (String name : List.of("x", "y", "xl", "yl", "c")) {
             assertEquals(inputs(a, name), inputs(b, name), "inputs named " + name);
         }
@@ -876,7 +958,26 @@ class MiWebTest {
         assertEquals(selectedDigits(a), selectedDigits(b), "digits");
         assertEquals(measures(a), measures(b), "numbers");
         assertFalse(measures(a).isEmpty(), "there are numbers to compare");
-        assertEquals(explorer(a), explorer(b), "the whole explorer");
+        assertEquals(collapsed(explorer(a)), collapsed(explorer(b)), "the whole explorer");
+    }
+
+    private static final Pattern PENDING = Pattern.compile("<p class=\"part-pending\" data-part-url=\"([^\"]*)\">[^<]*</p>");
+
+    /** {@code html} with each folded part's placeholder replaced by what its URL serves. */
+    private static String filled(HttpClient client, String html) {
+        Matcher m = PENDING.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Res part = get(client, unescape(m.group(1)), true);
+            assertEquals(200, part.code(), m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(part.body()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String collapsed(String html) {
+        return html.replaceAll("\\s+", " ").replace("> <", "><");
     }
 
     private static void assertNoRawHostileText(String html) {

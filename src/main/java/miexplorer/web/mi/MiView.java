@@ -1,6 +1,9 @@
 package miexplorer.web.mi;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import miexplorer.info.Analysis;
 import miexplorer.info.Conditional;
 import miexplorer.info.EntropyWorking;
@@ -21,9 +24,10 @@ import miexplorer.web.Site;
  * @param bscError its message, or null
  * @param placement where the explorer is shown (its own page, an iframe, the lesson)
  * @param site the public base URL, for the absolute links in exports
+ * @param deferred the folded parts shown as a placeholder, to be fetched when opened (none on a whole page)
  */
 public record MiView(MiInput input, FieldErrors errors, double[][] weights, Analysis analysis, TableProperties properties,
-        String bscText, String bscError, Placement placement, Site site) {
+        String bscText, String bscError, Placement placement, Site site, Set<Part> deferred) {
 
     /** Tables with more cells than this show their longest workings folded. */
     public static final int FOLD_AT = 12;
@@ -45,7 +49,31 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
             a = Analysis.of(JointDistribution.fromWeights(checked.weights()), checked.input().base());
             p = TableProperties.of(a);
         }
-        return new MiView(checked.input(), checked.errors(), checked.weights(), a, p, bscText, bscError, placement, site);
+        return new MiView(checked.input(), checked.errors(), checked.weights(), a, p, bscText, bscError, placement, site, Set.of());
+    }
+
+    /**
+     * This state for an edit's answer to htmx: the parts that are folded when the result first
+     * appears, other than those in {@code open}, are left for the page to fetch when opened.
+     */
+    public MiView deferringAllBut(Collection<Part> open) {
+        EnumSet<Part> folded = EnumSet.of(Part.HY, Part.HY_GIVEN_X, Part.HXY, Part.CODE);
+        if (fold()) {
+            folded.add(Part.COLUMNS);
+            folded.add(Part.DIVERGENCE);
+        }
+        folded.removeAll(open);
+        return new MiView(input, errors, weights, analysis, properties, bscText, bscError, placement, site, Set.copyOf(folded));
+    }
+
+    /** True when {@code part} comes as a placeholder, to be fetched from {@link #partUrl} when opened. */
+    public boolean deferred(Part part) {
+        return deferred.contains(part);
+    }
+
+    /** Where {@code part} of this state is served on its own. */
+    public String partUrl(Part part) {
+        return Part.PATH.replace("{part}", part.key()) + "?" + MiForm.query(input);
     }
 
     public boolean ok() {
