@@ -32,9 +32,11 @@ document.documentElement.classList.add("js"); // shows controls that only work w
   var OPEN_PARTS = "details[data-part][open]";
   var fill = function (details) {
     var pending = details.querySelector(":scope > .part-pending");
-    if (!pending || pending.hasAttribute("data-loading") || typeof htmx === "undefined") return;
+    var parts = details.closest("[data-parts]");
+    if (!pending || !parts || pending.hasAttribute("data-loading") || typeof htmx === "undefined") return;
     pending.setAttribute("data-loading", "");
-    htmx.ajax("GET", pending.getAttribute("data-part-url"), { source: pending, target: pending, swap: "outerHTML" });
+    var url = parts.getAttribute("data-parts").replace("{part}", details.getAttribute("data-part"));
+    htmx.ajax("GET", url, { source: pending, target: pending, swap: "outerHTML" });
   };
   document.addEventListener("toggle", function (e) { // toggle does not bubble: caught on its way down
     if (e.target.matches && e.target.matches(OPEN_PARTS)) fill(e.target);

@@ -961,19 +961,31 @@ class MiWebTest {
         assertEquals(collapsed(explorer(a)), collapsed(explorer(b)), "the whole explorer");
     }
 
-    private static final Pattern PENDING = Pattern.compile("<p class=\"part-pending\" data-part-url=\"([^\"]*)\">[^<]*</p>");
+    private static final Pattern PENDING = Pattern.compile("<p class=\"part-pending\">[^<]*</p>");
+    private static final Pattern FOLDED = Pattern.compile("<details[^>]* data-part=\"([a-z]+)\">\\s*<summary>.*?</summary>\\s*("
+            + PENDING.pattern() + ")?", Pattern.DOTALL);
 
-    /** {@code html} with each folded part's placeholder replaced by what its URL serves. */
+    /**
+     * {@code html} with each folded part's placeholder replaced by what the explorer's parts address
+     * serves for that part, as the page's script does.
+     */
     private static String filled(HttpClient client, String html) {
-        Matcher m = PENDING.matcher(html);
+        Matcher parts = Pattern.compile("data-parts=\"([^\"]*)\"").matcher(html);
+        String address = parts.find() ? unescape(parts.group(1)) : null;
+        Matcher m = FOLDED.matcher(html);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            Res part = get(client, unescape(m.group(1)), true);
-            assertEquals(200, part.code(), m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(part.body()));
+            if (m.group(2) == null) {
+                continue;
+            }
+            assertNotNull(address, "an answer with placeholders says where to fetch the parts");
+            String url = address.replace("{part}", m.group(1));
+            Res part = get(client, url, true);
+            assertEquals(200, part.code(), url);
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group().substring(0, m.start(2) - m.start()) + part.body()));
         }
         m.appendTail(out);
-        return out.toString();
+        return out.toString().replaceFirst(" data-parts=\"[^\"]*\"", "");
     }
 
     private static String collapsed(String html) {

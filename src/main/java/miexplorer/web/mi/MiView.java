@@ -66,14 +66,14 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
         return new MiView(input, errors, weights, analysis, properties, bscText, bscError, placement, site, Set.copyOf(folded));
     }
 
-    /** True when {@code part} comes as a placeholder, to be fetched from {@link #partUrl} when opened. */
+    /** True when {@code part} comes as a placeholder, to be fetched from {@link #partsUrl} when opened. */
     public boolean deferred(Part part) {
         return deferred.contains(part);
     }
 
-    /** Where {@code part} of this state is served on its own. */
-    public String partUrl(Part part) {
-        return Part.PATH.replace("{part}", part.key()) + "?" + MiForm.query(input);
+    /** Where each part of this state is served on its own, once {@code {part}} is replaced by the part's key. */
+    public String partsUrl() {
+        return Part.PATH + "?" + MiForm.query(input);
     }
 
     public boolean ok() {
