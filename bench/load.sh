@@ -50,7 +50,7 @@ ROUTES=(
   "floor|/healthz|||0|ok"
   "GET /mi (page)|/mi|||0|<!DOCTYPE html>"
   "POST /mi weather (fragment)|/mi|$WORK/weather.form|$FORM|1|0.378 bits"
-  "POST /mi 32x32 (fragment)|/mi|$WORK/t32.form|$FORM|1|The 16 largest terms of 1024"
+  "POST /mi 32x32 (fragment)|/mi|$WORK/t32.form|$FORM|1|gets one line here rather than its full working"
   "POST /api/mi|/api/mi|$WORK/api.json|application/json|0|\"mutualInformation\":0.378"
   "POST /attention (fragment)|/attention|$WORK/attention.form|$FORM|1|0.506"
 )
