@@ -804,6 +804,11 @@ class MiWebTest {
             assertTrue(PENDING.matcher(section(open.body(), "hxy")).find(), "the closed ones stay placeholders");
             assertEquals(measures(closed.body()), measures(open.body()));
 
+            // An answer with mistakes has no result, so nothing to fetch.
+            Res invalid = post(client, weatherForm().set("c", "0.36", "x", "0.12", "0.48"), true);
+            assertEquals(422, invalid.code());
+            assertFalse(invalid.body().contains("data-parts"), "no parts address without a result");
+
             // A whole page (first load, no JavaScript) holds every part.
             for (Res page : List.of(get(client, closed.header("HX-Push-Url"), false), get(client, "/mi", false))) {
                 assertFalse(page.body().contains("part-pending"), "no placeholders in a whole page");

@@ -57,6 +57,9 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
      * appears, other than those in {@code open}, are left for the page to fetch when opened.
      */
     public MiView deferringAllBut(Collection<Part> open) {
+        if (!ok()) {
+            return this; // no result, so nothing folded
+        }
         EnumSet<Part> folded = EnumSet.of(Part.HY, Part.HY_GIVEN_X, Part.HXY, Part.CODE);
         if (fold()) {
             folded.add(Part.COLUMNS);
