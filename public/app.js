@@ -35,8 +35,11 @@ document.documentElement.classList.add("js"); // shows controls that only work w
     var parts = details.closest("[data-parts]");
     if (!pending || !parts || pending.hasAttribute("data-loading") || typeof htmx === "undefined") return;
     pending.setAttribute("data-loading", "");
+    details.setAttribute("aria-busy", "true"); // assistive technology waits for the content
     var url = parts.getAttribute("data-parts").replace("{part}", details.getAttribute("data-part"));
-    htmx.ajax("GET", url, { source: pending, target: pending, swap: "outerHTML" });
+    htmx.ajax("GET", url, { source: pending, target: pending, swap: "outerHTML" }).then(function () {
+      details.removeAttribute("aria-busy");
+    });
   };
   document.addEventListener("toggle", function (e) { // toggle does not bubble: caught on its way down
     if (e.target.matches && e.target.matches(OPEN_PARTS)) fill(e.target);

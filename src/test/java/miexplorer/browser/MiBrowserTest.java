@@ -150,10 +150,15 @@ class MiBrowserTest extends BrowserTest {
         By pending = By.cssSelector("details[data-part='hy'] .part-pending");
         assertEquals(1, d.findElements(pending).size(), "after an edit, the closed section is a placeholder");
 
-        // Opened from the keyboard: its content comes from the server, for the table as it is now.
+        // Opened from the keyboard: its content comes from the server, for the table as it is now,
+        // and the section says it is busy until then.
+        js.executeScript("var d = document.querySelector(\"details[data-part='hy']\"); new MutationObserver(function () {"
+                + " if (d.getAttribute('aria-busy') === 'true') window.__busy = true; }).observe(d, {attributes: true});");
         d.findElement(By.cssSelector("details[data-part='hy'] > summary")).sendKeys(Keys.ENTER);
         wait.until(dr -> dr.findElements(pending).isEmpty());
         By hy = By.cssSelector("details[data-part='hy']");
+        wait.until(dr -> dr.findElement(hy).getAttribute("aria-busy") == null);
+        assertEquals(Boolean.TRUE, js.executeScript("return window.__busy === true;"), "aria-busy while it loaded");
         assertTrue(d.findElement(hy).getText().contains("0.981"), d.findElement(hy).getText());
         assertEquals(1L, js.executeScript("return window.__parts;"));
 
