@@ -3,17 +3,13 @@ package miexplorer.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The static files the pages link to, under fingerprinted names: {@code /static/app.3f9c0a1b2d4e.css}.
- * The fingerprint is the start of the SHA-256 of the file's bytes, computed once at startup, so a
+ * The fingerprint is the start of the file's {@link Checksum}, computed once at startup, so a
  * changed file gets a new name and each name can be cached for a year without ever going stale.
  *
  * <p>The same files stay reachable under their plain names ({@code /static/app.css}) through the
@@ -56,7 +52,7 @@ public final class Assets {
         Map<String, Asset> out = new LinkedHashMap<>();
         for (Source s : sources) {
             byte[] bytes = read(s.resource());
-            String hash = HexFormat.of().formatHex(sha256(bytes)).substring(0, 12);
+            String hash = fingerprint(bytes);
             out.put(s.name(), new Asset(s.name(), Paths.STATIC + "/" + fingerprinted(s.name(), hash), bytes,
                     contentType(s.name()), "\"" + hash + "\""));
         }
@@ -125,15 +121,8 @@ public final class Assets {
         }
     }
 
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    static byte[] sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    /** The 12 hexadecimal digits (48 bits) of a file's checksum that go into its name. */
+    static String fingerprint(byte[] bytes) {
+        return Checksum.hex(bytes, 0, bytes.length).substring(0, 12);
     }
 }

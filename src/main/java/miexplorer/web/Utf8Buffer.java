@@ -82,8 +82,20 @@ public final class Utf8Buffer implements TemplateOutput {
     }
 
     /** The bytes written, to read once, without copying them (a 32 x 32 fragment is half a megabyte). */
-    public InputStream toInputStream() {
-        return new ByteArrayInputStream(bytes, 0, size);
+    public Body toInputStream() {
+        return new Body(bytes, size);
+    }
+
+    /** A response body over the buffer's array, which can also be checksummed in place (Validators). */
+    public static final class Body extends ByteArrayInputStream {
+        Body(byte[] bytes, int size) {
+            super(bytes, 0, size);
+        }
+
+        /** The ETag of the bytes not yet read, without copying them. */
+        String weakEtag() {
+            return Validators.weakEtag(buf, pos, count - pos);
+        }
     }
 
     /** The bytes written, in an array of exactly their length. */

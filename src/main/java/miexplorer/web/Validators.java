@@ -4,8 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.util.Arrays;
-import java.util.Base64;
 
 /**
  * HTTP validators for GET responses: an ETag, and 304 Not Modified when the client already has
@@ -38,12 +36,15 @@ public final class Validators {
         String etag = ctx.res().getHeader("ETag");
         if (etag == null) {
             InputStream result = ctx.resultInputStream();
-            if (!(result instanceof ByteArrayInputStream body)) {
+            if (result instanceof Utf8Buffer.Body rendered) {
+                etag = rendered.weakEtag(); // a rendered page, checksummed where it lies
+            } else if (result instanceof ByteArrayInputStream body) {
+                byte[] bytes = body.readAllBytes();
+                body.reset();
+                etag = weakEtag(bytes, 0, bytes.length);
+            } else {
                 return; // streamed or empty: nothing to hash without reading it twice
             }
-            byte[] bytes = body.readAllBytes();
-            body.reset();
-            etag = weakEtag(bytes);
             ctx.header("ETag", etag);
         }
         if (cacheControl == null) {
@@ -55,10 +56,9 @@ public final class Validators {
         }
     }
 
-    /** {@code W/"…"}: the first 128 bits of the SHA-256 of the body, base64url. */
-    static String weakEtag(byte[] body) {
-        byte[] digest = Arrays.copyOf(Assets.sha256(body), 16);
-        return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "\"";
+    /** {@code W/"…"}: the body's {@link Checksum}, in hexadecimal. */
+    static String weakEtag(byte[] body, int offset, int length) {
+        return "W/\"" + Checksum.hex(body, offset, length) + "\"";
     }
 
     /**

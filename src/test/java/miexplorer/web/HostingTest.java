@@ -143,7 +143,8 @@ class HostingTest {
             assertEquals(200, first.code());
             String etag = first.header("ETag");
             assertNotNull(etag, "an ETag on " + path);
-            assertTrue(etag.matches("W/\"[A-Za-z0-9_-]{22}\""), etag);
+            assertTrue(etag.matches("W/\"[0-9a-f]{16}\""), etag);
+            assertEquals("W/\"" + Checksum.hex(first.bytes(), 0, first.bytes().length) + "\"", etag, "the checksum of the body sent");
             assertEquals("no-cache", first.header("Cache-Control"), "pages are revalidated before reuse");
 
             PageText.Res again = fetch(client, path, "If-None-Match", etag);
@@ -244,8 +245,11 @@ class HostingTest {
                 assertTrue(res.header("Content-Type").startsWith(asset[3]), res.header("Content-Type"));
                 byte[] file = Files.readAllBytes(Path.of(asset[2]));
                 assertArrayEquals(file, res.body().getBytes(StandardCharsets.UTF_8), "the file's own bytes");
-                // the fingerprint is the start of the file's SHA-256
-                assertEquals(java.util.HexFormat.of().formatHex(Assets.sha256(file)).substring(0, 12), m.group(2));
+                // the fingerprint is the start of the file's checksum: CRC-32C, then CRC-32
+                java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();
+                crc32c.update(file);
+                assertEquals(String.format("%08x", crc32c.getValue()) + m.group(2).substring(8), m.group(2));
+                assertEquals(Checksum.hex(file, 0, file.length).substring(0, 12), m.group(2));
                 assertEquals(304, fetch(client, m.group(1), "If-None-Match", res.header("ETag")).code());
             }
             Matcher htmx = Pattern.compile("\"(/static/vendor/htmx\\.min\\.[0-9a-f]{12}\\.js)\"").matcher(page);
