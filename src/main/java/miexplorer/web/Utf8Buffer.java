@@ -2,7 +2,6 @@ package miexplorer.web;
 
 import gg.jte.TemplateOutput;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
