@@ -32,6 +32,11 @@ public final class FieldErrors {
         return messages.size();
     }
 
+    /** The first message found (the one a summary names); call only when there is one. */
+    public String first() {
+        return messages.values().iterator().next();
+    }
+
     /** The id of the element that shows a field's message, for aria-describedby: "p[1][0]" → "err-p-1-0". */
     public static String errorId(String field) {
         return "err-" + field.replace('[', '-').replace("]", "");

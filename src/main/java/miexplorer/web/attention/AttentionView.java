@@ -247,7 +247,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     public String announcement() {
         if (!ok()) {
             int n = errors.size();
-            String first = errors.asMap().values().iterator().next();
+            String first = errors.first();
             return n == 1 ? "One problem to fix: " + first : n + " problems to fix; the first: " + first;
         }
         QueryAttention a = result.rows().get(0);

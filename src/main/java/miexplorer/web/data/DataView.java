@@ -50,7 +50,7 @@ public record DataView(DataSettings settings, String text, String source, FieldE
             if (c.ok()) {
                 url = MiForm.canonicalUrl(in);
             } else {
-                note = "The joint-table explorer cannot take these labels (" + c.errors().asMap().values().iterator().next()
+                note = "The joint-table explorer cannot take these labels (" + c.errors().first()
                         + "), so there is no link to it.";
             }
         }
@@ -125,7 +125,7 @@ public record DataView(DataSettings settings, String text, String source, FieldE
     /** For screen readers, after an htmx update. */
     public String announcement() {
         if (!ok()) {
-            return errors.isEmpty() ? "" : "Not computed: " + errors.asMap().values().iterator().next();
+            return errors.isEmpty() ? "" : "Not computed: " + errors.first();
         }
         String said = "I(" + samples().xName() + "; " + samples().yName() + ") = " + f(e().mutualInformation()) + " " + unit()
                 + " from " + e().n() + " pairs; G-test p = " + p(e().gTestPValue()) + ".";

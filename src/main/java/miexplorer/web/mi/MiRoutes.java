@@ -110,7 +110,7 @@ public final class MiRoutes {
         MiForm.Read read = MiForm.read(ctx.queryParamMap());
         MiForm.Checked checked = MiForm.check(read.input(), read.errors());
         if (!checked.ok()) {
-            throw new BadRequestResponse("The table in this address is not valid: " + checked.errors().asMap().values().iterator().next());
+            throw new BadRequestResponse("The table in this address is not valid: " + checked.errors().first());
         }
         ctx.html(templates.render("mi/part.jte", Map.of("view", MiView.of(checked, Placement.PAGE, site), "part", part)));
     }

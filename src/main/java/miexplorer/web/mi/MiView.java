@@ -253,8 +253,8 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
     public String announcement() {
         if (!ok()) {
             int n = errors.size();
-            return n == 1 ? "One problem to fix: " + errors.asMap().values().iterator().next()
-                    : n + " problems to fix; the first: " + errors.asMap().values().iterator().next();
+            return n == 1 ? "One problem to fix: " + errors.first()
+                    : n + " problems to fix; the first: " + errors.first();
         }
         return "I(" + x() + "; " + y() + ") = " + u(analysis.mutualInformation())
                 + ". H(" + x() + ") = " + u(analysis.entropyX())
