@@ -266,13 +266,17 @@ class DataBrowserTest extends BrowserTest {
 
     /** The permutation test's number of shuffles asked for (its progress bar's max); -1 when absent. */
     private static long total(WebDriver d) {
-        Object v = js(d).executeScript("var b = document.getElementById('perm-progress'); return b ? b.max : -1;");
-        return ((Number) v).longValue();
+        return bar(d, "max");
     }
 
-    /** The permutation test's progress bar's value, read in one script (the bar is replaced at each step); -1 when absent. */
+    /** The permutation test's shuffles done (its progress bar's value); -1 when absent. */
     private static long progress(WebDriver d) {
-        Object v = js(d).executeScript("var b = document.getElementById('perm-progress'); return b ? b.value : -1;");
+        return bar(d, "value");
+    }
+
+    /** A property of the permutation test's progress bar, read in one script (the bar is replaced at each step). */
+    private static long bar(WebDriver d, String property) {
+        Object v = js(d).executeScript("var b = document.getElementById('perm-progress'); return b ? b[arguments[0]] : -1;", property);
         return ((Number) v).longValue();
     }
 
