@@ -154,13 +154,29 @@ class SvgAndFormatTest {
     }
 
     @Test
-    void scientific_notation_is_the_same_in_locale_us_as_in_locale_root() {
-        // MiView.sci formats with Locale.US for speed; the page's text must not change.
+    void scientific_notation_is_written_as_java_util_formatter_writes_it() {
         SplittableRandom random = new SplittableRandom(7);
-        for (int k = 0; k < 5_000; k++) {
-            double v = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(10, random.nextInt(61) - 30);
-            assertEquals(String.format(java.util.Locale.ROOT, "%.1e", v), String.format(java.util.Locale.US, "%.1e", v));
+        for (int k = 0; k < 50_000; k++) {
+            double v = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(10, random.nextInt(641) - 320);
+            assertEquals(scientificByFormatter(v), Format.scientific(v), () -> String.valueOf(v));
         }
+        // Half-way cases in the shortest decimal (rounded up, as Formatter does), values that round
+        // up to the next power of ten, subnormals and the extremes.
+        for (double v : new double[] {0.15, 0.25, 1.25, 9.95, 9.96, 99.5, 0.00995, 1, 10, 100, 1e-5, 1e21, 5.551115123125783e-17,
+                Double.MIN_VALUE, 4.9e-322, Double.MAX_VALUE, Math.nextDown(1.0), 9.999999999999999e22}) {
+            for (double w : new double[] {v, -v}) {
+                assertEquals(scientificByFormatter(w), Format.scientific(w), () -> String.valueOf(w));
+            }
+        }
+        assertEquals("0", Format.scientific(0));
+        assertEquals("5.6e−17", Format.scientific(5.551115123125783e-17));
+        assertEquals("−1.3e+00", Format.scientific(-1.25));
+        assertEquals("1.0e+01", Format.scientific(9.96));
+    }
+
+    /** What MiView.sci wrote before Format.scientific. */
+    private static String scientificByFormatter(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1e", v).replace("-", Format.MINUS);
     }
 
     @Test

@@ -160,10 +160,7 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
     }
 
     public String sci(double v) {
-        // Locale.US writes the same digits, point and sign as Locale.ROOT, and is the one locale
-        // java.util.Formatter does not look up DecimalFormatSymbols for (JFR: a tenth of the
-        // weather fragment's rendering went on that lookup for this one number).
-        return v == 0 ? "0" : String.format(java.util.Locale.US, "%.1e", v).replace("-", Format.MINUS);
+        return Format.scientific(v);
     }
 
     // ---- labels and fields ---------------------------------------------------------------------
