@@ -87,9 +87,25 @@ document.addEventListener("click", function (event) {
 });
 
 // Printing shows every folded section: open them just before printing, fold them back afterwards.
+// A section an edit's answer left as a placeholder is fetched first, synchronously: the browser lays
+// out the print as soon as this handler returns, so an answer that came later would miss it.
 (function () {
   var opened = [];
+  var fillNow = function (pending) {
+    var parts = pending.closest("[data-parts]");
+    if (!parts) return;
+    var url = parts.getAttribute("data-parts").replace("{part}", pending.parentNode.getAttribute("data-part"));
+    try {
+      var xhr = new XMLHttpRequest();
+      xhr.open("GET", url, false);
+      xhr.send();
+      if (xhr.status === 200) pending.outerHTML = xhr.responseText;
+    } catch (e) {
+      // printed with the placeholder's text
+    }
+  };
   window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details[data-part] > .part-pending").forEach(fillNow);
     opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
       d.open = true;
       return true;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -168,6 +169,40 @@ class MiBrowserTest extends BrowserTest {
         assertTrue(d.findElements(pending).isEmpty());
         assertTrue(d.findElement(hy).getText().contains("0.9815"), d.findElement(hy).getText());
         assertEquals(1L, js.executeScript("return window.__parts;"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /*
+     * Printing opens every folded section, and a section an edit's answer left as a placeholder is
+     * fetched before the print is laid out (beforeprint's handlers run before the browser takes its
+     * snapshot), for the table as edited: H(Y) = 0.981 bits, from P(Y) = (0.42, 0.58).
+     */
+    @Test
+    void printing_after_an_edit_prints_the_folded_parts_in_full() {
+        WebDriver d = browser.open(true);
+        d.get(base + "/mi");
+        type(d, "c-0-0", "0.30");
+        type(d, "c-0-1", "0.10");
+        d.findElement(By.id("c-0-1")).sendKeys(Keys.TAB);
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("mi-value"), EDITED_MI));
+        JavascriptExecutor js = (JavascriptExecutor) d;
+        assertEquals(4L, js.executeScript("return document.querySelectorAll('.part-pending').length;"),
+                "H(Y), H(Y | X), H(X, Y) and the code come as placeholders");
+
+        // What the print would show, read in the same task as beforeprint, before anything else can run.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> printed = (Map<String, Object>) js.executeScript("window.dispatchEvent(new Event('beforeprint'));"
+                + " var hy = document.querySelector(\"details[data-part='hy']\");"
+                + " return {pending: document.querySelectorAll('.part-pending').length, hyOpen: hy.open, hy: hy.textContent,"
+                + " closed: document.querySelectorAll('details:not([open])').length};");
+        assertEquals(0L, printed.get("pending"));
+        assertEquals(0L, printed.get("closed"), "every section is open");
+        assertEquals(Boolean.TRUE, printed.get("hyOpen"));
+        assertTrue(((String) printed.get("hy")).contains("0.981"), (String) printed.get("hy"));
+
+        js.executeScript("window.dispatchEvent(new Event('afterprint'));");
+        assertEquals(Boolean.FALSE, js.executeScript("return document.querySelector(\"details[data-part='hy']\").open;"),
+                "folded again after printing");
         assertEquals(List.of(), browser.consoleErrors());
     }
 
