@@ -143,11 +143,8 @@ class MiBrowserTest extends BrowserTest {
         JavascriptExecutor js = (JavascriptExecutor) d;
         js.executeScript("window.__parts = 0; document.addEventListener('htmx:beforeRequest', function (e) {"
                 + " if (e.detail.requestConfig.path.indexOf('/mi/parts/') === 0) window.__parts++; });");
-        type(d, "c-0-0", "0.30");
-        type(d, "c-0-1", "0.10");
-        d.findElement(By.id("c-0-1")).sendKeys(Keys.TAB);
+        editTopRow(d);
         WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(10));
-        wait.until(ExpectedConditions.textToBe(By.id("mi-value"), EDITED_MI));
         By pending = By.cssSelector("details[data-part='hy'] .part-pending");
         assertEquals(1, d.findElements(pending).size(), "after an edit, the closed section is a placeholder");
 
@@ -181,10 +178,7 @@ class MiBrowserTest extends BrowserTest {
     void printing_after_an_edit_prints_the_folded_parts_in_full() {
         WebDriver d = browser.open(true);
         d.get(base + "/mi");
-        type(d, "c-0-0", "0.30");
-        type(d, "c-0-1", "0.10");
-        d.findElement(By.id("c-0-1")).sendKeys(Keys.TAB);
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("mi-value"), EDITED_MI));
+        editTopRow(d);
         JavascriptExecutor js = (JavascriptExecutor) d;
         assertEquals(4L, js.executeScript("return document.querySelectorAll('.part-pending').length;"),
                 "H(Y), H(Y | X), H(X, Y) and the code come as placeholders");
@@ -204,6 +198,14 @@ class MiBrowserTest extends BrowserTest {
         assertEquals(Boolean.FALSE, js.executeScript("return document.querySelector(\"details[data-part='hy']\").open;"),
                 "folded again after printing");
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /** Edits the weather table's first row to 0.30 and 0.10, leaves it, and waits for the new result (EDITED_MI). */
+    private static void editTopRow(WebDriver d) {
+        type(d, "c-0-0", "0.30");
+        type(d, "c-0-1", "0.10");
+        d.findElement(By.id("c-0-1")).sendKeys(Keys.TAB);
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("mi-value"), EDITED_MI));
     }
 
     /**
