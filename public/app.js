@@ -171,6 +171,32 @@ document.addEventListener("click", function (event) {
     if (e.submitter && e.submitter.name) values[e.submitter.name] = e.submitter.value;
     htmx.ajax("POST", form.getAttribute("hx-post"), { source: form, target: "#permutation", swap: "outerHTML", values: values });
   });
+  // A file over the upload limit is refused here, before anything is sent. The server refuses such a
+  // body without reading it, so its answer could not keep the settings and text sent along with it.
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var input = document.getElementById("data-file");
+    if (e.target.id !== "data-form" || !input || !input.files || !input.files.length) return;
+    var file = input.files[0];
+    var max = Number(input.getAttribute("data-max-bytes"));
+    if (!max || file.size <= max) return;
+    e.preventDefault();
+    var size = (file.size / 1048576).toFixed(1);
+    size = Number(size) > max / 1048576 ? size + " MB" : file.size.toLocaleString("en") + " bytes";
+    var message = "The file “" + file.name + "” is " + size + ", larger than the " + Math.round(max / 1048576)
+        + " MB this app reads. Nothing was sent: choose a smaller file.";
+    var error = document.getElementById("err-data");
+    if (!error) {
+      error = document.createElement("p");
+      error.className = "field-error";
+      error.id = "err-data";
+      document.getElementById("upload-progress").after(error);
+    }
+    error.textContent = message;
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", "err-data");
+    var live = document.getElementById("announce");
+    if (live) live.textContent = "Not sent: " + message;
+  });
   document.addEventListener("htmx:xhr:progress", function (e) {
     var bar = document.getElementById("upload-progress");
     if (!bar || e.target.id !== "data-form" || !e.detail.lengthComputable || !e.detail.total) return;

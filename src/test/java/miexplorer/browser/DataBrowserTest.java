@@ -159,6 +159,49 @@ class DataBrowserTest extends BrowserTest {
     }
 
     /* A bad column name: its message beside the field, the field marked invalid, what was typed kept, and the message announced. */
+    /*
+     * A file over the 50 MB limit is refused in the page before anything is sent, so the settings and
+     * the text typed with it stay as they were (the server refuses such a body unread, and its answer
+     * could not give them back). The file is sparse: 50 MB + 1 byte of nothing, never read.
+     */
+    @Test
+    void a_file_over_the_limit_is_refused_before_it_is_sent_and_nothing_typed_is_lost() throws Exception {
+        Path file = Files.createTempFile("too-big", ".csv");
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(miexplorer.web.data.DataRoutes.MAX_UPLOAD + 1);
+        }
+        try {
+            WebDriver d = browser.open(true);
+            d.get(base + "/data");
+            js(d).executeScript("window.__sent = 0; document.addEventListener('htmx:beforeSend', function () { window.__sent++; });");
+            WebElement area = d.findElement(By.id("data-text"));
+            area.clear();
+            area.sendKeys("city,brand\nOslo,A\n");
+            d.findElement(By.id("data-x")).sendKeys("city");
+            d.findElement(By.id("data-seed")).clear();
+            d.findElement(By.id("data-seed")).sendKeys("77");
+            d.findElement(By.id("data-file")).sendKeys(file.toAbsolutePath().toString());
+            d.findElement(By.id("data-submit")).click();
+
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("err-data")));
+            String name = file.getFileName().toString();
+            assertEquals("The file “" + name + "” is 52,428,801 bytes, larger than the 50 MB this app reads."
+                    + " Nothing was sent: choose a smaller file.", text(d, "err-data"));
+            WebElement input = d.findElement(By.id("data-file"));
+            assertEquals("true", input.getAttribute("aria-invalid"));
+            assertEquals("err-data", input.getAttribute("aria-describedby"));
+            assertTrue(announced(d).startsWith("Not sent: The file"), announced(d));
+            assertEquals(0L, js(d).executeScript("return window.__sent;"), "no request went out");
+            assertEquals("city", d.findElement(By.id("data-x")).getAttribute("value"));
+            assertEquals("77", d.findElement(By.id("data-seed")).getAttribute("value"));
+            assertEquals("city,brand\nOslo,A\n", d.findElement(By.id("data-text")).getAttribute("value"));
+            assertEquals(Boolean.TRUE, js(d).executeScript("return document.getElementById('data-file').files.length === 1;"));
+            assertEquals(List.of(), browser.consoleErrors());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Test
     void an_error_is_shown_beside_its_field_with_what_was_typed_kept_with_and_without_javascript() {
         for (boolean javascript : new boolean[] {true, false}) {

@@ -410,6 +410,8 @@ class DataWebTest {
         Res r = multipart(Map.of("x", "0"), "big.csv", big, false);
         assertEquals(413, r.code, r.body);
         assertTrue(byId(r.body, "err-data").contains("larger than 50 MB"), r.body);
+        // The settings came in the unread body: the page says why they are at their defaults.
+        assertTrue(byId(r.body, "err-data").contains("not even the settings sent with it, so they are back at their defaults"), r.body);
         for (int size : new int[] {190 * 1024 + 1, 1024 * 1024}) {
             Res paste = multipart(Map.of("text", "a,b\n".repeat(size / 4 + 1)), null, null, true);
             assertEquals(413, paste.code, paste.body);

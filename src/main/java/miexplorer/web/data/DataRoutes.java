@@ -89,7 +89,10 @@ public final class DataRoutes {
             // Browsers send a textarea's line breaks as CRLF; LF reads the same and keeps GET URLs short.
             String text = sub.text().replace("\r\n", "\n");
             if (sub.tooLarge) {
-                errors.add("data", tooLarge() + " Nothing was read: choose a smaller file.");
+                // The page's script refuses such a file before sending it; without the script the
+                // settings came in the body that was not read, so they are shown at their defaults.
+                errors.add("data", tooLarge() + " Nothing was read, not even the settings sent with it, so they are"
+                        + " back at their defaults: choose a smaller file, then set them again (or go back in your browser).");
                 respond(ctx, DataView.form(s, "", errors), 413);
                 return;
             }
