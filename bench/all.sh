@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every figure of BENCHMARKS.md except JMH, in one go: build the jar once, then start-up, page
 # weight, the load test, and the load test again with -Xmx64m (start-up too). Reports are also
-# written to target/bench/. About six minutes; only 127.0.0.1 is contacted.
+# written to target/bench/. About eight to twelve minutes; only 127.0.0.1 is contacted.
 #
 #   bench/all.sh
 set -uo pipefail

@@ -6,21 +6,29 @@
 #   bench/load.sh               XMX=64m bench/load.sh (the same with java -Xmx64m)
 #
 # Environment: PORT (7171), ROUNDS (3), DURATION seconds per route per round (5), WARMUP seconds per
-# route (5), CONNECTIONS (16), THREADS (wrk threads, 1), XMX (a heap limit, none by default), JVM_OPTS (java
-# options; -XX:+UseSerialGC, as the Procfile, unless set), CDS=0 (no class-data archive),
-# NO_BUILD=1 (use target/mi-explorer.jar as it is), JAR (measure this jar instead, unbuilt), OUT
-# (also write the report to this file).
+# route at least (5), WARMUP_MAX seconds per route at most (90), CONNECTIONS (16), THREADS (wrk
+# threads, 1), XMX (a heap limit, none by default), JVM_OPTS (java options; -XX:+UseSerialGC, as the
+# Procfile, unless set), CDS=0 (no class-data archive), NO_BUILD=1 (use target/mi-explorer.jar as it
+# is), JAR (measure this jar instead, unbuilt), OUT (also write the report to this file).
 #
-# Bounded: each wrk run stops after its -d seconds and is killed by `timeout` soon after; 6 warm-ups
-# and ROUNDS x 6 measured runs, so the whole test takes about 6 x (WARMUP + ROUNDS x DURATION)
-# seconds plus start-up (two minutes with the defaults). Only 127.0.0.1 is contacted. Exit status 1
-# when a budget fails.
+# Warm-up: each route is driven for WARMUP seconds, then for 5 more seconds at a time until two such
+# slices in a row find at most 5 methods waiting for or in the JIT compilers (jcmd Compiler.queue,
+# sampled under load), up to WARMUP_MAX seconds.
+# On this project's two shared cores the queue holds hundreds of methods for the first 40-50 seconds
+# of load, and the explorer's templates run at a fraction of their speed until C2 has compiled them:
+# a measurement taken before that measures the compiler, not the app.
+#
+# Bounded: each wrk run stops after its -d seconds and is killed by `timeout` soon after; the warm-up
+# takes at most 6 x WARMUP_MAX seconds and the measurement ROUNDS x 6 runs of DURATION seconds, so
+# the whole test takes two to four minutes with the defaults. Only 127.0.0.1 is contacted. Exit
+# status 1 when a budget fails.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 DURATION=${DURATION:-5}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-5}
+WARMUP_MAX=${WARMUP_MAX:-90}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 XMX=${XMX:-}
@@ -95,9 +103,33 @@ for r in "${ROUTES[@]}"; do
   # What wrk counts per answer: the headers and the body as sent (with its chunked framing).
   SIZE[$name]=$(curl_route "$path" "$body" "$type" "$hx" --raw -o /dev/null -w '%{size_header} %{size_download}' | awk '{print $1 + $2}')
 done
+# The JIT's backlog: methods being compiled or waiting in the compilers' queues (jcmd lists each on
+# a line of its own). Sampled while a route is under load: once the load stops, the compilers drop
+# queued methods that are no longer called, so an idle queue is always short.
+jit_backlog() { jcmd "$SERVER" Compiler.queue 2>/dev/null | grep -cE '^ *[0-9]|CompilerThread' || true; }
+# Drives a route for 5 seconds and prints the JIT's backlog 4 seconds in.
+warm_slice() {
+  wrk_route "$@" 5 >/dev/null &
+  local driver=$!
+  sleep 4
+  jit_backlog
+  wait "$driver" || true
+}
+WARMED=""
 for r in "${ROUTES[@]}"; do
   IFS='|' read -r name path body type hx marker <<<"$r"
   wrk_route "$path" "$body" "$type" "$hx" "$WARMUP" >/dev/null
+  waited=$WARMUP
+  # Until two slices in a row find at most 5 methods in the backlog.
+  before=999
+  backlog=$(warm_slice "$path" "$body" "$type" "$hx")
+  waited=$((waited + 5))
+  while { [ "$backlog" -gt 5 ] || [ "$before" -gt 5 ]; } && [ "$waited" -lt "$WARMUP_MAX" ]; do
+    before=$backlog
+    backlog=$(warm_slice "$path" "$body" "$type" "$hx")
+    waited=$((waited + 5))
+  done
+  WARMED="$WARMED$name ${waited}s (JIT backlog $before, then $backlog); "
 done
 
 # ---- measure ---------------------------------------------------------------------------------
@@ -127,7 +159,7 @@ done
 # Per route: the median over rounds of req/s, p50, p99 and of the ratio to that round's floor;
 # errors summed. "same 200": the answers had the size of the checked 200 (redirects or error pages
 # would not), which also catches 3xx answers, which wrk does not count as errors.
-awk -F'|' -v tick="$TICK" -v jar="$JAR_NAME" -v rounds="$ROUNDS" -v threads="$THREADS" -v conns="$CONNECTIONS" -v dur="$DURATION" -v warm="$WARMUP" \
+awk -F'|' -v tick="$TICK" -v jar="$JAR_NAME" -v rounds="$ROUNDS" -v threads="$THREADS" -v conns="$CONNECTIONS" -v dur="$DURATION" \
     -v heap="${ARCHIVE_OPTS[*]:+-XX:SharedArchiveFile=(its archive) }${JAVA_OPTS[*]:-(default heap)}" -v cores="$(nproc)" -v when="$(date -u +%Y-%m-%dT%H:%MZ)" \
     -v loadavg="$(cut -d' ' -f1-3 /proc/loadavg)" '
   function median(list,   a, n, i, j, t) {
@@ -152,7 +184,7 @@ awk -F'|' -v tick="$TICK" -v jar="$JAR_NAME" -v rounds="$ROUNDS" -v threads="$TH
   }
   END {
     printf "MI Explorer load test, %s; %d cores shared by wrk and the server; load average %s at the end\n", when, cores, loadavg
-    printf "java %s -jar %s; wrk -t%d -c%d, %d rounds of %ds per route after %ds of warm-up per route\n", heap, jar, threads, conns, rounds, dur, warm
+    printf "java %s -jar %s; wrk -t%d -c%d, %d rounds of %ds per route after a warm-up of each route (below)\n", heap, jar, threads, conns, rounds, dur
     printf "%-28s %7s %7s %8s %8s %7s %8s %8s %7s %9s\n", "route", "req/s", "x floor", "p50 ms", "p99 ms", "errors", "same 200", "requests", "cpu us", "cpu x fl"
     for (k = 1; k <= routes; k++) {
       r = order[k]
@@ -165,6 +197,7 @@ awk -F'|' -v tick="$TICK" -v jar="$JAR_NAME" -v rounds="$ROUNDS" -v threads="$TH
 grep -v '^SUMMARY' "$WORK/table" | tee "$WORK/report"
 read -r _ WEATHER_RATIO TOTAL_ERRORS MISMATCH < <(grep '^SUMMARY' "$WORK/table")
 echo "response bodies: $(for r in "${ROUTES[@]}"; do IFS='|' read -r name _ <<<"$r"; printf '%s %s B; ' "$name" "${SIZE["$name body"]}"; done)" | tee -a "$WORK/report"
+echo "warm-up, until the JIT's backlog was at most 5 methods twice in a row: $WARMED" | tee -a "$WORK/report"
 cat "$WORK/load-before" >>"$WORK/report"
 
 # ---- verdicts --------------------------------------------------------------------------------
