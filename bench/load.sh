@@ -14,14 +14,14 @@
 # Warm-up: each route is driven for WARMUP seconds, then for 5 more seconds at a time until two such
 # slices in a row find at most 5 methods waiting for or in the JIT compilers (jcmd Compiler.queue,
 # sampled under load), up to WARMUP_MAX seconds.
-# On this project's two shared cores the queue holds hundreds of methods for the first 40-50 seconds
+# On this project's two shared cores the queue holds hundreds of methods for the first 20-50 seconds
 # of load, and the explorer's templates run at a fraction of their speed until C2 has compiled them:
 # a measurement taken before that measures the compiler, not the app.
 #
 # Bounded: each wrk run stops after its -d seconds and is killed by `timeout` soon after; the warm-up
-# takes at most 6 x WARMUP_MAX seconds and the measurement ROUNDS x 6 runs of DURATION seconds, so
-# the whole test takes two to four minutes with the defaults. Only 127.0.0.1 is contacted. Exit
-# status 1 when a budget fails.
+# takes 15 to WARMUP_MAX seconds per route and the measurement ROUNDS x 6 runs of DURATION seconds,
+# so the whole test takes three to eleven minutes with the defaults (about four on a quiet machine).
+# Only 127.0.0.1 is contacted. Exit status 1 when a budget fails.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 

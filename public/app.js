@@ -92,14 +92,20 @@ document.addEventListener("click", function (event) {
 (function () {
   var opened = [];
   var fillNow = function (pending) {
+    var details = pending.parentNode;
     var parts = pending.closest("[data-parts]");
     if (!parts) return;
-    var url = parts.getAttribute("data-parts").replace("{part}", pending.parentNode.getAttribute("data-part"));
+    // A fetch already on its way (the section was opened a moment ago) is given up for this one.
+    if (pending.hasAttribute("data-loading") && typeof htmx !== "undefined") htmx.trigger(pending, "htmx:abort");
+    var url = parts.getAttribute("data-parts").replace("{part}", details.getAttribute("data-part"));
     try {
       var xhr = new XMLHttpRequest();
       xhr.open("GET", url, false);
       xhr.send();
-      if (xhr.status === 200) pending.outerHTML = xhr.responseText;
+      if (xhr.status === 200) {
+        pending.outerHTML = xhr.responseText;
+        details.removeAttribute("aria-busy");
+      }
     } catch (e) {
       // printed with the placeholder's text
     }
