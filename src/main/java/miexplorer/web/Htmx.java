@@ -3,6 +3,7 @@ package miexplorer.web;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The htmx request and response headers this app uses. */
 public final class Htmx {
@@ -33,9 +34,9 @@ public final class Htmx {
      * One handler, two shapes: for htmx, the fragment (with the screen-reader announcement swapped
      * into the page's live region, and {@code pushUrl}, when not null, pushed into the address
      * bar); for anyone else, the whole page, whose model wraps the fragment's. Both come from the
-     * same state, so they cannot disagree.
+     * same state, so they cannot disagree. The page's model is only built for a page.
      */
-    public static void respond(Context ctx, Templates templates, int status, String pageTemplate, Object pageModel,
+    public static void respond(Context ctx, Templates templates, int status, String pageTemplate, Supplier<?> pageModel,
             String fragmentTemplate, Object fragmentModel, String announcement, String pushUrl) {
         ctx.status(status);
         ctx.header("Vary", REQUEST);
@@ -48,7 +49,7 @@ public final class Htmx {
             templates.render(fragmentTemplate, fragmentModel, out);
             templates.render("announce.jte", Map.of("text", announcement, "oob", true), out);
         } else {
-            templates.render(pageTemplate, pageModel, out);
+            templates.render(pageTemplate, pageModel.get(), out);
         }
         if (!acceptsGzip(ctx)) {
             // Sent uncompressed: with its length known, Jetty writes it in one piece rather than in

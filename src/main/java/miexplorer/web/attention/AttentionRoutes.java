@@ -45,7 +45,7 @@ public final class AttentionRoutes {
                 .map(p -> new Example(p.slug(), p.title(), p.description(), EXPLORER, (ctx, example) -> {
                     AttentionView view = AttentionView.of(AttentionForm.check(p.input(), new FieldErrors()), site);
                     Htmx.respond(ctx, templates, view.ok() ? 200 : 400, "attention/page.jte",
-                            new AttentionPage(view, example.title() + " · Examples · MI Explorer", example.description(),
+                            () -> new AttentionPage(view, example.title() + " · Examples · MI Explorer", example.description(),
                                     site.absolute(example.path())),
                             "attention/explorer.jte", view, view.announcement(), null);
                 }))
@@ -81,7 +81,7 @@ public final class AttentionRoutes {
     }
 
     private void respond(Context ctx, AttentionView view, int status, boolean pushUrl) {
-        Htmx.respond(ctx, templates, status, "attention/page.jte", AttentionPage.of(view), "attention/explorer.jte", view,
+        Htmx.respond(ctx, templates, status, "attention/page.jte", () -> AttentionPage.of(view), "attention/explorer.jte", view,
                 view.announcement(),
                 pushUrl && view.ok() ? view.canonicalUrl() : null);
     }

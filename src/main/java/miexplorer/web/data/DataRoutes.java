@@ -189,7 +189,7 @@ public final class DataRoutes {
     }
 
     private void respond(Context ctx, DataView view, int status) {
-        Htmx.respond(ctx, templates, status, "data/page.jte", view, "data/explorer.jte", view, view.announcement(),
+        Htmx.respond(ctx, templates, status, "data/page.jte", () -> view, "data/explorer.jte", view, view.announcement(),
                 view.ok() ? view.canonicalUrl() : null);
     }
 

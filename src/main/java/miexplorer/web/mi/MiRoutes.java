@@ -140,7 +140,7 @@ public final class MiRoutes {
 
     private void respond(Context ctx, MiView view, int status, Example example) {
         boolean push = ctx.method() == HandlerType.POST && view.ok() && view.pushesUrl();
-        Htmx.respond(ctx, templates, status, "mi/page.jte", page(view, example), "mi/explorer.jte", view,
+        Htmx.respond(ctx, templates, status, "mi/page.jte", () -> page(view, example), "mi/explorer.jte", view,
                 view.announcement(), push ? view.canonicalUrl() : null);
     }
 
