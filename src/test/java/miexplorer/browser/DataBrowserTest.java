@@ -174,12 +174,7 @@ class DataBrowserTest extends BrowserTest {
             WebDriver d = browser.open(true);
             d.get(base + "/data");
             js(d).executeScript("window.__sent = 0; document.addEventListener('htmx:beforeSend', function () { window.__sent++; });");
-            WebElement area = d.findElement(By.id("data-text"));
-            area.clear();
-            area.sendKeys("city,brand\nOslo,A\n");
-            d.findElement(By.id("data-x")).sendKeys("city");
-            d.findElement(By.id("data-seed")).clear();
-            d.findElement(By.id("data-seed")).sendKeys("77");
+            typeData(d, "city,brand\nOslo,A\n", "city", "77");
             d.findElement(By.id("data-file")).sendKeys(file.toAbsolutePath().toString());
             d.findElement(By.id("data-submit")).click();
 
@@ -207,12 +202,7 @@ class DataBrowserTest extends BrowserTest {
         for (boolean javascript : new boolean[] {true, false}) {
             WebDriver d = browser.open(javascript);
             d.get(base + "/data");
-            WebElement area = d.findElement(By.id("data-text"));
-            area.clear();
-            area.sendKeys("city,brand\nOslo,A\nRome,B\nOslo,B\n");
-            d.findElement(By.id("data-x")).sendKeys("town");
-            d.findElement(By.id("data-seed")).clear();
-            d.findElement(By.id("data-seed")).sendKeys("77");
+            typeData(d, "city,brand\nOslo,A\nRome,B\nOslo,B\n", "town", "77");
             d.findElement(By.id("data-submit")).click();
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(10));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("err-x")));
@@ -325,6 +315,16 @@ class DataBrowserTest extends BrowserTest {
 
     private static String activeId(WebDriver d) {
         return (String) js(d).executeScript("return document.activeElement ? document.activeElement.id : null;");
+    }
+
+    /** Replaces the pasted text, types X's column (after what is there) and the seed. */
+    private static void typeData(WebDriver d, String text, String x, String seed) {
+        WebElement area = d.findElement(By.id("data-text"));
+        area.clear();
+        area.sendKeys(text);
+        d.findElement(By.id("data-x")).sendKeys(x);
+        d.findElement(By.id("data-seed")).clear();
+        d.findElement(By.id("data-seed")).sendKeys(seed);
     }
 
     private static String announced(WebDriver d) {
