@@ -158,7 +158,6 @@ class DataBrowserTest extends BrowserTest {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
-    /* A bad column name: its message beside the field, the field marked invalid, what was typed kept, and the message announced. */
     /*
      * A file over the 50 MB limit is refused in the page before anything is sent, so the settings and
      * the text typed with it stay as they were (the server refuses such a body unread, and its answer
@@ -197,6 +196,7 @@ class DataBrowserTest extends BrowserTest {
         }
     }
 
+    /* A bad column name: its message beside the field, the field marked invalid, what was typed kept, and the message announced. */
     @Test
     void an_error_is_shown_beside_its_field_with_what_was_typed_kept_with_and_without_javascript() {
         for (boolean javascript : new boolean[] {true, false}) {
