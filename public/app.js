@@ -30,17 +30,44 @@ document.documentElement.classList.add("js"); // shows controls that only work w
 // it was opened while that answer was on its way).
 (function () {
   var OPEN_PARTS = "details[data-part][open]";
+  // Where a folded section's part is served, from the explorer's data-parts address; null outside one.
+  var urlOf = function (details) {
+    var parts = details.closest("[data-parts]");
+    return parts ? parts.getAttribute("data-parts").replace("{part}", details.getAttribute("data-part")) : null;
+  };
   var fill = function (details) {
     var pending = details.querySelector(":scope > .part-pending");
-    var parts = details.closest("[data-parts]");
-    if (!pending || !parts || pending.hasAttribute("data-loading") || typeof htmx === "undefined") return;
+    var url = urlOf(details);
+    if (!pending || !url || pending.hasAttribute("data-loading") || typeof htmx === "undefined") return;
     pending.setAttribute("data-loading", "");
     details.setAttribute("aria-busy", "true"); // assistive technology waits for the content
-    var url = parts.getAttribute("data-parts").replace("{part}", details.getAttribute("data-part"));
     htmx.ajax("GET", url, { source: pending, target: pending, swap: "outerHTML" }).then(function () {
       details.removeAttribute("aria-busy");
     });
   };
+  // Printing (below) opens every section. A placeholder is filled first, synchronously: the browser
+  // lays out the print as soon as the beforeprint handlers return, so an answer that came later would
+  // miss it. A fetch already on its way (the section was opened a moment ago) is given up for this one.
+  var fillNow = function (pending) {
+    var details = pending.parentNode;
+    var url = urlOf(details);
+    if (!url) return;
+    if (pending.hasAttribute("data-loading") && typeof htmx !== "undefined") htmx.trigger(pending, "htmx:abort");
+    try {
+      var xhr = new XMLHttpRequest();
+      xhr.open("GET", url, false);
+      xhr.send();
+      if (xhr.status === 200) {
+        pending.outerHTML = xhr.responseText;
+        details.removeAttribute("aria-busy");
+      }
+    } catch (e) {
+      // printed with the placeholder's text
+    }
+  };
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details[data-part] > .part-pending").forEach(fillNow);
+  });
   document.addEventListener("toggle", function (e) { // toggle does not bubble: caught on its way down
     if (e.target.matches && e.target.matches(OPEN_PARTS)) fill(e.target);
   }, true);
@@ -87,31 +114,10 @@ document.addEventListener("click", function (event) {
 });
 
 // Printing shows every folded section: open them just before printing, fold them back afterwards.
-// A section an edit's answer left as a placeholder is fetched first, synchronously: the browser lays
-// out the print as soon as this handler returns, so an answer that came later would miss it.
+// (Placeholders of folded parts are filled first, above.)
 (function () {
   var opened = [];
-  var fillNow = function (pending) {
-    var details = pending.parentNode;
-    var parts = pending.closest("[data-parts]");
-    if (!parts) return;
-    // A fetch already on its way (the section was opened a moment ago) is given up for this one.
-    if (pending.hasAttribute("data-loading") && typeof htmx !== "undefined") htmx.trigger(pending, "htmx:abort");
-    var url = parts.getAttribute("data-parts").replace("{part}", details.getAttribute("data-part"));
-    try {
-      var xhr = new XMLHttpRequest();
-      xhr.open("GET", url, false);
-      xhr.send();
-      if (xhr.status === 200) {
-        pending.outerHTML = xhr.responseText;
-        details.removeAttribute("aria-busy");
-      }
-    } catch (e) {
-      // printed with the placeholder's text
-    }
-  };
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details[data-part] > .part-pending").forEach(fillNow);
     opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
       d.open = true;
       return true;
