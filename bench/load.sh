@@ -122,8 +122,7 @@ for r in "${ROUTES[@]}"; do
   waited=$WARMUP
   # Until two slices in a row find at most 5 methods in the backlog.
   before=999
-  backlog=$(warm_slice "$path" "$body" "$type" "$hx")
-  waited=$((waited + 5))
+  backlog=999
   while { [ "$backlog" -gt 5 ] || [ "$before" -gt 5 ]; } && [ "$waited" -lt "$WARMUP_MAX" ]; do
     before=$backlog
     backlog=$(warm_slice "$path" "$body" "$type" "$hx")
