@@ -60,7 +60,7 @@ public class ViewBenchmark {
 
     private static AttentionView attention(Map<String, List<String>> params) {
         AttentionForm.Read read = AttentionForm.read(params);
-        return AttentionView.of(AttentionForm.check(read.input(), read.errors()), SITE);
+        return AttentionView.of(AttentionForm.check(read.input(), read.errors()), Placement.PAGE, SITE);
     }
 
     /** What Htmx.respond sends for an htmx request: the fragment and its announcement, as UTF-8. */

@@ -30,6 +30,8 @@ class AccessibilityTest extends BrowserTest {
                 "/examples/weather-forecast",
                 "/examples/attention-two-queries",
                 "/mi?embed=1",
+                "/attention?embed=1",
+                "/examples/attention-two-queries?embed=1",
                 "/data",
                 "/mi",
                 "/mi?p=0.5,abc;0,0.5",

@@ -51,6 +51,21 @@ class CourseBrowserTest extends BrowserTest {
     }
 
     @Test
+    void an_embedded_attention_explorer_keeps_embed_in_the_address_after_an_edit() {
+        WebDriver d = browser.open(true);
+        d.get(base + "/examples/attention-sentence?embed=1");
+        assertTrue(d.findElements(By.cssSelector("header.site")).isEmpty(), "no site header in an iframe");
+        d.findElement(By.id("att-scale")).click(); // scaling off: softmax(2, 0, 1), "the" gets 0.665
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("scale=0"));
+        assertTrue(d.getCurrentUrl().endsWith("&embed=1"), d.getCurrentUrl());
+        d.navigate().refresh();
+        assertTrue(d.findElements(By.cssSelector("header.site")).isEmpty(), "still embedded after a reload");
+        assertFalse(d.findElement(By.id("att-scale")).isSelected(), "and still unscaled");
+        assertEquals("0.665", d.findElement(By.cssSelector("#softmax-0 td.weight")).getText());
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
     void the_copy_button_appears_with_javascript_and_copies_or_selects_the_code() {
         WebDriver d = browser.open(true);
         d.get(base + "/mi");

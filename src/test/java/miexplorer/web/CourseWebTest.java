@@ -96,7 +96,8 @@ class CourseWebTest {
     @Test
     void every_id_on_the_lesson_and_the_pages_is_unique() {
         JavalinTest.test(app(), (server, client) -> {
-            for (String path : List.of("/", "/mi", "/examples", "/examples/weather-forecast", "/mi?p=0.5,0;0,0.5&embed=1")) {
+            for (String path : List.of("/", "/mi", "/examples", "/examples/weather-forecast", "/mi?p=0.5,0;0,0.5&embed=1",
+                    ATTENTION_EMBED, "/examples/attention-two-queries?embed=1")) {
                 List<String> ids = PageText.ids(fetch(client, path).body());
                 Set<String> seen = new HashSet<>();
                 for (String id : ids) {
@@ -346,6 +347,87 @@ class CourseWebTest {
             assertFalse(html.contains("<header"));
             assertEquals(BASE + "/examples/perfect-predictor", PageText.canonical(html));
             assertTrue(html.contains("<input type=\"hidden\" name=\"embed\" value=\"1\">"));
+        });
+    }
+
+    /** The attention explorer's default sentence, embedded: the same rules as the joint-table explorer's. */
+    private static final String ATTENTION_EMBED = "/attention?ql=sat&q=1,+0,+1,+0&kl=the&k=1,+0,+1,+0&v=1,+0"
+            + "&kl=cat&k=0,+1,+0,+1&v=0,+1&kl=mat&k=1,+1,+0,+0&v=0.5,+0.5&scale=1&temp=1&embed=1";
+
+    @Test
+    void the_attention_explorer_can_be_embedded_too() {
+        JavalinTest.test(app(), (server, client) -> {
+            PageText.Res res = fetch(client, ATTENTION_EMBED);
+            assertEquals(200, res.code());
+            String html = res.body();
+            assertTrue(html.contains("<body class=\"embed\">"));
+            assertFalse(html.contains("<header"), "no site header");
+            assertFalse(html.contains("<footer"), "no footer");
+            assertFalse(html.contains("<h1>"), "no page heading or lede");
+            assertFalse(html.contains("class=\"examples\""), "no example list");
+            assertEquals(1, PageText.count(html, "<div id=\"att-explorer\""));
+            assertTrue(html.contains("<input type=\"hidden\" name=\"embed\" value=\"1\">"), "the form keeps embed=1");
+            assertEquals("noindex", PageText.meta(html, "robots"));
+            String full = ATTENTION_EMBED.replace("&embed=1", "");
+            assertEquals(BASE + full, PageText.canonical(html), "the canonical page is the full one");
+            assertTrue(html.contains("<a href=\"" + full.replace("&", "&amp;")
+                    + "\" target=\"_blank\" rel=\"noopener\">Open these vectors in MI Explorer</a>"), "a way out, in a new tab");
+            // the hand-worked weights of the sentence (0.506, 0.186, 0.307), as on the full page
+            String fullPage = fetch(client, full).body();
+            assertTrue(fullPage.contains("<header"));
+            for (String w : List.of("0.506", "0.186", "0.307")) {
+                assertTrue(html.contains(">" + w + "<"), w);
+            }
+            String explorer = html.substring(html.indexOf("<div id=\"att-explorer\""));
+            String fullExplorer = fullPage.substring(fullPage.indexOf("<div id=\"att-explorer\""));
+            assertEquals(PageText.count(fullExplorer, "0.506"), PageText.count(explorer, "0.506"), "the same workings");
+        });
+    }
+
+    @Test
+    void an_embedded_attention_explorer_stays_embedded_after_posts_and_redirects() {
+        JavalinTest.test(app(), (server, client) -> {
+            FormBody.Builder form = new FormBody.Builder().add("ql", "sat").add("q", "1, 0, 1, 0")
+                    .add("kl", "the").add("k", "1, 0, 1, 0").add("v", "1, 0")
+                    .add("kl", "cat").add("k", "0, 1, 0, 1").add("v", "0, 1")
+                    .add("kl", "mat").add("k", "1, 1, 0, 0").add("v", "0.5, 0.5")
+                    .add("scale", "0").add("temp", "1").add("embed", "1").add("action", "update");
+            PageText.Res htmx = PageText.read(client.request("/attention", b -> b.post(form.build()).header("HX-Request", "true")),
+                    "POST attention embed");
+            assertEquals(200, htmx.code());
+            String pushed = htmx.header("HX-Push-Url");
+            assertTrue(pushed.startsWith("/attention?ql=sat&") && pushed.contains("&scale=0&") && pushed.endsWith("&embed=1"), pushed);
+            assertTrue(htmx.body().contains("<input type=\"hidden\" name=\"embed\" value=\"1\">"));
+
+            PageText.Res plain = PageText.read(client.request("/attention", b -> b.post(form.build())), "POST attention embed, no JS");
+            assertEquals(303, plain.code());
+            assertEquals(pushed, plain.header("Location"), "the redirect is the same embedded URL");
+            String page = fetch(client, pushed).body();
+            assertTrue(page.contains("<body class=\"embed\">"), "and it opens embedded");
+            // unscaled: softmax(2, 0, 1) = (0.665, 0.090, 0.245)
+            assertTrue(page.contains(">0.665<"), "the unscaled weights");
+
+            // without embed=1 a post goes to the full page
+            PageText.Res bare = PageText.read(client.request("/attention", b -> b.post(new FormBody.Builder()
+                    .add("ql", "sat").add("q", "1, 0").add("kl", "a").add("k", "1, 0").add("v", "1").build())), "POST attention");
+            assertEquals(303, bare.code());
+            assertFalse(bare.header("Location").contains("embed"), bare.header("Location"));
+        });
+    }
+
+    @Test
+    void attention_examples_embed_and_send_their_links_to_other_pages_to_a_new_tab() {
+        JavalinTest.test(app(), (server, client) -> {
+            String html = fetch(client, "/examples/attention-two-queries?embed=1").body();
+            assertTrue(html.contains("<body class=\"embed\">"));
+            assertFalse(html.contains("<header"));
+            assertEquals(BASE + "/examples/attention-two-queries", PageText.canonical(html));
+            assertTrue(html.contains("<input type=\"hidden\" name=\"embed\" value=\"1\">"));
+            assertTrue(html.contains("target=\"_blank\" rel=\"noopener\">Open this joint table in the joint-table explorer</a> (new tab)"),
+                    "the joint table opens outside the frame");
+            String full = fetch(client, "/examples/attention-two-queries").body();
+            assertTrue(full.contains("\">Open this joint table in the joint-table explorer</a> to edit it."));
+            assertFalse(full.contains("target=\"_blank\""), "the full page keeps its links in the same tab");
         });
     }
 

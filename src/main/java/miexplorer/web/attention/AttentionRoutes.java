@@ -11,6 +11,7 @@ import miexplorer.web.Htmx;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
 import miexplorer.web.examples.Example;
+import miexplorer.web.mi.Placement;
 
 /** The attention explorer's routes: the page, its form, the √d_k experiment, and the JSON API. */
 public final class AttentionRoutes {
@@ -43,7 +44,7 @@ public final class AttentionRoutes {
     public List<Example> examples() {
         return AttentionPreset.all().stream()
                 .map(p -> new Example(p.slug(), p.title(), p.description(), EXPLORER, (ctx, example) -> {
-                    AttentionView view = AttentionView.of(AttentionForm.check(p.input(), new FieldErrors()), site);
+                    AttentionView view = AttentionView.of(AttentionForm.check(p.input(), new FieldErrors()), placementOf(ctx), site);
                     Htmx.respond(ctx, templates, view.ok() ? 200 : 400, "attention/page.jte",
                             () -> new AttentionPage(view, example.title() + " · Examples · MI Explorer", example.description(),
                                     site.absolute(example.path())),
@@ -55,7 +56,7 @@ public final class AttentionRoutes {
     private void get(Context ctx) {
         AttentionForm.Read read = AttentionForm.read(ctx.queryParamMap());
         AttentionForm.Checked checked = AttentionForm.check(read.input(), read.errors());
-        respond(ctx, AttentionView.of(checked, site), checked.ok() ? 200 : 400, false);
+        respond(ctx, AttentionView.of(checked, placementOf(ctx), site), checked.ok() ? 200 : 400, false);
     }
 
     /** Post, then redirect to the canonical URL without htmx; with htmx, the fragment and a pushed URL. */
@@ -66,12 +67,18 @@ public final class AttentionRoutes {
         String dk = AttentionForm.last(params, "dk");
         AttentionForm.Checked checked = AttentionForm.check(
                 AttentionForm.apply(AttentionForm.last(params, "action"), dk, read.input(), errors), errors);
+        AttentionView view = AttentionView.of(checked, dk, Placement.of(params), site);
         if (checked.ok() && !Htmx.isFragmentRequest(ctx)) {
             ctx.header("Vary", Htmx.REQUEST);
-            ctx.redirect(AttentionForm.canonicalUrl(checked.input()), HttpStatus.SEE_OTHER);
+            ctx.redirect(view.canonicalUrl(), HttpStatus.SEE_OTHER);
             return;
         }
-        respond(ctx, AttentionView.of(checked, dk, site), checked.ok() ? 200 : HttpStatus.UNPROCESSABLE_CONTENT.getCode(), true);
+        respond(ctx, view, checked.ok() ? 200 : HttpStatus.UNPROCESSABLE_CONTENT.getCode(), true);
+    }
+
+    /** The explorer on its own page, or alone for an iframe with embed=1. */
+    private static Placement placementOf(Context ctx) {
+        return Placement.of(ctx.queryParamMap());
     }
 
     private void scaling(Context ctx) {

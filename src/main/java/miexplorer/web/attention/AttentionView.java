@@ -25,27 +25,30 @@ import miexplorer.web.Site;
  *
  * @param checked the check this view shows: the worked steps of a sound state reuse the vectors it
  *     read rather than parsing them again for every query they show
+ * @param placement its own page, or alone for an iframe ({@code embed=1}); never the lesson
  */
 public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
-        MultiQueryAttention flipped, MiView joint, String dkTyped, Site site, AttentionForm.Checked checked) {
+        MultiQueryAttention flipped, MiView joint, String dkTyped, Site site, AttentionForm.Checked checked,
+        Placement placement) {
 
     /** Vectors longer than this show their first and last products only. */
     public static final int PRODUCTS_SHOWN = 8;
     /** With more queries than this, only the first query's working is written out. */
     public static final int QUERIES_WORKED = 4;
 
-    public static AttentionView of(AttentionForm.Checked c, Site site) {
-        return of(c, null, site);
+    public static AttentionView of(AttentionForm.Checked c, Placement placement, Site site) {
+        return of(c, null, placement, site);
     }
 
     /** @param dkTyped what was typed into the d_k field, shown back when it was refused; else null */
-    public static AttentionView of(AttentionForm.Checked c, String dkTyped, Site site) {
+    public static AttentionView of(AttentionForm.Checked c, String dkTyped, Placement placement, Site site) {
         MiView joint = null;
         if (c.ok() && c.input().m() > 1) {
             joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()),
                     Placement.PAGE, site);
         }
-        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site, c);
+        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site, c,
+                placement == Placement.EMBED ? Placement.EMBED : Placement.PAGE);
     }
 
     /** The attention matrix as a joint table for the /mi explorer: rows are queries, columns keys. */
@@ -106,13 +109,29 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         return input.m() == 1;
     }
 
+    /**
+     * The URL of this state where it is shown: pushed after each edit and the target of the
+     * no-JavaScript redirect. Embedded, it keeps {@code embed=1}, so the iframe stays bare.
+     */
     public String canonicalUrl() {
+        return embedded() ? stateUrl() + "&" + Placement.EMBED_PARAM + "=1" : stateUrl();
+    }
+
+    /** The state on the explorer's own page: {@code /attention?…}. */
+    public String stateUrl() {
         return AttentionForm.canonicalUrl(input);
     }
 
-    /** The absolute canonical URL, for the page's canonical link and link previews; null for a state with mistakes. */
+    /**
+     * The absolute URL of the state's own page, for the canonical link and link previews (an
+     * embedded state's too); null for a state with mistakes.
+     */
     public String absoluteUrl() {
-        return ok() ? site.absolute(canonicalUrl()) : null;
+        return ok() ? site.absolute(stateUrl()) : null;
+    }
+
+    public boolean embedded() {
+        return placement == Placement.EMBED;
     }
 
     public int dk() {
