@@ -305,14 +305,7 @@ class CourseWebTest {
             PageText.Res res = fetch(client, EMBED);
             assertEquals(200, res.code());
             String html = res.body();
-            assertTrue(html.contains("<body class=\"embed\">"));
-            assertFalse(html.contains("<header"), "no site header");
-            assertFalse(html.contains("<footer"), "no footer");
-            assertFalse(html.contains("<h1>"), "no page heading or lede");
-            assertFalse(html.contains("class=\"examples\""), "no example list");
-            assertEquals(1, PageText.count(html, "<div id=\"explorer\""));
-            assertTrue(html.contains("<input type=\"hidden\" name=\"embed\" value=\"1\">"), "the form keeps embed=1");
-            assertEquals("noindex", PageText.meta(html, "robots"));
+            assertBareExplorer(html, "explorer");
             assertEquals(BASE + EMBED.replace("&embed=1", ""), PageText.canonical(html), "the canonical page is the full one");
             assertTrue(html.contains("target=\"_blank\" rel=\"noopener\">Open this table in MI Explorer</a>"));
             // the same numbers as the full page
@@ -360,14 +353,7 @@ class CourseWebTest {
             PageText.Res res = fetch(client, ATTENTION_EMBED);
             assertEquals(200, res.code());
             String html = res.body();
-            assertTrue(html.contains("<body class=\"embed\">"));
-            assertFalse(html.contains("<header"), "no site header");
-            assertFalse(html.contains("<footer"), "no footer");
-            assertFalse(html.contains("<h1>"), "no page heading or lede");
-            assertFalse(html.contains("class=\"examples\""), "no example list");
-            assertEquals(1, PageText.count(html, "<div id=\"att-explorer\""));
-            assertTrue(html.contains("<input type=\"hidden\" name=\"embed\" value=\"1\">"), "the form keeps embed=1");
-            assertEquals("noindex", PageText.meta(html, "robots"));
+            assertBareExplorer(html, "att-explorer");
             String full = ATTENTION_EMBED.replace("&embed=1", "");
             assertEquals(BASE + full, PageText.canonical(html), "the canonical page is the full one");
             assertTrue(html.contains("<a href=\"" + full.replace("&", "&amp;")
@@ -419,10 +405,8 @@ class CourseWebTest {
     void attention_examples_embed_and_send_their_links_to_other_pages_to_a_new_tab() {
         JavalinTest.test(app(), (server, client) -> {
             String html = fetch(client, "/examples/attention-two-queries?embed=1").body();
-            assertTrue(html.contains("<body class=\"embed\">"));
-            assertFalse(html.contains("<header"));
+            assertBareExplorer(html, "att-explorer");
             assertEquals(BASE + "/examples/attention-two-queries", PageText.canonical(html));
-            assertTrue(html.contains("<input type=\"hidden\" name=\"embed\" value=\"1\">"));
             assertTrue(html.contains("target=\"_blank\" rel=\"noopener\">Open this joint table in the joint-table explorer</a> (new tab)"),
                     "the joint table opens outside the frame");
             String full = fetch(client, "/examples/attention-two-queries").body();
@@ -432,6 +416,18 @@ class CourseWebTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    /** An embedded page: the explorer with this id alone, its form keeping embed=1, kept out of search engines. */
+    private static void assertBareExplorer(String html, String explorerId) {
+        assertTrue(html.contains("<body class=\"embed\">"));
+        assertFalse(html.contains("<header"), "no site header");
+        assertFalse(html.contains("<footer"), "no footer");
+        assertFalse(html.contains("<h1>"), "no page heading or lede");
+        assertFalse(html.contains("class=\"examples\""), "no example list");
+        assertEquals(1, PageText.count(html, "<div id=\"" + explorerId + "\""));
+        assertTrue(html.contains("<input type=\"hidden\" name=\"embed\" value=\"1\">"), "the form keeps embed=1");
+        assertEquals("noindex", PageText.meta(html, "robots"));
+    }
 
     private static FormBody.Builder weatherForm() {
         FormBody.Builder b = new FormBody.Builder();
