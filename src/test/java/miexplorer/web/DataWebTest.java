@@ -463,6 +463,9 @@ class DataWebTest {
         // without JavaScript, the same state continues with a whole page and a Continue button
         Res page = permutations(state, "continue", false);
         assertTrue(page.body.contains("<html") && page.body.contains("id=\"perm-p\""), "no JS: one big step finishes it");
+        // and it says where the table went, rather than offer a link to /data as if the table were there
+        assertTrue(page.body.contains("Your table and its other estimates are on the page where you started the test"), page.body);
+        assertFalse(page.body.contains("Go back to <a href=\"/data\">the data page</a>"));
     }
 
     @Test
