@@ -307,7 +307,7 @@ class CourseWebTest {
             String html = res.body();
             assertBareExplorer(html, "explorer");
             assertEquals(BASE + EMBED.replace("&embed=1", ""), PageText.canonical(html), "the canonical page is the full one");
-            assertTrue(html.contains("target=\"_blank\" rel=\"noopener\">Open this table in MI Explorer</a>"));
+            assertTrue(html.contains("target=\"_blank\" rel=\"noopener\">Open this table in MI Explorer (new tab)</a>"));
             // the same numbers as the full page
             assertEquals(PageText.measures(fetch(client, EMBED.replace("&embed=1", "")).body()), PageText.measures(html));
         });
@@ -357,7 +357,7 @@ class CourseWebTest {
             String full = ATTENTION_EMBED.replace("&embed=1", "");
             assertEquals(BASE + full, PageText.canonical(html), "the canonical page is the full one");
             assertTrue(html.contains("<a href=\"" + full.replace("&", "&amp;")
-                    + "\" target=\"_blank\" rel=\"noopener\">Open these vectors in MI Explorer</a>"), "a way out, in a new tab");
+                    + "\" target=\"_blank\" rel=\"noopener\">Open these vectors in MI Explorer (new tab)</a>"), "a way out, in a new tab");
             // the hand-worked weights of the sentence (0.506, 0.186, 0.307), as on the full page
             String fullPage = fetch(client, full).body();
             assertTrue(fullPage.contains("<header"));
@@ -407,7 +407,7 @@ class CourseWebTest {
             String html = fetch(client, "/examples/attention-two-queries?embed=1").body();
             assertBareExplorer(html, "att-explorer");
             assertEquals(BASE + "/examples/attention-two-queries", PageText.canonical(html));
-            assertTrue(html.contains("target=\"_blank\" rel=\"noopener\">Open this joint table in the joint-table explorer</a> (new tab)"),
+            assertTrue(html.contains("target=\"_blank\" rel=\"noopener\">Open this joint table in the joint-table explorer (new tab)</a>"),
                     "the joint table opens outside the frame");
             String full = fetch(client, "/examples/attention-two-queries").body();
             assertTrue(full.contains("\">Open this joint table in the joint-table explorer</a> to edit it."));
