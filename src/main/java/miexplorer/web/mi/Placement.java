@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the explorer is shown. The form carries it as a hidden field, so a post answers in the same
- * place it came from.
+ * Where an explorer is shown. The form carries it as a hidden field, so a post answers in the same
+ * place it came from. The joint-table explorer has all three; the attention explorer has its own
+ * page and the embedded one ({@code /attention?…&embed=1}), and is not in the lesson.
  */
 public enum Placement {
-    /** Its own page, {@code /mi?…}: edits push the state's URL into the address bar. */
+    /** Its own page, {@code /mi?…} or {@code /attention?…}: edits push the state's URL into the address bar. */
     PAGE,
     /**
      * Alone, for an iframe ({@code ?embed=1}): no site header, footer or lesson around it, and
