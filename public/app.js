@@ -16,7 +16,10 @@ document.documentElement.classList.add("js"); // shows controls that only work w
     var edited = e.detail.elt.querySelectorAll("[" + EDITED + "]");
     for (var i = 0; i < edited.length; i++) edited[i].removeAttribute(EDITED);
   });
-  Idiomorph.defaults.ignoreActiveValue = true;
+  // The focused field is morphed like any other (no ignoreActiveValue): its request carried what it
+  // held, so the answer is newer unless typing went on, and then the mark below keeps what was typed.
+  // A toolbar action pressed without leaving a cell (a button that takes no focus on click) must show
+  // the normalised or rebuilt table in that cell too.
   Idiomorph.defaults.callbacks.beforeAttributeUpdated = function (name, element) {
     if (name === "open" && element.tagName === "DETAILS") return false; // folded sections stay as the reader left them
     if (element.hasAttribute && element.hasAttribute(EDITED) && (name === "value" || name === EDITED)) return false;

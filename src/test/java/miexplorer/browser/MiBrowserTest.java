@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,23 @@ class MiBrowserTest extends BrowserTest {
         assertEquals("0.10", value(d, "c-0-1"), "what was typed during the request must stay");
         next.sendKeys(Keys.TAB);
         new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("mi-value"), EDITED_MI));
+    }
+
+    @Test
+    void a_toolbar_action_updates_the_cell_that_still_has_the_focus() {
+        WebDriver d = browser.open(true);
+        d.get(base + "/mi");
+        type(d, "c-0-0", "0.72"); // the cells now add up to 1.36
+        // Pressed without leaving the cell, as a button that takes no focus on click does (Safari,
+        // Firefox on macOS): the cell keeps the focus while the answer is morphed in.
+        ((JavascriptExecutor) d).executeScript("document.getElementById('act-normalise').click();");
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("p="));
+        String url = d.getCurrentUrl();
+        String first = URLDecoder.decode(url.replaceAll(".*[?&]p=([^,&]*).*", "$1"), StandardCharsets.UTF_8);
+        assertEquals(0.72 / 1.36, Double.parseDouble(first), 1e-9, url);
+        assertEquals(first, value(d, "c-0-0"), "the focused cell shows the normalised value the page computed with");
+        assertEquals("c-0-0", d.switchTo().activeElement().getAttribute("id"), "and keeps the focus");
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     @Test
