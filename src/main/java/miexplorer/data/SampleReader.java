@@ -216,7 +216,15 @@ public final class SampleReader {
             yc.add(b, columns.get(yi), "y");
         }
         if (xc.n == 0) {
-            String detail = skipped.isEmpty() ? "" : " The first: line " + skipped.get(0).line() + ", " + skipped.get(0).reason();
+            String detail = skipped.isEmpty() ? "" : " The first: line " + skipped.get(0).line() + ", " + skipped.get(0).reason() + ".";
+            // A column set to be binned whose values are not numbers: the fix is that column's Bins field.
+            Column unbinnable = xc.unbinnable > 0 ? xc : yc.unbinnable > 0 ? yc : null;
+            if (rows > 0 && unbinnable != null) {
+                boolean isX = unbinnable == xc;
+                throw new SampleException(SampleException.Problem.NO_USABLE_ROWS, isX ? "xbins" : "ybins",
+                        "None of the " + rows + " rows can be used." + detail + " To read column “"
+                                + columns.get(isX ? xi : yi) + "” as categories, set Bins for " + (isX ? "X" : "Y") + " to 0.");
+            }
             throw new SampleException(SampleException.Problem.NO_USABLE_ROWS, "data", rows == 0
                     ? "There are no data rows" + (o.header() ? " below the header." : ".")
                     : "None of the " + rows + " rows can be used." + detail);
@@ -246,6 +254,8 @@ public final class SampleReader {
         final Map<String, Integer> codes = new HashMap<>();
         List<String> labels = new ArrayList<>();
         String note;
+        /** How many values were refused because this column is binned and they are not numbers. */
+        int unbinnable;
 
         Column(int bins) {
             this.bins = bins;
@@ -262,9 +272,11 @@ public final class SampleReader {
             }
             if (bins > 0) {
                 if (!NUMBER.matcher(v).matches()) {
+                    unbinnable++;
                     return "“" + shorten(v) + "” in column “" + name + "” is not a number, so it cannot be binned";
                 }
                 if (!Double.isFinite(Double.parseDouble(v))) {
+                    unbinnable++;
                     return "“" + shorten(v) + "” in column “" + name + "” is too large to bin";
                 }
             }

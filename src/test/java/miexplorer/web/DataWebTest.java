@@ -156,7 +156,9 @@ class DataWebTest {
         assertProblem(api("permutations=1000000", TWENTY), 400, "permutations", "whole number from 0 (no test) to 100000");
         assertProblem(api("permutations=10&seed=x", TWENTY), 400, "seed", "not a whole number");
         assertProblem(api("header=maybe", TWENTY), 400, "header", "not true or false");
-        assertProblem(api("bins=2", "x,y\nlow,1\nhigh,2\n"), 400, "body", "None of the 2 rows can be used");
+        assertProblem(api("bins=2", "x,y\nlow,1\nhigh,2\n"), 400, "bins", "set Bins for X to 0");
+        assertProblem(api("ybins=2", "x,y\n1,low\n2,high\n"), 400, "ybins", "set Bins for Y to 0");
+        assertProblem(api("", "x,y\n,a\n,b\n"), 400, "body", "None of the 2 rows can be used. The first: line 2, no value in column “x”.");
         assertProblem(apiBytes("", "x,y\na,u\n".getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=x"), 415, "body",
                 "not a multipart form");
     }
@@ -401,6 +403,15 @@ class DataWebTest {
         Res one = multipart(Map.of("text", "x,y\na,u\na,v\n"), null, null, htmx);
         assertEquals(422, one.code);
         assertTrue(byId(one.body, "err-x").contains("one category only"));
+        // Bins asked for on a column of words: the message goes beside that column's Bins field, and says what to set.
+        Res words = multipart(Map.of("text", "a,b\nq,1\nr,2\n", "xbins", "3", "ybins", "0"), null, null, htmx);
+        assertEquals(422, words.code);
+        assertEquals("None of the 2 rows can be used. The first: line 2, “q” in column “a” is not a number, so it cannot be"
+                + " binned. To read column “a” as categories, set Bins for X to 0.", byId(words.body, "err-xbins"));
+        assertTrue(words.body.contains("aria-invalid=\"true\"\n               aria-describedby=\"err-xbins\""), "the field points at it");
+        assertFalse(words.body.contains("id=\"err-data\""), "not beside the data");
+        assertTrue(words.body.contains(">\na,b\nq,1\nr,2\n</textarea>"), "the text is kept");
+        assertTrue(words.body.contains("id=\"data-xbins\" name=\"xbins\" value=\"3\""), "and the setting");
     }
 
     @Test

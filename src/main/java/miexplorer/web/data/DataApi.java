@@ -50,7 +50,7 @@ final class DataApi {
         try (InputStream body = ctx.req().getInputStream()) { // not ctx.body(): that reads it all into memory
             r = DataResult.compute(body, s, DataRoutes.MAX_UPLOAD);
         } catch (SampleException e) {
-            fail(ctx, DataRoutes.status(e), List.of(new Problem(apiField(e.field()), e.getMessage())));
+            fail(ctx, DataRoutes.status(e), List.of(new Problem(apiField(e.field(), ctx.queryParamMap()), e.getMessage())));
             return;
         }
         int permutations = s.permutations();
@@ -117,9 +117,16 @@ final class DataApi {
         return out;
     }
 
-    /** The API's name for a problem's field: the data is the body. */
-    private static String apiField(String field) {
-        return field.equals("data") ? "body" : field;
+    /**
+     * The API's name for a problem's field: the data is the body, and a column's bins are {@code bins}
+     * when the request set both columns' bins with that one parameter.
+     */
+    private static String apiField(String field, Map<String, List<String>> params) {
+        if (field.equals("data")) {
+            return "body";
+        }
+        boolean perColumn = params.containsKey("xbins") || params.containsKey("ybins");
+        return (field.equals("xbins") || field.equals("ybins")) && !perColumn && params.containsKey("bins") ? "bins" : field;
     }
 
     private static void fail(Context ctx, int status, List<Problem> problems) {
