@@ -475,7 +475,27 @@ class MiWebTest {
                 assertTrue(res.body().contains("aria-describedby=\"" + bad.errorId + "\""), "the field points at its message");
             }
             assertTrue(res.body().contains("id=\"problems\""), "the results say what to fix");
+            // and each entry there that names a field links to it
+            String problems = res.body().substring(res.body().indexOf("id=\"problems\""), res.body().indexOf("</div>", res.body().indexOf("id=\"problems\"")));
+            Matcher link = Pattern.compile("<a href=\"#([^\"]+)\">").matcher(problems);
+            while (link.find()) {
+                assertTrue(res.body().contains(" id=\"" + link.group(1) + "\""), "the summary links to #" + link.group(1) + ", which is there");
+            }
             assertNull(miValue(res.body()), "no result is shown for a bad table");
+        });
+    }
+
+    @Test
+    void the_summary_of_problems_names_each_cell_and_label_and_links_to_it() {
+        JavalinTest.test(app(), (server, client) -> {
+            Res res = get(client, "/mi?xl=Rain&xl=Sun&yl=Wet&yl=&p=0.5,abc;0,-1", false);
+            assertEquals(400, res.code());
+            String body = res.body();
+            String problems = body.substring(body.indexOf("id=\"problems\""), body.indexOf("</div>", body.indexOf("id=\"problems\"")));
+            assertTrue(problems.contains("<li><a href=\"#c-0-1\">Cell (Rain, column 2)</a>: “abc” is not a number"), problems);
+            assertTrue(problems.contains("<li><a href=\"#c-1-1\">Cell (Sun, column 2)</a>: -1 is negative"), problems);
+            assertTrue(problems.contains("<li><a href=\"#yl-1\">Label of column 2</a>: Empty label"), problems);
+            assertTrue(body.contains("<input id=\"c-0-1\""), "the link's target is the cell");
         });
     }
 

@@ -1,9 +1,12 @@
 package miexplorer.web.mi;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import miexplorer.info.Analysis;
 import miexplorer.info.Conditional;
 import miexplorer.info.EntropyWorking;
@@ -196,6 +199,52 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
 
     public String cellKey(int i, int j) {
         return "p[" + i + "][" + j + "]";
+    }
+
+    /**
+     * One entry of the summary of problems above the results: what it concerns, in words, the id of
+     * the field to jump to (null when there is none), and the message shown beside that field.
+     */
+    public record Problem(String what, String fieldId, String message) {
+    }
+
+    private static final Pattern CELL_KEY = Pattern.compile("p\\[(\\d+)\\]\\[(\\d+)\\]");
+    private static final Pattern LABEL_KEY = Pattern.compile("(xl|yl)\\[(\\d+)\\]");
+
+    /** The problems in the form's order, each named so it can be found on a phone or in a large table. */
+    public List<Problem> problems() {
+        List<Problem> out = new ArrayList<>();
+        errors.asMap().forEach((field, message) -> out.add(problem(field, message)));
+        return out;
+    }
+
+    private Problem problem(String field, String message) {
+        Matcher cell = CELL_KEY.matcher(field);
+        if (cell.matches()) {
+            int i = Integer.parseInt(cell.group(1));
+            int j = Integer.parseInt(cell.group(2));
+            return new Problem("Cell (" + label(input.xLabels(), i, "row") + ", " + label(input.yLabels(), j, "column") + ")",
+                    "c-" + i + "-" + j, message);
+        }
+        Matcher label = LABEL_KEY.matcher(field);
+        if (label.matches()) {
+            int k = Integer.parseInt(label.group(2));
+            boolean row = label.group(1).equals("xl");
+            return new Problem((row ? "Label of row " : "Label of column ") + (k + 1), label.group(1) + "-" + k, message);
+        }
+        return switch (field) {
+            case "x" -> new Problem("Name of X", "x-name", message);
+            case "y" -> new Problem("Name of Y", "y-name", message);
+            case "sum" -> new Problem("The table", "act-normalise-sum", message);
+            case "table" -> new Problem("The table", "joint-table", message);
+            case "digits" -> new Problem("Decimals shown", "digits", message);
+            default -> new Problem(null, null, message);
+        };
+    }
+
+    /** A row's or column's label, or "row 2" when it has none. */
+    private static String label(List<String> labels, int k, String what) {
+        return k < labels.size() && !labels.get(k).isBlank() ? labels.get(k) : what + " " + (k + 1);
     }
 
     public boolean isCounts() {
