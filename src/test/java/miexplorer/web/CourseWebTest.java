@@ -108,6 +108,23 @@ class CourseWebTest {
     }
 
     @Test
+    void every_box_that_takes_the_focus_to_scroll_has_a_name() {
+        JavalinTest.test(app(), (server, client) -> {
+            for (String path : List.of("/", "/mi", "/mi?kind=counts&p=1,2,3,4;5,6,7,8;9,1,2,3;4,5,6,7", "/attention",
+                    "/examples/attention-two-queries", "/attention/scaling", "/data")) {
+                String html = fetch(client, path).body();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("<[a-z]+ [^>]*tabindex=\"0\"[^>]*>").matcher(html);
+                int boxes = 0;
+                while (m.find()) {
+                    boxes++;
+                    assertTrue(m.group().matches(".*aria-label(ledby)?=\"[^\"]+\".*"), path + ": " + m.group());
+                }
+                assertTrue(boxes > 0, path + " has scrolling boxes to check");
+            }
+        });
+    }
+
+    @Test
     void the_lessons_entropy_table_and_properties_table_are_the_real_numbers() {
         JavalinTest.test(app(), (server, client) -> {
             String html = fetch(client, "/").body();
