@@ -95,12 +95,21 @@ class CourseBrowserTest extends BrowserTest {
     void pages_fit_a_360_pixel_phone_screen() {
         WebDriver d = browser.open(true);
         d.manage().window().setSize(new Dimension(360, 800));
-        for (String path : List.of("/", "/mi", "/examples", "/examples/sky-and-plans", "/mi?p=0.5,0;0,0.5&embed=1")) {
+        for (String path : List.of("/", "/mi", "/examples", "/examples/sky-and-plans", "/mi?p=0.5,0;0,0.5&embed=1",
+                "/attention", "/examples/attention-two-queries", "/attention/scaling")) {
             d.get(base + path);
             Object width = ((JavascriptExecutor) d).executeScript("return window.innerWidth;");
             Object scroll = ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollWidth;");
             assertTrue(((Number) scroll).longValue() <= ((Number) width).longValue(),
                     path + ": the page is " + scroll + " px wide in a " + width + " px window");
+            // A wide table scrolls in its box, but its caption stays readable on the screen, at the left.
+            Object cut = ((JavascriptExecutor) d).executeScript("""
+                    return Array.from(document.querySelectorAll('caption')).filter(function (c) {
+                      if (!c.checkVisibility()) return false;
+                      var r = c.getBoundingClientRect();
+                      return r.left < 0 || r.right > window.innerWidth || getComputedStyle(c).textAlign !== 'left';
+                    }).map(function (c) { return c.textContent.trim().slice(0, 60) + ' (' + Math.round(c.getBoundingClientRect().right) + ')'; });""");
+            assertEquals(List.of(), cut, path + ": captions cut off at the screen's edge, or not at the left");
         }
         assertEquals(List.of(), browser.consoleErrors());
     }
