@@ -849,7 +849,7 @@ class AttentionWebTest {
                         "prior", List.of("1", "")),
                 new Bad("all priors zero", twoQueries.set("prior", "0", "0"), "err-prior-0", "Every prior weight is 0",
                         "prior", List.of("0", "0")),
-                new Bad("set-dk to 0", f.set("dk", "0").set("action", "set-dk"), "err-dk", "d_k must be a whole number from 1 to 1024",
+                new Bad("set-dk to 0", f.set("dk", "0").set("action", "set-dk"), "err-dk", "dₖ must be a whole number from 1 to 1024",
                         "q", List.of("1, 0, 1, 0")),
                 new Bad("set-dk to 5000", f.set("dk", "5000").set("action", "set-dk"), "err-dk", "from 1 to 1024",
                         "k", List.of("1, 0, 1, 0", "0, 1, 0, 1", "1, 1, 0, 0")),
@@ -980,7 +980,7 @@ class AttentionWebTest {
                 Arguments.of("a prior not an array", "{\"q\": [[1, 0], [0, 1]], \"k\": [[1,0],[0,1]], \"prior\": 3}", "prior", "array"),
                 Arguments.of("a negative prior", "{\"q\": [[1, 0], [0, 1]], \"k\": [[1,0],[0,1]], \"prior\": [1, -1]}", "prior[1]", "negative"),
                 Arguments.of("an all-zero prior", "{\"q\": [[1, 0], [0, 1]], \"k\": [[1,0],[0,1]], \"prior\": [0, 0]}", "prior[0]", "Every prior weight is 0"),
-                Arguments.of("queries of different lengths", "{\"q\": [[1, 0], [1]], \"k\": [[1,0]]}", "q[1]", "every query needs d_k = 2"));
+                Arguments.of("queries of different lengths", "{\"q\": [[1, 0], [1]], \"k\": [[1,0]]}", "q[1]", "every query needs dₖ = 2"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -64,7 +64,7 @@ public final class AttentionForm {
                 case "1", "on", "true" -> true;
                 case "0", "off", "false" -> false;
                 default -> {
-                    errors.add("scale", "“" + scaleText + "” is not a setting for scaling: use 1 (divide by √d_k) or 0.");
+                    errors.add("scale", "“" + scaleText + "” is not a setting for scaling: use 1 (divide by √dₖ) or 0.");
                     yield true;
                 }
             };
@@ -121,7 +121,7 @@ public final class AttentionForm {
                     dk = queries[r].length;
                 } else if (queries[r].length != dk) {
                     errors.add("q[" + r + "]", "This query has " + queries[r].length + " numbers, but the first has "
-                            + dk + "; every query needs d_k = " + dk + ".");
+                            + dk + "; every query needs dₖ = " + dk + ".");
                 }
             }
         }
@@ -131,7 +131,7 @@ public final class AttentionForm {
             keys[j] = vector(in.keys().get(j), "k[" + j + "]", who, errors);
             if (keys[j] != null && dk > 0 && keys[j].length != dk) {
                 errors.add("k[" + j + "]", "Key " + (j + 1) + " (“" + in.keyLabels().get(j) + "”) has " + keys[j].length
-                        + " numbers, but the query has " + dk + " (d_k = " + dk + "). Every key must match the query.");
+                        + " numbers, but the query has " + dk + " (dₖ = " + dk + "). Every key must match the query.");
             }
         }
         double[][] values = null;
@@ -316,7 +316,7 @@ public final class AttentionForm {
                 target = -1;
             }
             if (target < 1 || target > MAX_DIM) {
-                errors.add("dk", "d_k must be a whole number from 1 to " + MAX_DIM + ".");
+                errors.add("dk", "dₖ must be a whole number from 1 to " + MAX_DIM + ".");
                 return in;
             }
             final int size = target;

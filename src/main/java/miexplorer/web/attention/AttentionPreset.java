@@ -41,7 +41,7 @@ public record AttentionPreset(String slug, String title, String description, Att
                                 List.of("1, 1, 1", "1, 1, 1", "1, 1, 1", "1, 1, 1"),
                                 List.of(), true, "1", AttentionInput.DEFAULT_DIGITS)),
                 new AttentionPreset("attention-large-scores", "Large scores",
-                        "Scores in the tens: unscaled, the softmax is almost one-hot; dividing by √d_k = 4 spreads it out.",
+                        "Scores in the tens: unscaled, the softmax is almost one-hot; dividing by √dₖ = 4 spreads it out.",
                         new AttentionInput(List.of("q"), List.of("3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3"), List.of(""),
                                 List.of("first", "second", "third"),
                                 List.of("1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1",

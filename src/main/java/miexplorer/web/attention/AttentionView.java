@@ -245,7 +245,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         QueryAttention s = scaled().rows().get(r);
         QueryAttention u = unscaled().rows().get(r);
         StringBuilder b = new StringBuilder("Bar chart of the attention weights of query “" + input.queryLabels().get(r)
-                + "” per key, with the √d_k scaling (blue) and without (orange). ");
+                + "” per key, with the √dₖ scaling (blue) and without (orange). ");
         for (int i = 0; i < Math.min(input.n(), 12); i++) {
             b.append(input.keyLabels().get(i)).append(": ").append(f(s.weights()[i])).append(" scaled, ")
                     .append(f(u.weights()[i])).append(" unscaled. ");

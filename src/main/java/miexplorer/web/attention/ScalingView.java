@@ -92,7 +92,7 @@ public record ScalingView(String nText, String trialsText, String seedText, Fiel
     public String plotText() {
         ScalingExperiment.Point first = points.get(0);
         ScalingExperiment.Point last = points.get(points.size() - 1);
-        return "Line chart of the mean entropy of the attention weights (bits) against d_k from 1 to 1024 on a log scale, for "
+        return "Line chart of the mean entropy of the attention weights (bits) against dₖ from 1 to 1024 on a log scale, for "
                 + n + " keys. With scaling the entropy goes from " + f(first.meanEntropyScaled()) + " to "
                 + f(last.meanEntropyScaled()) + " bits; without it from " + f(first.meanEntropyUnscaled()) + " to "
                 + f(last.meanEntropyUnscaled()) + " bits. The maximum, log2 n, is " + f(maxEntropy()) + " bits. All values are in the table below.";
