@@ -108,6 +108,28 @@ class CourseWebTest {
     }
 
     @Test
+    void headings_nest_wherever_the_explorer_is_shown() {
+        JavalinTest.test(app(), (server, client) -> {
+            for (String path : List.of("/", "/mi", "/mi?p=0.5,0;0,0.5&embed=1", "/attention", "/examples/attention-two-queries",
+                    "/examples/weather-forecast", "/data", "/attention/scaling")) {
+                String html = fetch(client, path).body();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("<h([1-6])[ >]").matcher(html);
+                int last = 0;
+                while (m.find()) {
+                    int level = Integer.parseInt(m.group(1));
+                    assertTrue(level <= last + 1, path + ": an h" + level + " follows an h" + last + " at " + m.start());
+                    last = level;
+                }
+                assertTrue(last > 0, path + " has headings");
+            }
+            // the explorer's Results sits under the lesson's "Worked example" (h2), and the joint table's under the attention matrix (h3)
+            assertTrue(fetch(client, "/").body().contains("<h3 id=\"result-h\">Results</h3>"));
+            assertTrue(fetch(client, "/examples/attention-two-queries").body().contains("<h4 id=\"result-h\">Results</h4>"));
+            assertTrue(fetch(client, "/mi").body().contains("<h2 id=\"result-h\">Results</h2>"));
+        });
+    }
+
+    @Test
     void every_box_that_takes_the_focus_to_scroll_has_a_name() {
         JavalinTest.test(app(), (server, client) -> {
             for (String path : List.of("/", "/mi", "/mi?kind=counts&p=1,2,3,4;5,6,7,8;9,1,2,3;4,5,6,7", "/attention",

@@ -45,7 +45,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         MiView joint = null;
         if (c.ok() && c.input().m() > 1) {
             joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()),
-                    Placement.PAGE, site);
+                    Placement.NESTED, site);
         }
         return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site, c,
                 placement == Placement.EMBED ? Placement.EMBED : Placement.PAGE);

@@ -122,6 +122,14 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
         return placement == Placement.LESSON;
     }
 
+    /**
+     * The heading level for a heading that is {@code level} on the explorer's own page: one down in
+     * the lesson (the explorer sits in a section of its own), two down nested in another result.
+     */
+    public int heading(int level) {
+        return level + (placement == Placement.LESSON ? 1 : placement == Placement.NESTED ? 2 : 0);
+    }
+
     /** Whether edits push a URL into the address bar: not inside the lesson, whose address stays /. */
     public boolean pushesUrl() {
         return placement != Placement.LESSON;

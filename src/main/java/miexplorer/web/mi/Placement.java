@@ -20,7 +20,12 @@ public enum Placement {
      * Inside the lesson at {@code /}: edits update the explorer in place but push nothing, so the
      * address stays the lesson's. (Without JavaScript a post opens the explorer's own page.)
      */
-    LESSON;
+    LESSON,
+    /**
+     * A result inside another explorer's result (the attention matrix read as a joint table): only
+     * its result is shown, with headings two levels down so they nest under the page's own.
+     */
+    NESTED;
 
     /** The parameter that asks for the embedded explorer, and its one value. */
     public static final String EMBED_PARAM = "embed";
