@@ -67,7 +67,7 @@ public final class AttentionRoutes {
         String dk = AttentionForm.last(params, "dk");
         AttentionForm.Checked checked = AttentionForm.check(
                 AttentionForm.apply(AttentionForm.last(params, "action"), dk, read.input(), errors), errors);
-        AttentionView view = AttentionView.of(checked, dk, Placement.of(params), site);
+        AttentionView view = AttentionView.of(checked, dk, Placement.pageOrEmbedded(params), site);
         if (checked.ok() && !Htmx.isFragmentRequest(ctx)) {
             ctx.header("Vary", Htmx.REQUEST);
             ctx.redirect(view.canonicalUrl(), HttpStatus.SEE_OTHER);
@@ -78,7 +78,7 @@ public final class AttentionRoutes {
 
     /** The explorer on its own page, or alone for an iframe with embed=1. */
     private static Placement placementOf(Context ctx) {
-        return Placement.of(ctx.queryParamMap());
+        return Placement.pageOrEmbedded(ctx.queryParamMap());
     }
 
     private void scaling(Context ctx) {

@@ -47,8 +47,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
             joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()),
                     Placement.NESTED, site);
         }
-        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site, c,
-                placement == Placement.EMBED ? Placement.EMBED : Placement.PAGE);
+        return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site, c, placement);
     }
 
     /** The attention matrix as a joint table for the /mi explorer: rows are queries, columns keys. */
@@ -114,7 +113,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
      * no-JavaScript redirect. Embedded, it keeps {@code embed=1}, so the iframe stays bare.
      */
     public String canonicalUrl() {
-        return embedded() ? stateUrl() + "&" + Placement.EMBED_PARAM + "=1" : stateUrl();
+        return placement.address(stateUrl());
     }
 
     /** The state on the explorer's own page: {@code /attention?…}. */

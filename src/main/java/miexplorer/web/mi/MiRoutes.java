@@ -135,7 +135,7 @@ public final class MiRoutes {
 
     /** A GET shows the explorer on its own page, or alone with embed=1 (the lesson has its own route). */
     private static Placement placementOf(Context ctx) {
-        return Placement.of(ctx.queryParamMap()) == Placement.EMBED ? Placement.EMBED : Placement.PAGE;
+        return Placement.pageOrEmbedded(ctx.queryParamMap());
     }
 
     private void respond(Context ctx, MiView view, int status, Example example) {

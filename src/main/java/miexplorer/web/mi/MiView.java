@@ -91,7 +91,7 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
      * no-JavaScript redirect. Embedded, it keeps {@code embed=1}, so the iframe stays bare.
      */
     public String canonicalUrl() {
-        return placement == Placement.EMBED ? stateUrl() + "&" + Placement.EMBED_PARAM + "=1" : stateUrl();
+        return placement.address(stateUrl());
     }
 
     /** The state on the explorer's own page: {@code /mi?…}. */

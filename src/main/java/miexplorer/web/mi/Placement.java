@@ -32,6 +32,22 @@ public enum Placement {
     /** The hidden field that marks a post from the lesson's explorer. */
     public static final String LESSON_PARAM = "lesson";
 
+    /**
+     * The placement a request for an explorer's own address asks for: embedded with {@code embed=1},
+     * else its page. (Only the lesson's own route shows an explorer in the lesson.)
+     */
+    public static Placement pageOrEmbedded(Map<String, List<String>> params) {
+        return of(params) == EMBED ? EMBED : PAGE;
+    }
+
+    /**
+     * The URL a state is shown at, given its page's URL: the same with {@code embed=1} kept when
+     * embedded, so the iframe stays bare after an edit.
+     */
+    public String address(String stateUrl) {
+        return this == EMBED ? stateUrl + "&" + EMBED_PARAM + "=1" : stateUrl;
+    }
+
     /** The placement a request asks for: {@code embed=1}, {@code lesson=1}, or neither. */
     public static Placement of(Map<String, List<String>> params) {
         if ("1".equals(MiForm.first(params, EMBED_PARAM))) {
