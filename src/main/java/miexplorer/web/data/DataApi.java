@@ -2,7 +2,6 @@ package miexplorer.web.data;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import miexplorer.data.SampleEstimates;
 import miexplorer.data.SampleException;
 import miexplorer.data.SampleReader;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.RequestBody;
 
 /**
  * POST /api/samples: the CSV (or TSV) is the request body, read as a stream with this route's own
@@ -27,30 +27,31 @@ final class DataApi {
     }
 
     static void post(Context ctx) throws IOException {
+        // Every answer given before the end of the body reads the rest first (RequestBody explains why).
+        RequestBody body = new RequestBody(ctx.req().getInputStream()); // not ctx.body(): that holds it all in memory
         FieldErrors errors = new FieldErrors();
         DataSettings s = DataSettings.read(ctx.queryParamMap(), errors);
         if (!errors.isEmpty()) {
             List<Problem> problems = new ArrayList<>();
             errors.asMap().forEach((field, message) -> problems.add(new Problem(field, message)));
-            fail(ctx, 400, problems);
+            fail(ctx, body, 400, problems);
             return;
         }
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("multipart/")) {
-            fail(ctx, 415, List.of(new Problem("body", "Send the CSV itself as the body (Content-Type: text/csv), not a "
+            fail(ctx, body, 415, List.of(new Problem("body", "Send the CSV itself as the body (Content-Type: text/csv), not a "
                     + "multipart form; the form with a file upload is the page at " + DataRoutes.PATH + ".")));
             return;
         }
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > DataRoutes.MAX_UPLOAD) {
-            fail(ctx, 413, List.of(new Problem("body", DataRoutes.tooLarge())));
+        if (ctx.req().getContentLengthLong() > DataRoutes.MAX_UPLOAD) {
+            fail(ctx, body, 413, List.of(new Problem("body", DataRoutes.tooLarge())));
             return;
         }
         DataResult r;
-        try (InputStream body = ctx.req().getInputStream()) { // not ctx.body(): that reads it all into memory
+        try {
             r = DataResult.compute(body, s, DataRoutes.MAX_UPLOAD);
         } catch (SampleException e) {
-            fail(ctx, DataRoutes.status(e), List.of(new Problem(apiField(e.field(), ctx.queryParamMap()), e.getMessage())));
+            fail(ctx, body, DataRoutes.status(e), List.of(new Problem(apiField(e.field(), ctx.queryParamMap()), e.getMessage())));
             return;
         }
         int permutations = s.permutations();
@@ -58,7 +59,7 @@ final class DataApi {
         if (permutations > 0) {
             long work = DataResult.work(r.table(), permutations);
             if (work > DataRoutes.SYNC_WORK) {
-                fail(ctx, 422, List.of(new Problem("permutations", DataRoutes.tooMuchWork(r.table(), permutations))));
+                fail(ctx, body, 422, List.of(new Problem("permutations", DataRoutes.tooMuchWork(r.table(), permutations))));
                 return;
             }
             tally = PermutationTest.run(r.table(), s.seed(), 0, permutations);
@@ -129,7 +130,12 @@ final class DataApi {
         return (field.equals("xbins") || field.equals("ybins")) && !perColumn && params.containsKey("bins") ? "bins" : field;
     }
 
-    private static void fail(Context ctx, int status, List<Problem> problems) {
+    private static void fail(Context ctx, RequestBody body, int status, List<Problem> problems) {
+        // Read on to the end only where a body within the limits could still be arriving: one that
+        // declares a length over them is refused at once, and the connection closed.
+        if (ctx.req().getContentLengthLong() <= DataRoutes.MAX_DRAIN) {
+            body.drain(DataRoutes.MAX_DRAIN);
+        }
         ctx.status(status).json(Map.of("errors", problems));
     }
 }

@@ -19,6 +19,7 @@ import miexplorer.data.SampleException;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Forms;
 import miexplorer.web.Htmx;
+import miexplorer.web.RequestBody;
 import miexplorer.web.Templates;
 
 /**
@@ -39,6 +40,12 @@ public final class DataRoutes {
     public static final int MAX_PASTE = 190 * 1024;
     /** Room for the form's other fields and the multipart framing around an upload. */
     private static final long FORM_OVERHEAD = 1024 * 1024;
+    /**
+     * The longest body read to its end when the answer is already known, so that the client reads the
+     * answer rather than a reset connection ({@link miexplorer.web.RequestBody}): a body a little
+     * over the limit gets its message; a much longer one is cut off.
+     */
+    static final long MAX_DRAIN = MAX_UPLOAD + 8L * 1024 * 1024;
     /** The most of one urlencoded field kept: room for {@link #MAX_PASTE} characters at 9 bytes each. */
     static final int MAX_URLENCODED = 9 * MAX_PASTE;
     /**
@@ -93,6 +100,7 @@ public final class DataRoutes {
                 // settings came in the body that was not read, so they are shown at their defaults.
                 errors.add("data", tooLarge() + " Nothing was read, not even the settings sent with it, so they are"
                         + " back at their defaults: choose a smaller file, then set them again (or go back in your browser).");
+                drainRefused(ctx);
                 respond(ctx, DataView.form(s, "", errors), 413);
                 return;
             }
@@ -104,6 +112,7 @@ public final class DataRoutes {
             if (sub.textTooLong) {
                 errors.add("data", "The pasted text is longer than " + (MAX_PASTE / 1024) + " KB; choose it as a file instead (up to "
                         + (MAX_UPLOAD / (1024 * 1024)) + " MB).");
+                drainRefused(ctx);
                 respond(ctx, DataView.form(s, "", errors), 413);
                 return;
             }
@@ -111,6 +120,22 @@ public final class DataRoutes {
             respond(ctx, o.view(), o.status());
         } finally {
             sub.cleanUp();
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a form refused before its end, when it declared a length that
+     * this route still reads through ({@link #MAX_DRAIN}), so that the browser shows the answer.
+     */
+    private static void drainRefused(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared < 0 || declared > MAX_DRAIN) {
+            return;
+        }
+        try {
+            new RequestBody(ctx.req().getInputStream()).drain(MAX_DRAIN);
+        } catch (IOException | IllegalStateException e) {
+            // the body is no longer there to read: the connection is closed after the answer
         }
     }
 
