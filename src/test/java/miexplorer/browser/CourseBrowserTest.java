@@ -38,6 +38,22 @@ class CourseBrowserTest extends BrowserTest {
     }
 
     @Test
+    void the_lessons_attention_explorer_updates_in_place_and_announces_the_new_numbers() {
+        WebDriver d = browser.open(true);
+        d.get(base + "/#attention-live");
+        assertEquals("I(query; key) = 0.561 bits", text(d, "att-mi")); // CourseWebTest works it out from the definitions
+        ((JavascriptExecutor) d).executeScript("window.__samePage = true;");
+        d.findElement(By.id("att-scale")).click(); // unscaled: sharper weights, more dependence on the query
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("att-mi"), "I(query; key) = 0.768 bits"));
+        assertTrue(text(d, "announce").endsWith("I(query; key) = 0.768 bits."), text(d, "announce"));
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) d).executeScript("return window.__samePage === true;"));
+        assertEquals(base + "/#attention-live", d.getCurrentUrl(), "the lesson's address does not change");
+        assertTrue(d.findElement(By.linkText("Open these vectors in the attention explorer")).getAttribute("href").contains("scale=0"));
+        assertEquals("0.378 bits", text(d, "mi-value"), "the lesson's other explorer is untouched");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
     void embedded_edits_keep_embed_in_the_address() {
         WebDriver d = browser.open(true);
         d.get(base + "/examples/weather-forecast?embed=1");

@@ -1,5 +1,6 @@
 package miexplorer.web;
 
+import static miexplorer.web.PageText.byId;
 import static miexplorer.web.PageText.get;
 import static miexplorer.web.PageText.raw;
 import static miexplorer.web.PageText.read;
@@ -1232,12 +1233,6 @@ class AttentionWebTest {
 
     // ---- helpers: reading the HTML -------------------------------------------------------------
 
-    /** The text of the element with this id, unescaped, or null. */
-    private static String byId(String html, String id) {
-        Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\">([^<]*)<").matcher(html);
-        return m.find() ? unescape(m.group(1)) : null;
-    }
-
     /** The weights table: rows of {key, α scaled, α unscaled}. */
     private static List<String[]> weightRows(String html) {
         return rows(table(html, "att-weights"), "<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", 3);
@@ -1410,7 +1405,7 @@ class AttentionWebTest {
     }
 
     /** exp(s_i − max) / Σ exp(s_j − max). */
-    private static double[] softmax(double[] s) {
+    static double[] softmax(double[] s) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : s) {
             max = Math.max(max, v);
@@ -1449,7 +1444,7 @@ class AttentionWebTest {
     }
 
     /** P(q, k) = prior(q) · α(k | q), the prior normalised. */
-    private static double[][] joint(double[][] alpha, double[] prior) {
+    static double[][] joint(double[][] alpha, double[] prior) {
         double sum = 0;
         for (double p : prior) {
             sum += p;
@@ -1465,7 +1460,7 @@ class AttentionWebTest {
     }
 
     /** I(X; Y) = Σ p(x,y) log2(p(x,y) / (p(x) p(y))). */
-    private static double mutualInformation(double[][] p) {
+    static double mutualInformation(double[][] p) {
         double[] px = new double[p.length];
         double[] py = new double[p[0].length];
         for (int i = 0; i < p.length; i++) {

@@ -51,7 +51,7 @@ class CourseWebTest {
 
     static final List<String> SECTIONS = List.of("what-to-know-first", "core-idea", "entropy", "conditional-entropy",
             "mutual-information", "worked-example", "properties", "symmetry", "non-negativity", "independence", "bound",
-            "attention", "summary");
+            "attention", "attention-live", "summary");
 
     @Test
     void the_lesson_is_at_the_root_with_every_section_anchored_and_in_the_table_of_contents() {
@@ -200,6 +200,98 @@ class CourseWebTest {
             assertEquals(303, plain.code(), "without JavaScript the post opens the explorer's own page");
             assertTrue(plain.header("Location").startsWith("/mi?x=Weather"), plain.header("Location"));
             assertFalse(plain.header("Location").contains("lesson"), plain.header("Location"));
+        });
+    }
+
+    /** The lesson's attention example: q = (2, 0) and (0, 2) against keys (2, 0), (1, 1), (0, 2), dₖ = 2. */
+    private static FormBody.Builder lessonAttentionForm(String firstQuery, boolean scale) {
+        FormBody.Builder b = new FormBody.Builder().add("lesson", "1").add("scale", "0");
+        if (scale) {
+            b.add("scale", "1");
+        }
+        b.add("temp", "1").add("dk", "2").add("digits", "3");
+        b.add("ql", "looks left").add("q", firstQuery).add("prior", "").add("ql", "looks right").add("q", "0, 2").add("prior", "");
+        for (String[] k : new String[][] {{"left", "2, 0"}, {"middle", "1, 1"}, {"right", "0, 2"}}) {
+            b.add("kl", k[0]).add("k", k[1]).add("v", "");
+        }
+        return b;
+    }
+
+    /** I(query; key) of the lesson's example, from the definitions, with the queries equally likely. */
+    private static String lessonMi(double[] first, boolean scale) {
+        double[][] keys = {{2, 0}, {1, 1}, {0, 2}};
+        double[][] q = {first, {0, 2}};
+        double[][] alpha = new double[2][];
+        for (int r = 0; r < 2; r++) {
+            double[] s = new double[3];
+            for (int i = 0; i < 3; i++) {
+                s[i] = (q[r][0] * keys[i][0] + q[r][1] * keys[i][1]) / (scale ? Math.sqrt(2) : 1);
+            }
+            alpha[r] = AttentionWebTest.softmax(s);
+        }
+        return "I(query; key) = " + fixed(AttentionWebTest.mutualInformation(AttentionWebTest.joint(alpha, new double[] {1, 1})), 3)
+                + " bits";
+    }
+
+    @Test
+    void the_lesson_has_a_live_attention_explorer_whose_numbers_are_exact() {
+        JavalinTest.test(app(), (server, client) -> {
+            String html = fetch(client, "/").body();
+            String section = html.substring(html.indexOf("id=\"attention-live\""), html.indexOf("id=\"summary\""));
+            assertEquals(1, PageText.count(html, "<div id=\"att-explorer\""), "one attention explorer");
+            assertEquals(1, PageText.count(section, "hx-post=\"/attention\""), "in the live section, with its htmx form");
+            assertTrue(section.contains("<input type=\"hidden\" name=\"lesson\" value=\"1\">"), "marked as the lesson's");
+            assertEquals(lessonMi(new double[] {2, 0}, true), PageText.byId(html, "att-mi")); // 0.561 bits
+            assertTrue(section.contains("<h3 id=\"att-result-h\">Results for these vectors</h3>"),
+                    "its headings sit under the section's h2, named apart from the other explorer's Results");
+            assertTrue(section.contains("<h3 id=\"att-export-h\">Export these vectors</h3>"));
+            assertFalse(section.contains("class=\"joint-analysis\""), "the joint table's own analysis is left to the explorer's page");
+            assertFalse(section.contains("id=\"att-honest\""), "the lesson says what is interpretation just above");
+            assertTrue(section.contains("Open these vectors in the attention explorer"), "a link to the shareable page");
+        });
+    }
+
+    @Test
+    void editing_the_lessons_attention_explorer_updates_in_place_without_pushing_a_url() {
+        JavalinTest.test(app(), (server, client) -> {
+            PageText.Res same = PageText.read(client.request("/attention", b -> b.post(lessonAttentionForm("0, 2", true).build())
+                    .header("HX-Request", "true")), "POST lesson attention");
+            assertEquals(200, same.code());
+            assertNull(same.header("HX-Push-Url"), "the address stays the lesson's");
+            assertTrue(same.body().contains("<input type=\"hidden\" name=\"lesson\" value=\"1\">"), "and stays the lesson's explorer");
+            assertEquals("I(query; key) = 0.000 bits", PageText.byId(same.body(), "att-mi"), "both queries look the same way");
+            assertEquals(lessonMi(new double[] {0, 2}, true), PageText.byId(same.body(), "att-mi"));
+            assertTrue(same.body().contains("<h3 id=\"att-result-h\">Results for these vectors</h3>"));
+
+            PageText.Res unscaled = PageText.read(client.request("/attention", b -> b.post(lessonAttentionForm("2, 0", false).build())
+                    .header("HX-Request", "true")), "POST lesson attention, unscaled");
+            assertEquals(lessonMi(new double[] {2, 0}, false), PageText.byId(unscaled.body(), "att-mi")); // 0.768 bits: sharper weights
+
+            PageText.Res plain = PageText.read(client.request("/attention", b -> b.post(lessonAttentionForm("0, 2", true).build())),
+                    "POST lesson attention, no JS");
+            assertEquals(303, plain.code(), "without JavaScript the post opens the explorer's own page");
+            assertTrue(plain.header("Location").startsWith("/attention?ql=looks+left"), plain.header("Location"));
+            assertFalse(plain.header("Location").contains("lesson"), plain.header("Location"));
+        });
+    }
+
+    @Test
+    void a_mistake_posted_from_the_lesson_without_javascript_is_shown_on_the_explorers_own_page() {
+        JavalinTest.test(app(), (server, client) -> {
+            PageText.Res att = PageText.read(client.request("/attention", b -> b.post(lessonAttentionForm("0, x", true).build())),
+                    "POST lesson attention, a mistake, no JS");
+            assertEquals(422, att.code());
+            assertTrue(att.body().contains("<h2 id=\"att-result-h\">Results</h2>"), "a page's headings, under its h1");
+            assertFalse(att.body().contains("name=\"lesson\""), "the form is the page's now, so its next post redirects there");
+            assertEquals(List.of("0, x", "0, 2"), PageText.inputs(att.body(), "q"), "what was typed is kept");
+
+            FormBody.Builder mi = new FormBody.Builder().add("lesson", "1").add("x", "Weather").add("y", "Forecast")
+                    .add("xl", "Rain").add("xl", "Sun").add("yl", "Forecast rain").add("yl", "Forecast sun")
+                    .add("c", "0.36").add("c", "abc").add("c", "0.12").add("c", "0.48").add("kind", "probabilities").add("digits", "3");
+            PageText.Res table = PageText.read(client.request("/mi", b -> b.post(mi.build())), "POST lesson table, a mistake, no JS");
+            assertEquals(422, table.code());
+            assertTrue(table.body().contains("<h2 id=\"result-h\">Results</h2>"), table.body());
+            assertFalse(table.body().contains("name=\"lesson\""));
         });
     }
 

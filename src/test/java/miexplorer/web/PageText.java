@@ -134,6 +134,12 @@ final class PageText {
         return out;
     }
 
+    /** The text of the element with this id, unescaped, or null. */
+    static String byId(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\">([^<]*)<").matcher(html);
+        return m.find() ? unescape(m.group(1)) : null;
+    }
+
     static String miValue(String html) {
         Matcher m = Pattern.compile("id=\"mi-value\">([^<]*)<").matcher(html);
         return m.find() ? unescape(m.group(1)) : null;

@@ -18,6 +18,14 @@ public record AttentionPreset(String slug, String title, String description, Att
                 true, "1", AttentionInput.DEFAULT_DIGITS);
     }
 
+    /** Two queries that prefer different keys: the smallest state with an attention matrix and I(query; key). */
+    public static AttentionInput twoQueries() {
+        return new AttentionInput(List.of("looks left", "looks right"), List.of("2, 0", "0, 2"), List.of("", ""),
+                List.of("left", "middle", "right"),
+                List.of("2, 0", "1, 1", "0, 2"),
+                List.of(), true, "1", AttentionInput.DEFAULT_DIGITS);
+    }
+
     /** The examples, in the order the page lists them. */
     public static List<AttentionPreset> all() {
         return ALL;
@@ -50,8 +58,5 @@ public record AttentionPreset(String slug, String title, String description, Att
                                 List.of(), true, "1", AttentionInput.DEFAULT_DIGITS)),
                 new AttentionPreset("attention-two-queries", "Two queries: I(query; key)",
                         "Two queries that prefer different keys: the attention matrix as a joint table, and how much the key depends on the query.",
-                        new AttentionInput(List.of("looks left", "looks right"), List.of("2, 0", "0, 2"), List.of("", ""),
-                                List.of("left", "middle", "right"),
-                                List.of("2, 0", "1, 1", "0, 2"),
-                                List.of(), true, "1", AttentionInput.DEFAULT_DIGITS)));
+                        twoQueries()));
 }

@@ -59,7 +59,10 @@ public final class AttentionRoutes {
         respond(ctx, AttentionView.of(checked, placementOf(ctx), site), checked.ok() ? 200 : 400, false);
     }
 
-    /** Post, then redirect to the canonical URL without htmx; with htmx, the fragment and a pushed URL. */
+    /**
+     * Post, then redirect to the canonical URL without htmx; with htmx, the fragment and a pushed URL
+     * (none in the lesson, whose address stays).
+     */
     private void post(Context ctx) {
         Map<String, List<String>> params = Forms.params(ctx);
         AttentionForm.Read read = AttentionForm.read(params);
@@ -67,7 +70,7 @@ public final class AttentionRoutes {
         String dk = AttentionForm.last(params, "dk");
         AttentionForm.Checked checked = AttentionForm.check(
                 AttentionForm.apply(AttentionForm.last(params, "action"), dk, read.input(), errors), errors);
-        AttentionView view = AttentionView.of(checked, dk, Placement.pageOrEmbedded(params), site);
+        AttentionView view = AttentionView.of(checked, dk, Placement.ofPost(params, Htmx.isFragmentRequest(ctx)), site);
         if (checked.ok() && !Htmx.isFragmentRequest(ctx)) {
             ctx.header("Vary", Htmx.REQUEST);
             ctx.redirect(view.canonicalUrl(), HttpStatus.SEE_OTHER);
@@ -90,6 +93,6 @@ public final class AttentionRoutes {
     private void respond(Context ctx, AttentionView view, int status, boolean pushUrl) {
         Htmx.respond(ctx, templates, status, "attention/page.jte", () -> AttentionPage.of(view), "attention/explorer.jte", view,
                 view.announcement(),
-                pushUrl && view.ok() ? view.canonicalUrl() : null);
+                pushUrl && view.ok() && view.pushesUrl() ? view.canonicalUrl() : null);
     }
 }

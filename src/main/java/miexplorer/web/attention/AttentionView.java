@@ -25,7 +25,7 @@ import miexplorer.web.Site;
  *
  * @param checked the check this view shows: the worked steps of a sound state reuse the vectors it
  *     read rather than parsing them again for every query they show
- * @param placement its own page, or alone for an iframe ({@code embed=1}); never the lesson
+ * @param placement its own page, alone for an iframe ({@code embed=1}), or in the lesson
  */
 public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
         MultiQueryAttention flipped, MiView joint, String dkTyped, Site site, AttentionForm.Checked checked,
@@ -131,6 +131,19 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     public boolean embedded() {
         return placement == Placement.EMBED;
+    }
+
+    public boolean inLesson() {
+        return placement == Placement.LESSON;
+    }
+
+    public boolean pushesUrl() {
+        return placement.pushesUrl();
+    }
+
+    /** The level of a heading that is {@code level} on the explorer's own page ({@link Placement#headingShift}). */
+    public int heading(int level) {
+        return level + placement.headingShift();
     }
 
     public int dk() {

@@ -11,6 +11,9 @@ import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Site;
+import miexplorer.web.attention.AttentionForm;
+import miexplorer.web.attention.AttentionPreset;
+import miexplorer.web.attention.AttentionView;
 import miexplorer.web.mi.MiForm;
 import miexplorer.web.mi.MiInput;
 import miexplorer.web.mi.MiView;
@@ -24,16 +27,18 @@ import miexplorer.web.mi.Preset;
  *
  * @param canonical the lesson's absolute URL
  * @param explorer the live explorer, set to the tutorial's weather table
+ * @param attention the live attention explorer, set to two queries that prefer different keys
  * @param weather the weather table's analysis
  * @param swapped the same table with X and Y swapped (forecast as X), for symmetry
  * @param rows one row per preset, for the properties table
  */
-public record Lesson(String canonical, MiView explorer, Analysis weather, Analysis swapped, List<Row> rows) {
+public record Lesson(String canonical, MiView explorer, AttentionView attention, Analysis weather, Analysis swapped,
+        List<Row> rows) {
     public static final String TITLE = "Mutual information, step by step · MI Explorer";
     public static final String DESCRIPTION = "A short course on mutual information: entropy, conditional entropy, "
             + "I(X; Y) and its properties, worked live on a weather forecast, and what it does (and does not) say about attention.";
     /** Where the attention explorer lives (built separately). */
-    public static final String ATTENTION_PATH = "/attention";
+    public static final String ATTENTION_PATH = AttentionForm.PATH;
 
     /** A preset's numbers, for the table that shows the properties on every example at once. */
     public record Row(String title, String path, double hX, double hY, double mi, double miSwapped) {
@@ -54,7 +59,9 @@ public record Lesson(String canonical, MiView explorer, Analysis weather, Analys
             rows.add(new Row(p.title(), "/examples/" + p.slug(), a.entropyX(), a.entropyY(), a.mutualInformation(),
                     t.mutualInformation()));
         }
-        return new Lesson(site.absolute("/"), explorer, weather, swapped, List.copyOf(rows));
+        AttentionView attention = AttentionView.of(AttentionForm.check(AttentionPreset.twoQueries(), new FieldErrors()),
+                Placement.LESSON, site);
+        return new Lesson(site.absolute("/"), explorer, attention, weather, swapped, List.copyOf(rows));
     }
 
     private static Analysis analyse(MiInput in) {

@@ -83,7 +83,7 @@ public final class MiRoutes {
      */
     private void post(Context ctx) {
         Map<String, List<String>> params = Forms.params(ctx);
-        Placement placement = Placement.of(params);
+        Placement placement = Placement.ofPost(params, Htmx.isFragmentRequest(ctx));
         MiForm.Read read = MiForm.read(params);
         FieldErrors errors = read.errors();
         MiInput in = MiForm.apply(MiForm.first(params, "action"), read.input(), errors);

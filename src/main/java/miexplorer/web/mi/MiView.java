@@ -122,17 +122,13 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
         return placement == Placement.LESSON;
     }
 
-    /**
-     * The heading level for a heading that is {@code level} on the explorer's own page: one down in
-     * the lesson (the explorer sits in a section of its own), two down nested in another result.
-     */
+    /** The level of a heading that is {@code level} on the explorer's own page ({@link Placement#headingShift}). */
     public int heading(int level) {
-        return level + (placement == Placement.LESSON ? 1 : placement == Placement.NESTED ? 2 : 0);
+        return level + placement.headingShift();
     }
 
-    /** Whether edits push a URL into the address bar: not inside the lesson, whose address stays /. */
     public boolean pushesUrl() {
-        return placement != Placement.LESSON;
+        return placement.pushesUrl();
     }
 
     // ---- numbers -------------------------------------------------------------------------------

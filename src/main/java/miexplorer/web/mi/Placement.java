@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Where an explorer is shown. The form carries it as a hidden field, so a post answers in the same
- * place it came from. The joint-table explorer has all three; the attention explorer has its own
- * page and the embedded one ({@code /attention?…&embed=1}), and is not in the lesson.
+ * place it came from. Both explorers have their own page, the embedded one ({@code ?embed=1}) and
+ * the lesson; only the joint-table explorer is also nested, in the attention explorer's result.
  */
 public enum Placement {
     /** Its own page, {@code /mi?…} or {@code /attention?…}: edits push the state's URL into the address bar. */
@@ -41,6 +41,19 @@ public enum Placement {
     }
 
     /**
+     * How many levels an explorer's headings go down from those on its own page: one in the lesson,
+     * where it sits in a section of its own, two nested in another result.
+     */
+    public int headingShift() {
+        return this == LESSON ? 1 : this == NESTED ? 2 : 0;
+    }
+
+    /** Whether edits push a URL into the address bar: not inside the lesson, whose address stays /. */
+    public boolean pushesUrl() {
+        return this != LESSON;
+    }
+
+    /**
      * The URL a state is shown at, given its page's URL: the same with {@code embed=1} kept when
      * embedded, so the iframe stays bare after an edit.
      */
@@ -48,8 +61,18 @@ public enum Placement {
         return this == EMBED ? stateUrl + "&" + EMBED_PARAM + "=1" : stateUrl;
     }
 
+    /**
+     * The placement a post answers in. The lesson's explorers are updated in place by htmx; a post
+     * from the lesson without it (no JavaScript) is answered on the explorer's own page, with the
+     * headings of a page and no lesson field to carry on.
+     */
+    public static Placement ofPost(Map<String, List<String>> params, boolean fragment) {
+        Placement p = of(params);
+        return p == LESSON && !fragment ? PAGE : p;
+    }
+
     /** The placement a request asks for: {@code embed=1}, {@code lesson=1}, or neither. */
-    public static Placement of(Map<String, List<String>> params) {
+    private static Placement of(Map<String, List<String>> params) {
         if ("1".equals(MiForm.first(params, EMBED_PARAM))) {
             return EMBED;
         }
