@@ -106,7 +106,8 @@ class MainTest {
                 out.flush();
                 // The handler is now waiting for the rest of the body, and has been for over a second when the
                 // stop begins (Jetty's default would then cut the connection at once: see App.STOP_IDLE_TIMEOUT).
-                Thread.sleep(1500);
+                // Not much over: the 5 s the app allows count from here until the rest of the body is written.
+                Thread.sleep(1200);
 
                 process.destroy(); // SIGTERM
                 Thread.sleep(300);

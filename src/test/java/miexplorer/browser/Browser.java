@@ -62,6 +62,9 @@ final class Browser implements TestWatcher {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        // axe-core takes 5 s on the 32 x 32 table here, and up to 20 s with the machine loaded: the default
+        // 30 s for a script is too near.
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         return driver;
     }
 

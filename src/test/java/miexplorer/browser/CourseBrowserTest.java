@@ -89,7 +89,7 @@ class CourseBrowserTest extends BrowserTest {
         WebElement copy = d.findElement(By.cssSelector("button[data-copy='py-code']"));
         assertTrue(copy.isDisplayed());
         copy.click();
-        new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> !text(x, "copy-status-text").isEmpty());
+        new WebDriverWait(d, Duration.ofSeconds(15)).until(x -> !text(x, "copy-status-text").isEmpty());
         String status = text(d, "copy-status-text");
         assertTrue(status.equals("Copied.") || status.startsWith("Selected"), status);
         assertEquals(List.of(), browser.consoleErrors());
