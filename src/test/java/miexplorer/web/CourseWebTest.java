@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import miexplorer.web.examples.Example;
 import miexplorer.web.examples.ExampleRoutes;
+import miexplorer.web.attention.AttentionForm;
+import miexplorer.web.attention.AttentionPreset;
 import miexplorer.web.mi.Preset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -248,6 +250,34 @@ class CourseWebTest {
             assertFalse(section.contains("class=\"joint-analysis\""), "the joint table's own analysis is left to the explorer's page");
             assertFalse(section.contains("id=\"att-honest\""), "the lesson says what is interpretation just above");
             assertTrue(section.contains("Open these vectors in the attention explorer"), "a link to the shareable page");
+            // the things to try quote what the explorer will show, worked out here from the definitions
+            String prose = section.replaceAll("\\s+", " ");
+            String value = "I(query; key) = ";
+            assertTrue(prose.contains("I(query; key) drops to " + lessonMi(new double[] {0, 2}, true).substring(value.length()) + ".</li>"),
+                    prose);
+            assertTrue(prose.contains("I(query; key) rises from " + lessonMi(new double[] {2, 0}, true).substring(value.length()) + " to "
+                    + lessonMi(new double[] {2, 0}, false).substring(value.length()) + ","), prose);
+        });
+    }
+
+    @Test
+    void reset_in_the_lessons_attention_explorer_brings_back_the_lessons_example() {
+        JavalinTest.test(app(), (server, client) -> {
+            String lesson = fetch(client, "/").body();
+            PageText.Res htmx = PageText.read(client.request("/attention", b -> b.post(lessonAttentionForm("5, 5", false)
+                    .add("action", "reset").build()).header("HX-Request", "true")), "Reset in the lesson");
+            assertEquals(200, htmx.code());
+            assertEquals(PageText.inputs(lesson, "q"), PageText.inputs(htmx.body(), "q"), "the lesson's two queries, not another example");
+            assertEquals(PageText.byId(lesson, "att-mi"), PageText.byId(htmx.body(), "att-mi"));
+
+            PageText.Res plain = PageText.read(client.request("/attention", b -> b.post(lessonAttentionForm("5, 5", false)
+                    .add("action", "reset").build())), "Reset in the lesson, no JS");
+            assertEquals(303, plain.code());
+            assertEquals(AttentionForm.canonicalUrl(AttentionPreset.twoQueries()), plain.header("Location"));
+
+            PageText.Res page = PageText.read(client.request("/attention", b -> b.post(new FormBody.Builder()
+                    .add("q", "5, 5").add("k", "1, 1").add("action", "reset").build())), "Reset on the page, no JS");
+            assertEquals(AttentionForm.canonicalUrl(AttentionPreset.sentence()), page.header("Location"), "the page's own first example");
         });
     }
 

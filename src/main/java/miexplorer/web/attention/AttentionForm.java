@@ -242,12 +242,13 @@ public final class AttentionForm {
 
     // ---- actions -------------------------------------------------------------------------------
 
-    public static AttentionInput apply(String action, String dkText, AttentionInput in, FieldErrors errors) {
+    /** The state after a button: {@code start} is where Reset goes. */
+    public static AttentionInput apply(String action, String dkText, AttentionInput in, AttentionInput start, FieldErrors errors) {
         if (action == null || action.isEmpty() || action.equals("update")) {
             return in;
         }
         if (action.equals(RESET)) {
-            return AttentionPreset.sentence();
+            return start;
         }
         int dk = dimension(in);
         if (action.equals(ADD_KEY)) {

@@ -69,7 +69,7 @@ public final class AttentionRoutes {
         FieldErrors errors = read.errors();
         String dk = AttentionForm.last(params, "dk");
         AttentionForm.Checked checked = AttentionForm.check(
-                AttentionForm.apply(AttentionForm.last(params, "action"), dk, read.input(), errors), errors);
+                AttentionForm.apply(AttentionForm.last(params, "action"), dk, read.input(), start(params), errors), errors);
         AttentionView view = AttentionView.of(checked, dk, Placement.ofPost(params, Htmx.isFragmentRequest(ctx)), site);
         if (checked.ok() && !Htmx.isFragmentRequest(ctx)) {
             ctx.header("Vary", Htmx.REQUEST);
@@ -77,6 +77,14 @@ public final class AttentionRoutes {
             return;
         }
         respond(ctx, view, checked.ok() ? 200 : HttpStatus.UNPROCESSABLE_CONTENT.getCode(), true);
+    }
+
+    /**
+     * Where Reset goes: the lesson's explorer back to the lesson's example, which its text talks
+     * about (with or without JavaScript), any other to the explorer's first example.
+     */
+    private static AttentionInput start(Map<String, List<String>> params) {
+        return Placement.fromLesson(params) ? AttentionPreset.twoQueries() : AttentionPreset.sentence();
     }
 
     /** The explorer on its own page, or alone for an iframe with embed=1. */

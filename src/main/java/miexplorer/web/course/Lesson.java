@@ -12,6 +12,7 @@ import miexplorer.web.Format;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Site;
 import miexplorer.web.attention.AttentionForm;
+import miexplorer.web.attention.AttentionInput;
 import miexplorer.web.attention.AttentionPreset;
 import miexplorer.web.attention.AttentionView;
 import miexplorer.web.mi.MiForm;
@@ -119,6 +120,18 @@ public record Lesson(String canonical, MiView explorer, AttentionView attention,
     /** The weather given forecast j: its distribution's entropy H(X | Y = y_j). */
     public Conditional givenForecast(int j) {
         return weather.xGivenY().get(j);
+    }
+
+    /**
+     * I(query; key) of the lesson's attention example with its first query set to {@code first},
+     * with the √dₖ scaling or without, worked out by the attention explorer's own model.
+     */
+    public String attentionMi(String first, boolean scale) {
+        AttentionInput in = AttentionPreset.twoQueries();
+        AttentionInput changed = new AttentionInput(in.queryLabels(), List.of(first, in.queries().get(1)), in.priors(),
+                in.keyLabels(), in.keys(), in.values(), scale, in.temperature(), in.digits());
+        AttentionForm.Checked c = AttentionForm.check(changed, new FieldErrors());
+        return bits(Analysis.of(c.result().joint(), LogBase.TWO).mutualInformation());
     }
 
     /** The explorer's URL for the weather table with X and Y swapped. */

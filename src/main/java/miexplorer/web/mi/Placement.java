@@ -71,6 +71,11 @@ public enum Placement {
         return p == LESSON && !fragment ? PAGE : p;
     }
 
+    /** Whether a post came from an explorer in the lesson, whether or not it is answered there. */
+    public static boolean fromLesson(Map<String, List<String>> params) {
+        return of(params) == LESSON;
+    }
+
     /** The placement a request asks for: {@code embed=1}, {@code lesson=1}, or neither. */
     private static Placement of(Map<String, List<String>> params) {
         if ("1".equals(MiForm.first(params, EMBED_PARAM))) {
