@@ -1,5 +1,6 @@
 package miexplorer.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,24 @@ public final class RequestBody extends FilterInputStream {
 
     public RequestBody(InputStream in) {
         super(in);
+    }
+
+    /**
+     * Whether to read the rest of a request's body before answering early: not when its declared
+     * length is over {@code most} (it would be cut off anyway), and not when nothing has been read
+     * yet from a client that waits for "100 Continue" before it sends the body (curl does, for large
+     * ones): answered now, it never sends it.
+     */
+    public static boolean worthDraining(HttpServletRequest request, boolean started, long most) {
+        if (request.getContentLengthLong() > most) {
+            return false;
+        }
+        return started || !"100-continue".equalsIgnoreCase(request.getHeader("Expect"));
+    }
+
+    /** Bytes read so far, by the route and by {@link #drain}. */
+    public long bytesRead() {
+        return read;
     }
 
     @Override

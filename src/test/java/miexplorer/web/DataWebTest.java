@@ -209,6 +209,35 @@ class DataWebTest {
         }
     }
 
+    /**
+     * java.net.http on Java 17 waits for ever when a final answer comes instead of "100 Continue"
+     * (fixed in later JDKs), so this client is a socket: it sends the headers and reads what comes.
+     */
+    @Test
+    void a_client_that_waits_for_100_continue_is_answered_without_sending_a_body_refused_by_its_headers() throws Exception {
+        for (String[] c : new String[][] {{"?base=zz", "6291456", "400"}, {"", "57671680", "413"}}) { // a bad setting; 55 MB
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /api/samples" + c[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: text/csv\r\nContent-Length: " + c[1] + "\r\nExpect: 100-continue\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String head = HostingTestAccess.readResponse(socket.getInputStream());
+                assertTrue(head.startsWith("HTTP/1.1 " + c[2] + " "), "answered at once, not asked for the body: " + head);
+            }
+        }
+    }
+
+    @Test
+    void a_form_refused_while_it_is_read_is_read_to_its_end_first() throws Exception {
+        // A field name over 1 024 bytes is refused as soon as it is seen, 20 MB before the end of the body.
+        String body = "x".repeat(2000) + "=1&text=" + "a".repeat(20 * 1024 * 1024);
+        Res r = send(HttpRequest.newBuilder(URI.create(base + "/data")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), "a long field name");
+        assertEquals(400, r.code, r.body);
+        assertTrue(r.body.contains("field name longer than 1024 bytes"), r.body);
+        assertNull(r.header("Connection"), "the rest of the body was read, so the connection stays open");
+    }
+
     @Test
     void a_body_between_the_apps_4_mb_and_this_routes_50_mb_is_read() throws Exception {
         long size = 6L * 1024 * 1024;

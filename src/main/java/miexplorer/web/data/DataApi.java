@@ -28,25 +28,26 @@ final class DataApi {
 
     static void post(Context ctx) throws IOException {
         // Every answer given before the end of the body reads the rest first (RequestBody explains why).
-        RequestBody body = new RequestBody(ctx.req().getInputStream()); // not ctx.body(): that holds it all in memory
         FieldErrors errors = new FieldErrors();
         DataSettings s = DataSettings.read(ctx.queryParamMap(), errors);
         if (!errors.isEmpty()) {
             List<Problem> problems = new ArrayList<>();
             errors.asMap().forEach((field, message) -> problems.add(new Problem(field, message)));
-            fail(ctx, body, 400, problems);
+            fail(ctx, null, 400, problems);
             return;
         }
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("multipart/")) {
-            fail(ctx, body, 415, List.of(new Problem("body", "Send the CSV itself as the body (Content-Type: text/csv), not a "
+            fail(ctx, null, 415, List.of(new Problem("body", "Send the CSV itself as the body (Content-Type: text/csv), not a "
                     + "multipart form; the form with a file upload is the page at " + DataRoutes.PATH + ".")));
             return;
         }
         if (ctx.req().getContentLengthLong() > DataRoutes.MAX_UPLOAD) {
-            fail(ctx, body, 413, List.of(new Problem("body", DataRoutes.tooLarge())));
+            fail(ctx, null, 413, List.of(new Problem("body", DataRoutes.tooLarge())));
             return;
         }
+        // Asked for only now: Jetty answers a client's "Expect: 100-continue" when the stream is first asked for.
+        RequestBody body = new RequestBody(ctx.req().getInputStream()); // not ctx.body(): that holds it all in memory
         DataResult r;
         try {
             r = DataResult.compute(body, s, DataRoutes.MAX_UPLOAD);
@@ -130,11 +131,10 @@ final class DataApi {
         return (field.equals("xbins") || field.equals("ybins")) && !perColumn && params.containsKey("bins") ? "bins" : field;
     }
 
-    private static void fail(Context ctx, RequestBody body, int status, List<Problem> problems) {
-        // Read on to the end only where a body within the limits could still be arriving: one that
-        // declares a length over them is refused at once, and the connection closed.
-        if (ctx.req().getContentLengthLong() <= DataRoutes.MAX_DRAIN) {
-            body.drain(DataRoutes.MAX_DRAIN);
+    /** An answer with problems, once the rest of the body is read; {@code body} is null when none was asked for yet. */
+    private static void fail(Context ctx, RequestBody body, int status, List<Problem> problems) throws IOException {
+        if (RequestBody.worthDraining(ctx.req(), body != null && body.bytesRead() > 0, DataRoutes.MAX_DRAIN)) {
+            (body != null ? body : new RequestBody(ctx.req().getInputStream())).drain(DataRoutes.MAX_DRAIN);
         }
         ctx.status(status).json(Map.of("errors", problems));
     }

@@ -90,7 +90,13 @@ public final class DataRoutes {
     /** POST /data: the form, multipart (with a file or pasted text) or urlencoded (pasted text). */
     private void post(Context ctx) {
         FieldErrors errors = new FieldErrors();
-        Submission sub = Submission.read(ctx);
+        Submission sub;
+        try {
+            sub = Submission.read(ctx);
+        } catch (BadRequestResponse e) {
+            drainRefused(ctx, true);
+            throw e;
+        }
         try {
             DataSettings s = DataSettings.read(sub.params, errors);
             // Browsers send a textarea's line breaks as CRLF; LF reads the same and keeps GET URLs short.
@@ -100,7 +106,7 @@ public final class DataRoutes {
                 // settings came in the body that was not read, so they are shown at their defaults.
                 errors.add("data", tooLarge() + " Nothing was read, not even the settings sent with it, so they are"
                         + " back at their defaults: choose a smaller file, then set them again (or go back in your browser).");
-                drainRefused(ctx);
+                drainRefused(ctx, !sub.refusedUnread);
                 respond(ctx, DataView.form(s, "", errors), 413);
                 return;
             }
@@ -112,7 +118,7 @@ public final class DataRoutes {
             if (sub.textTooLong) {
                 errors.add("data", "The pasted text is longer than " + (MAX_PASTE / 1024) + " KB; choose it as a file instead (up to "
                         + (MAX_UPLOAD / (1024 * 1024)) + " MB).");
-                drainRefused(ctx);
+                drainRefused(ctx, true);
                 respond(ctx, DataView.form(s, "", errors), 413);
                 return;
             }
@@ -124,12 +130,13 @@ public final class DataRoutes {
     }
 
     /**
-     * Reads and drops what is left of a form refused before its end, when it declared a length that
-     * this route still reads through ({@link #MAX_DRAIN}), so that the browser shows the answer.
+     * Reads and drops what is left of a form refused before its end, up to {@link #MAX_DRAIN} bytes,
+     * so that the browser shows the answer ({@link RequestBody#worthDraining}).
+     *
+     * @param started whether some of the body has been read already
      */
-    private static void drainRefused(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared < 0 || declared > MAX_DRAIN) {
+    private static void drainRefused(Context ctx, boolean started) {
+        if (!RequestBody.worthDraining(ctx.req(), started, MAX_DRAIN)) {
             return;
         }
         try {
@@ -265,6 +272,8 @@ public final class DataRoutes {
         Part file;
         boolean textTooLong;
         boolean tooLarge;
+        /** Refused by its declared length, before any of it was read. */
+        boolean refusedUnread;
         String emptyFile;
         private Collection<Part> parts = List.of();
 
@@ -282,6 +291,7 @@ public final class DataRoutes {
             }
             if (ctx.req().getContentLengthLong() > MAX_UPLOAD + FORM_OVERHEAD) {
                 s.tooLarge = true;
+                s.refusedUnread = true;
                 return s;
             }
             ctx.req().setAttribute("org.eclipse.jetty.multipartConfig", new MultipartConfigElement(
@@ -344,6 +354,7 @@ public final class DataRoutes {
         private static void readUrlEncoded(Context ctx, Submission s) {
             if (ctx.req().getContentLengthLong() > MAX_UPLOAD + FORM_OVERHEAD) {
                 s.tooLarge = true;
+                s.refusedUnread = true;
                 return;
             }
             try (InputStream in = new java.io.BufferedInputStream(ctx.req().getInputStream(), 64 * 1024)) {
