@@ -50,8 +50,8 @@ class AttentionBrowserTest extends BrowserTest {
         d.get(base + "/attention");
         type(d, "k-2", "1, 1, 0");
         d.findElement(By.id("k-2")).sendKeys(Keys.TAB);
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("err-k-2")));
-        assertTrue(text(d, "err-k-2").contains("Key 3 (“mat”) has 3 numbers, but the query has 4"), text(d, "err-k-2"));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("att-err-k-2")));
+        assertTrue(text(d, "att-err-k-2").contains("Key 3 (“mat”) has 3 numbers, but the query has 4"), text(d, "att-err-k-2"));
         assertEquals("1, 1, 0", d.findElement(By.id("k-2")).getDomProperty("value"));
         assertTrue(text(d, "announce").contains("Key 3"));
         assertEquals(List.of(), browser.consoleErrors());

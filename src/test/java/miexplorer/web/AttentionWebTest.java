@@ -456,7 +456,7 @@ class AttentionWebTest {
             // and the last key cannot go
             Res last = post(client, sentenceForm().set("kl", "the").set("k", "1, 0, 1, 0").set("v", "").set("action", "remove-key-0"), true);
             assertEquals(422, last.code());
-            assertTrue(errorText(last.body(), "err-keys").contains("at least one key"), last.body());
+            assertTrue(errorText(last.body(), "att-err-keys").contains("at least one key"), last.body());
         });
     }
 
@@ -805,65 +805,65 @@ class AttentionWebTest {
         Form twoQueries = f.set("ql", "a", "b").set("q", "1, 0, 1, 0", "0, 1, 0, 1");
         Form overflow = f.set("ql", "big").set("q", "1e200").set("kl", "a").set("k", "1e100").set("v", "").set("temp", "1e-10");
         return Stream.of(
-                new Bad("a key of the wrong length", f.set("k", "1, 0, 1, 0", "0, 1, 0", "1, 1, 0, 0"), "err-k-1",
+                new Bad("a key of the wrong length", f.set("k", "1, 0, 1, 0", "0, 1, 0", "1, 1, 0, 0"), "att-err-k-1",
                         "Key 2 (“cat”) has 3 numbers, but the query has 4", "k", List.of("1, 0, 1, 0", "0, 1, 0", "1, 1, 0, 0")),
-                new Bad("a second query of the wrong length", twoQueries.set("q", "1, 0, 1, 0", "1, 0"), "err-q-1",
+                new Bad("a second query of the wrong length", twoQueries.set("q", "1, 0, 1, 0", "1, 0"), "att-err-q-1",
                         "This query has 2 numbers, but the first has 4", "q", List.of("1, 0, 1, 0", "1, 0")),
-                new Bad("a non-number in the query", f.set("q", "1, zero, 1, 0"), "err-q-0",
+                new Bad("a non-number in the query", f.set("q", "1, zero, 1, 0"), "att-err-q-0",
                         "Number 2 of query 1 (“sat”): “zero” is not a number", "q", List.of("1, zero, 1, 0")),
-                new Bad("a semicolon in a value", f.set("v", "1, 0", "0, 1", "0.5; 0.5"), "err-v-2",
+                new Bad("a semicolon in a value", f.set("v", "1, 0", "0, 1", "0.5; 0.5"), "att-err-v-2",
                         "Number 1 of value 3", "v", List.of("1, 0", "0, 1", "0.5; 0.5")),
-                new Bad("NaN in a key", f.set("k", "1, NaN, 1, 0", "0, 1, 0, 1", "1, 1, 0, 0"), "err-k-0",
+                new Bad("NaN in a key", f.set("k", "1, NaN, 1, 0", "0, 1, 0, 1", "1, 1, 0, 0"), "att-err-k-0",
                         "NaN (not a number) is not allowed", "k", List.of("1, NaN, 1, 0", "0, 1, 0, 1", "1, 1, 0, 0")),
-                new Bad("Infinity in the query", f.set("q", "1, 0, Infinity, 0"), "err-q-0",
+                new Bad("Infinity in the query", f.set("q", "1, 0, Infinity, 0"), "att-err-q-0",
                         "Infinity is not allowed", "q", List.of("1, 0, Infinity, 0")),
-                new Bad("-Infinity in a value", f.set("v", "-Infinity, 0", "0, 1", "0.5, 0.5"), "err-v-0",
+                new Bad("-Infinity in a value", f.set("v", "-Infinity, 0", "0, 1", "0.5, 0.5"), "att-err-v-0",
                         "is not allowed", "v", List.of("-Infinity, 0", "0, 1", "0.5, 0.5")),
-                new Bad("1e400 in a key", f.set("k", "1, 0, 1, 0", "0, 1, 0, 1", "1e400, 1, 0, 0"), "err-k-2",
+                new Bad("1e400 in a key", f.set("k", "1, 0, 1, 0", "0, 1, 0, 1", "1e400, 1, 0, 0"), "att-err-k-2",
                         "too large", "k", List.of("1, 0, 1, 0", "0, 1, 0, 1", "1e400, 1, 0, 0")),
-                new Bad("an empty query", f.set("q", ""), "err-q-0", "Empty", "q", List.of("")),
-                new Bad("an empty key vector", f.set("k", "1, 0, 1, 0", "", "1, 1, 0, 0"), "err-k-1", "Empty", "k",
+                new Bad("an empty query", f.set("q", ""), "att-err-q-0", "Empty", "q", List.of("")),
+                new Bad("an empty key vector", f.set("k", "1, 0, 1, 0", "", "1, 1, 0, 0"), "att-err-k-1", "Empty", "k",
                         List.of("1, 0, 1, 0", "", "1, 1, 0, 0")),
-                new Bad("temperature 0", f.set("temp", "0"), "err-temp", "must be above 0", "temp", List.of("0")),
-                new Bad("temperature -1", f.set("temp", "-1"), "err-temp", "must be above 0", "temp", List.of("-1")),
-                new Bad("temperature abc", f.set("temp", "abc"), "err-temp", "“abc” is not a number", "temp", List.of("abc")),
-                new Bad("temperature empty", f.set("temp", ""), "err-temp", "Empty", "temp", List.of("")),
-                new Bad("temperature NaN", f.set("temp", "NaN"), "err-temp", "NaN", "temp", List.of("NaN")),
-                new Bad("values of different lengths", f.set("v", "1, 0", "0, 1, 1", "0.5, 0.5"), "err-v-1",
+                new Bad("temperature 0", f.set("temp", "0"), "att-err-temp", "must be above 0", "temp", List.of("0")),
+                new Bad("temperature -1", f.set("temp", "-1"), "att-err-temp", "must be above 0", "temp", List.of("-1")),
+                new Bad("temperature abc", f.set("temp", "abc"), "att-err-temp", "“abc” is not a number", "temp", List.of("abc")),
+                new Bad("temperature empty", f.set("temp", ""), "att-err-temp", "Empty", "temp", List.of("")),
+                new Bad("temperature NaN", f.set("temp", "NaN"), "att-err-temp", "NaN", "temp", List.of("NaN")),
+                new Bad("values of different lengths", f.set("v", "1, 0", "0, 1, 1", "0.5, 0.5"), "att-err-v-1",
                         "every value needs d_v = 2", "v", List.of("1, 0", "0, 1, 1", "0.5, 0.5")),
-                new Bad("only some values", f.set("v", "1, 0", "", "0.5, 0.5"), "err-v-1",
+                new Bad("only some values", f.set("v", "1, 0", "", "0.5, 0.5"), "att-err-v-1",
                         "Give a value vector for every key, or leave them all empty", "v", List.of("1, 0", "", "0.5, 0.5")),
-                new Bad("257 keys", manyKeys, "err-keys", "257 keys: the explorer takes at most 256", "k",
+                new Bad("257 keys", manyKeys, "att-err-keys", "257 keys: the explorer takes at most 256", "k",
                         repeat("1, 0, 1, 0", 257)),
-                new Bad("65 queries", manyQueries, "err-queries", "65 queries: the explorer takes at most 64", "q",
+                new Bad("65 queries", manyQueries, "att-err-queries", "65 queries: the explorer takes at most 64", "q",
                         repeat("1, 0, 1, 0", 65)),
-                new Bad("a vector of 1025 numbers", f.set("q", long1025), "err-q-0",
+                new Bad("a vector of 1025 numbers", f.set("q", long1025), "att-err-q-0",
                         "This vector has 1025 numbers; the explorer takes at most 1024", "q", List.of(long1025)),
-                new Bad("an empty token label", f.set("kl", "the", "", "mat"), "err-kl-1", "Empty label", "kl", List.of("the", "", "mat")),
-                new Bad("an empty query label", f.set("ql", ""), "err-ql-0", "Empty label", "ql", List.of("")),
-                new Bad("a repeated query label", twoQueries.set("ql", "a", "a"), "err-ql-1", "“a” already names another query",
+                new Bad("an empty token label", f.set("kl", "the", "", "mat"), "att-err-kl-1", "Empty label", "kl", List.of("the", "", "mat")),
+                new Bad("an empty query label", f.set("ql", ""), "att-err-ql-0", "Empty label", "ql", List.of("")),
+                new Bad("a repeated query label", twoQueries.set("ql", "a", "a"), "att-err-ql-1", "“a” already names another query",
                         "ql", List.of("a", "a")),
-                new Bad("a label over 60 characters", f.set("kl", "the", "c".repeat(61), "mat"), "err-kl-1", "at most 60 characters",
+                new Bad("a label over 60 characters", f.set("kl", "the", "c".repeat(61), "mat"), "att-err-kl-1", "at most 60 characters",
                         "kl", List.of("the", "c".repeat(61), "mat")),
-                new Bad("a negative prior", twoQueries.set("prior", "1", "-1"), "err-prior-1", "negative", "prior", List.of("1", "-1")),
-                new Bad("only some priors", twoQueries.set("prior", "1", ""), "err-prior-1", "Give every query a prior weight",
+                new Bad("a negative prior", twoQueries.set("prior", "1", "-1"), "att-err-prior-1", "negative", "prior", List.of("1", "-1")),
+                new Bad("only some priors", twoQueries.set("prior", "1", ""), "att-err-prior-1", "Give every query a prior weight",
                         "prior", List.of("1", "")),
-                new Bad("all priors zero", twoQueries.set("prior", "0", "0"), "err-prior-0", "Every prior weight is 0",
+                new Bad("all priors zero", twoQueries.set("prior", "0", "0"), "att-err-prior-0", "Every prior weight is 0",
                         "prior", List.of("0", "0")),
-                new Bad("set-dk to 0", f.set("dk", "0").set("action", "set-dk"), "err-dk", "dₖ must be a whole number from 1 to 1024",
+                new Bad("set-dk to 0", f.set("dk", "0").set("action", "set-dk"), "att-err-dk", "dₖ must be a whole number from 1 to 1024",
                         "q", List.of("1, 0, 1, 0")),
-                new Bad("set-dk to 5000", f.set("dk", "5000").set("action", "set-dk"), "err-dk", "from 1 to 1024",
+                new Bad("set-dk to 5000", f.set("dk", "5000").set("action", "set-dk"), "att-err-dk", "from 1 to 1024",
                         "k", List.of("1, 0, 1, 0", "0, 1, 0, 1", "1, 1, 0, 0")),
-                new Bad("set-dk to x", f.set("dk", "x").set("action", "set-dk"), "err-dk", "from 1 to 1024", "q", List.of("1, 0, 1, 0")),
-                new Bad("an unknown action", f.set("action", "explode"), "err-action", "is not something this form can do", "q",
+                new Bad("set-dk to x", f.set("dk", "x").set("action", "set-dk"), "att-err-dk", "from 1 to 1024", "q", List.of("1, 0, 1, 0")),
+                new Bad("an unknown action", f.set("action", "explode"), "att-err-action", "is not something this form can do", "q",
                         List.of("1, 0, 1, 0")),
-                new Bad("remove a key that is not there", f.set("action", "remove-key-7"), "err-keys", "no such key", "kl",
+                new Bad("remove a key that is not there", f.set("action", "remove-key-7"), "att-err-keys", "no such key", "kl",
                         List.of("the", "cat", "mat")),
-                new Bad("a bad scale setting", f.set("scale", "0", "maybe"), "err-scale", "“maybe” is not a setting for scaling", "q",
+                new Bad("a bad scale setting", f.set("scale", "0", "maybe"), "att-err-scale", "“maybe” is not a setting for scaling", "q",
                         List.of("1, 0, 1, 0")),
-                new Bad("bad digits", f.set("digits", "99"), "err-digits", "from 1 to 15", "q", List.of("1, 0, 1, 0")),
-                new Bad("scores that overflow at a tiny temperature", overflow, "err-temp", "too large", "temp", List.of("1e-10")),
-                new Bad("a score that overflows by itself", overflow.set("q", "1e300").set("k", "1e300").set("temp", "1"), "err-temp",
+                new Bad("bad digits", f.set("digits", "99"), "att-err-digits", "from 1 to 15", "q", List.of("1, 0, 1, 0")),
+                new Bad("scores that overflow at a tiny temperature", overflow, "att-err-temp", "too large", "temp", List.of("1e-10")),
+                new Bad("a score that overflows by itself", overflow.set("q", "1e300").set("k", "1e300").set("temp", "1"), "att-err-temp",
                         "too large", "q", List.of("1e300")));
     }
 
@@ -892,9 +892,9 @@ class AttentionWebTest {
             } else {
                 assertTrue(res.body().contains("<html"), "the whole page");
             }
-            if (!List.of("err-keys", "err-queries", "err-action").contains(bad.errorId)) {
-                String field = bad.errorId.equals("err-temp") ? "att-temp" : bad.errorId.equals("err-dk") ? "att-dk"
-                        : bad.errorId.substring(4);
+            if (!List.of("att-err-keys", "att-err-queries", "att-err-action").contains(bad.errorId)) {
+                String field = bad.errorId.equals("att-err-temp") ? "att-temp" : bad.errorId.equals("att-err-dk") ? "att-dk"
+                        : bad.errorId.substring("att-err-".length());
                 assertTrue(res.body().contains("aria-describedby=\"" + bad.errorId + "\""),
                         "the field " + field + " points at its message");
             }
@@ -907,7 +907,7 @@ class AttentionWebTest {
             for (String dk : List.of("5000", "0", "x")) {
                 Res res = post(client, sentenceForm().set("dk", dk).set("action", "set-dk"), true);
                 assertEquals(422, res.code());
-                assertNotNull(errorText(res.body(), "err-dk"));
+                assertNotNull(errorText(res.body(), "att-err-dk"));
                 assertEquals(List.of(dk), inputs(res.body(), "dk"), "the typed d_k is kept");
             }
         });
@@ -918,17 +918,17 @@ class AttentionWebTest {
         JavalinTest.test(app(), (server, client) -> {
             Res wrong = get(client, "/attention?ql=sat&q=1,0,1,0&kl=the&k=1,0,1,0&kl=cat&k=0,1,0&scale=1&temp=1", false);
             assertEquals(400, wrong.code());
-            assertTrue(errorText(wrong.body(), "err-k-1").contains("Key 2 (“cat”) has 3 numbers"), allErrors(wrong.body()));
+            assertTrue(errorText(wrong.body(), "att-err-k-1").contains("Key 2 (“cat”) has 3 numbers"), allErrors(wrong.body()));
             assertEquals(List.of("1,0,1,0", "0,1,0"), inputs(wrong.body(), "k"));
             Res temp = get(client, SENTENCE.replace("temp=1", "temp=0"), true);
             assertEquals(400, temp.code());
-            assertTrue(errorText(temp.body(), "err-temp").contains("above 0"));
+            assertTrue(errorText(temp.body(), "att-err-temp").contains("above 0"));
             assertEquals(List.of("0"), inputs(temp.body(), "temp"));
             assertNull(temp.header("HX-Push-Url"));
             // only a temperature: the sentence with that temperature, still checked
             Res onlyTemp = get(client, "/attention?temp=-1", false);
             assertEquals(400, onlyTemp.code());
-            assertTrue(errorText(onlyTemp.body(), "err-temp").contains("above 0"));
+            assertTrue(errorText(onlyTemp.body(), "att-err-temp").contains("above 0"));
         });
     }
 
@@ -938,7 +938,7 @@ class AttentionWebTest {
             Res res = post(client, sentenceForm().set("kl", "the", HOSTILE, "mat").set("k", "1, 0, 1, 0", "1", "1, 1, 0, 0"), true);
             assertEquals(422, res.code());
             assertNoRawHostileText(res.body());
-            assertTrue(errorText(res.body(), "err-k-1").contains("(“" + HOSTILE + "”)"), "the message names the token (escaped)");
+            assertTrue(errorText(res.body(), "att-err-k-1").contains("(“" + HOSTILE + "”)"), "the message names the token (escaped)");
         });
     }
 
@@ -1143,11 +1143,11 @@ class AttentionWebTest {
         JavalinTest.test(app(), (server, client) -> {
             Res keysOnly = get(client, "/attention?k=1,0&k=0,1", false);
             assertEquals(400, keysOnly.code());
-            assertNotNull(errorText(keysOnly.body(), "err-q-0"), allErrors(keysOnly.body()));
+            assertNotNull(errorText(keysOnly.body(), "att-err-q-0"), allErrors(keysOnly.body()));
             assertEquals(List.of(""), inputs(keysOnly.body(), "q"), "an empty query field to type into");
             Res queryOnly = get(client, "/attention?q=1,0", false);
             assertEquals(400, queryOnly.code());
-            assertNotNull(errorText(queryOnly.body(), "err-k-0"), allErrors(queryOnly.body()));
+            assertNotNull(errorText(queryOnly.body(), "att-err-k-0"), allErrors(queryOnly.body()));
             assertEquals(List.of(""), inputs(queryOnly.body(), "k"), "an empty key field to type into");
         });
     }
@@ -1167,10 +1167,10 @@ class AttentionWebTest {
             assertTrue(labelsOnly.code() == 200 || labelsOnly.code() == 400, "status " + labelsOnly.code());
             Res keysOnly = get(client, "/attention?k=1,0&k=0,1", false);
             assertEquals(400, keysOnly.code(), "keys without a query");
-            assertNotNull(errorText(keysOnly.body(), "err-q-0"), "the message stands beside an empty query row");
+            assertNotNull(errorText(keysOnly.body(), "att-err-q-0"), "the message stands beside an empty query row");
             Res queryOnly = get(client, "/attention?q=1,0", false);
             assertEquals(400, queryOnly.code(), "a query without keys");
-            assertNotNull(errorText(queryOnly.body(), "err-k-0"), "the message stands beside an empty key row");
+            assertNotNull(errorText(queryOnly.body(), "att-err-k-0"), "the message stands beside an empty key row");
             Res history = read(client.get(SENTENCE, req -> req.header("HX-Request", "true").header("HX-History-Restore-Request", "true")),
                     "history restore");
             assertTrue(history.body().contains("<html"), "a history restore gets the whole page");

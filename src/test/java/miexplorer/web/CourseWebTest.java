@@ -261,6 +261,26 @@ class CourseWebTest {
     }
 
     @Test
+    void the_lessons_two_explorers_share_no_id_even_with_the_same_mistakes_in_both() {
+        JavalinTest.test(app(), (server, client) -> {
+            // Both have a Decimals field and buttons; a crafted post can make both show a message for them.
+            FormBody.Builder table = new FormBody.Builder().add("lesson", "1").add("x", "Weather").add("y", "Forecast")
+                    .add("xl", "Rain").add("xl", "Sun").add("yl", "Forecast rain").add("yl", "Forecast sun")
+                    .add("c", "0.36").add("c", "0.04").add("c", "0.12").add("c", "0.48").add("kind", "probabilities")
+                    .add("digits", "99").add("action", "nonsense");
+            FormBody.Builder vectors = lessonAttentionForm("1, x", true).add("digits", "99").add("action", "nonsense");
+            String mi = PageText.read(client.request("/mi", b -> b.post(table.build()).header("HX-Request", "true")), "table").body();
+            String att = PageText.read(client.request("/attention", b -> b.post(vectors.build()).header("HX-Request", "true")), "vectors").body();
+            assertTrue(mi.contains("id=\"err-digits\""), "the table's Decimals has a message");
+            assertTrue(att.contains("id=\"att-err-digits\""), "and so do the vectors'");
+            Set<String> shared = new HashSet<>(PageText.ids(mi));
+            shared.retainAll(PageText.ids(att));
+            shared.remove("announce"); // the one live region, which each answer fills out of band
+            assertEquals(Set.of(), shared);
+        });
+    }
+
+    @Test
     void reset_in_the_lessons_attention_explorer_brings_back_the_lessons_example() {
         JavalinTest.test(app(), (server, client) -> {
             String lesson = fetch(client, "/").body();

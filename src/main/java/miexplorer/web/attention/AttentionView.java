@@ -31,6 +31,12 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         MultiQueryAttention flipped, MiView joint, String dkTyped, Site site, AttentionForm.Checked checked,
         Placement placement) {
 
+    /**
+     * Before the ids of this explorer's messages, so that they differ from the joint-table
+     * explorer's where both are on one page (the lesson): both have a "digits" field, for one.
+     */
+    public static final String ERROR_PREFIX = "att-";
+
     /** Vectors longer than this show their first and last products only. */
     public static final int PRODUCTS_SHOWN = 8;
     /** With more queries than this, only the first query's working is written out. */
@@ -131,6 +137,11 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     public boolean embedded() {
         return placement == Placement.EMBED;
+    }
+
+    /** The id of the element that shows a field's message: "q[0]" → "att-err-q-0". */
+    public static String errorId(String field) {
+        return ERROR_PREFIX + FieldErrors.errorId(field);
     }
 
     public boolean inLesson() {
