@@ -29,17 +29,39 @@ import miexplorer.web.mi.Preset;
  * @param canonical the lesson's absolute URL
  * @param explorer the live explorer, set to the tutorial's weather table
  * @param attention the live attention explorer, set to two queries that prefer different keys
+ * @param tries what the attention section's things to try lead to
  * @param weather the weather table's analysis
  * @param swapped the same table with X and Y swapped (forecast as X), for symmetry
  * @param rows one row per preset, for the properties table
  */
-public record Lesson(String canonical, MiView explorer, AttentionView attention, Analysis weather, Analysis swapped,
-        List<Row> rows) {
+public record Lesson(String canonical, MiView explorer, AttentionView attention, Tries tries, Analysis weather,
+        Analysis swapped, List<Row> rows) {
     public static final String TITLE = "Mutual information, step by step · MI Explorer";
     public static final String DESCRIPTION = "A short course on mutual information: entropy, conditional entropy, "
             + "I(X; Y) and its properties, worked live on a weather forecast, and what it does (and does not) say about attention.";
     /** Where the attention explorer lives (built separately). */
     public static final String ATTENTION_PATH = AttentionForm.PATH;
+
+    /**
+     * I(query; key), in bits, of the lesson's attention example after each thing its text suggests,
+     * worked out by the attention explorer's own model.
+     *
+     * @param bothRight the first query set to 0, 2 as well
+     * @param scaled as it starts, with the √dₖ division
+     * @param unscaled without it
+     */
+    public record Tries(double bothRight, double scaled, double unscaled) {
+        static Tries of() {
+            return new Tries(mi("0, 2", true), mi("2, 0", true), mi("2, 0", false));
+        }
+
+        private static double mi(String first, boolean scale) {
+            AttentionInput in = AttentionPreset.twoQueries();
+            AttentionInput changed = new AttentionInput(in.queryLabels(), List.of(first, in.queries().get(1)), in.priors(),
+                    in.keyLabels(), in.keys(), in.values(), scale, in.temperature(), in.digits());
+            return Analysis.of(AttentionForm.check(changed, new FieldErrors()).result().joint(), LogBase.TWO).mutualInformation();
+        }
+    }
 
     /** A preset's numbers, for the table that shows the properties on every example at once. */
     public record Row(String title, String path, double hX, double hY, double mi, double miSwapped) {
@@ -62,7 +84,7 @@ public record Lesson(String canonical, MiView explorer, AttentionView attention,
         }
         AttentionView attention = AttentionView.of(AttentionForm.check(AttentionPreset.twoQueries(), new FieldErrors()),
                 Placement.LESSON, site);
-        return new Lesson(site.absolute("/"), explorer, attention, weather, swapped, List.copyOf(rows));
+        return new Lesson(site.absolute("/"), explorer, attention, Tries.of(), weather, swapped, List.copyOf(rows));
     }
 
     private static Analysis analyse(MiInput in) {
@@ -120,18 +142,6 @@ public record Lesson(String canonical, MiView explorer, AttentionView attention,
     /** The weather given forecast j: its distribution's entropy H(X | Y = y_j). */
     public Conditional givenForecast(int j) {
         return weather.xGivenY().get(j);
-    }
-
-    /**
-     * I(query; key) of the lesson's attention example with its first query set to {@code first},
-     * with the √dₖ scaling or without, worked out by the attention explorer's own model.
-     */
-    public String attentionMi(String first, boolean scale) {
-        AttentionInput in = AttentionPreset.twoQueries();
-        AttentionInput changed = new AttentionInput(in.queryLabels(), List.of(first, in.queries().get(1)), in.priors(),
-                in.keyLabels(), in.keys(), in.values(), scale, in.temperature(), in.digits());
-        AttentionForm.Checked c = AttentionForm.check(changed, new FieldErrors());
-        return bits(Analysis.of(c.result().joint(), LogBase.TWO).mutualInformation());
     }
 
     /** The explorer's URL for the weather table with X and Y swapped. */
