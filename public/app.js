@@ -187,7 +187,7 @@ document.addEventListener("click", function (event) {
     htmx.ajax("POST", form.getAttribute("hx-post"), { source: form, target: "#permutation", swap: "outerHTML", values: values });
   });
   // A file over the upload limit is refused here, before anything is sent. The server refuses such a
-  // body without reading it, so its answer could not keep the settings and text sent along with it.
+  // body without parsing it, so its answer could not keep the settings and text sent along with it.
   document.addEventListener("htmx:beforeRequest", function (e) {
     var input = document.getElementById("data-file");
     if (e.target.id !== "data-form" || !input || !input.files || !input.files.length) return;

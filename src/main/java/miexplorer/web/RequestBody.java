@@ -28,11 +28,29 @@ public final class RequestBody extends FilterInputStream {
      * yet from a client that waits for "100 Continue" before it sends the body (curl does, for large
      * ones): answered now, it never sends it.
      */
-    public static boolean worthDraining(HttpServletRequest request, boolean started, long most) {
+    private static boolean worthDraining(HttpServletRequest request, boolean started, long most) {
         if (request.getContentLengthLong() > most) {
             return false;
         }
         return started || !"100-continue".equalsIgnoreCase(request.getHeader("Expect"));
+    }
+
+    /**
+     * Before an early answer: reads and drops the rest of {@code request}'s body, up to {@code most}
+     * bytes in all, when that is worth it (see above).
+     *
+     * @param body what has read the body so far, or null when nothing has
+     * @param started whether some of the body has been read already (by {@code body}, or by a parser)
+     */
+    public static void drainRest(HttpServletRequest request, RequestBody body, boolean started, long most) {
+        if (!worthDraining(request, started, most)) {
+            return;
+        }
+        try {
+            (body != null ? body : new RequestBody(request.getInputStream())).drain(most);
+        } catch (IOException | IllegalStateException e) {
+            // the body is no longer there to read: the connection is closed after the answer
+        }
     }
 
     /** Bytes read so far, by the route and by {@link #drain}. */

@@ -132,10 +132,8 @@ final class DataApi {
     }
 
     /** An answer with problems, once the rest of the body is read; {@code body} is null when none was asked for yet. */
-    private static void fail(Context ctx, RequestBody body, int status, List<Problem> problems) throws IOException {
-        if (RequestBody.worthDraining(ctx.req(), body != null && body.bytesRead() > 0, DataRoutes.MAX_DRAIN)) {
-            (body != null ? body : new RequestBody(ctx.req().getInputStream())).drain(DataRoutes.MAX_DRAIN);
-        }
+    private static void fail(Context ctx, RequestBody body, int status, List<Problem> problems) {
+        RequestBody.drainRest(ctx.req(), body, body != null && body.bytesRead() > 0, DataRoutes.MAX_DRAIN);
         ctx.status(status).json(Map.of("errors", problems));
     }
 }

@@ -131,19 +131,12 @@ public final class DataRoutes {
 
     /**
      * Reads and drops what is left of a form refused before its end, up to {@link #MAX_DRAIN} bytes,
-     * so that the browser shows the answer ({@link RequestBody#worthDraining}).
+     * so that the browser shows the answer.
      *
      * @param started whether some of the body has been read already
      */
     private static void drainRefused(Context ctx, boolean started) {
-        if (!RequestBody.worthDraining(ctx.req(), started, MAX_DRAIN)) {
-            return;
-        }
-        try {
-            new RequestBody(ctx.req().getInputStream()).drain(MAX_DRAIN);
-        } catch (IOException | IllegalStateException e) {
-            // the body is no longer there to read: the connection is closed after the answer
-        }
+        RequestBody.drainRest(ctx.req(), null, started, MAX_DRAIN);
     }
 
     /** A view and the status to send it with. */
