@@ -27,70 +27,6 @@ document.documentElement.classList.add("js"); // shows controls that only work w
   };
 })();
 
-// Folded parts of a result (worked steps, the Python code). An edit's answer carries only the parts
-// the reader has open, so each request names them; a folded part comes as a placeholder, replaced by
-// its content from the server when it is opened (or when an answer leaves an open one empty, as when
-// it was opened while that answer was on its way).
-(function () {
-  var OPEN_PARTS = "details[data-part][open]";
-  // Where a folded section's part is served, from the explorer's data-parts address; null outside one.
-  var urlOf = function (details) {
-    var parts = details.closest("[data-parts]");
-    return parts ? parts.getAttribute("data-parts").replace("{part}", details.getAttribute("data-part")) : null;
-  };
-  var fill = function (details) {
-    var pending = details.querySelector(":scope > .part-pending");
-    var url = urlOf(details);
-    if (!pending || !url || pending.hasAttribute("data-loading") || typeof htmx === "undefined") return;
-    pending.setAttribute("data-loading", "");
-    details.setAttribute("aria-busy", "true"); // assistive technology waits for the content
-    htmx.ajax("GET", url, { source: pending, target: pending, swap: "outerHTML" }).then(function () {
-      details.removeAttribute("aria-busy");
-    });
-  };
-  // Printing (below) opens every section. A placeholder is filled first, synchronously: the browser
-  // lays out the print as soon as the beforeprint handlers return, so an answer that came later would
-  // miss it. A fetch already on its way (the section was opened a moment ago) is given up for this one.
-  var fillNow = function (pending) {
-    var details = pending.parentNode;
-    var url = urlOf(details);
-    if (!url) return;
-    if (pending.hasAttribute("data-loading") && typeof htmx !== "undefined") htmx.trigger(pending, "htmx:abort");
-    try {
-      var xhr = new XMLHttpRequest();
-      xhr.open("GET", url, false);
-      xhr.send();
-      if (xhr.status === 200) {
-        pending.outerHTML = xhr.responseText;
-        details.removeAttribute("aria-busy");
-      }
-    } catch (e) {
-      // printed with the placeholder's text
-    }
-  };
-  window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details[data-part] > .part-pending").forEach(fillNow);
-  });
-  document.addEventListener("toggle", function (e) { // toggle does not bubble: caught on its way down
-    if (e.target.matches && e.target.matches(OPEN_PARTS)) fill(e.target);
-  }, true);
-  document.addEventListener("htmx:afterSettle", function () {
-    document.querySelectorAll(OPEN_PARTS).forEach(fill);
-  });
-  document.addEventListener("htmx:afterRequest", function (e) {
-    var pending = e.target;
-    if (e.detail.successful || !pending.classList || !pending.classList.contains("part-pending")) return;
-    pending.removeAttribute("data-loading"); // closing and opening the section again tries again
-    pending.textContent = "This section could not be loaded. Close it and open it again to retry.";
-  });
-  document.addEventListener("htmx:configRequest", function (e) {
-    if (e.detail.verb !== "post" || !e.detail.target) return;
-    e.detail.target.querySelectorAll(OPEN_PARTS).forEach(function (d) {
-      e.detail.parameters.append("open", d.getAttribute("data-part"));
-    });
-  });
-})();
-
 // Copy buttons: <button data-copy="ID"> copies the text of element ID. One listener on the document,
 // so buttons swapped in by htmx work too. Where the clipboard is out of reach (plain http on another
 // host), the text is selected for Ctrl+C instead.
@@ -117,7 +53,6 @@ document.addEventListener("click", function (event) {
 });
 
 // Printing shows every folded section: open them just before printing, fold them back afterwards.
-// (Placeholders of folded parts are filled first, above.)
 (function () {
   var opened = [];
   window.addEventListener("beforeprint", function () {

@@ -99,16 +99,16 @@ public class ViewBenchmark {
         return out.toByteArray();
     }
 
-    /** As an edit's answer: the folded parts left for the page to fetch when opened (MiRoutes.post). */
+    /** As an edit's answer (MiRoutes.post): every worked step included. */
     @Benchmark
     public byte[] fragmentWeather() {
-        MiView v = mi(weather).deferringAllBut(List.of());
+        MiView v = mi(weather);
         return fragment("mi/explorer.jte", v, v.announcement());
     }
 
     @Benchmark
     public byte[] fragment32x32() {
-        MiView v = mi(table32).deferringAllBut(List.of());
+        MiView v = mi(table32);
         return fragment("mi/explorer.jte", v, v.announcement());
     }
 

@@ -152,69 +152,25 @@ class MiBrowserTest extends BrowserTest {
     }
 
     /*
-     * An edit's answer leaves folded parts out; opening one fetches it, and while it is open later
-     * edits bring it in full. H(Y) of the edited table, P(Y) = (0.42, 0.58): 0.981454 bits.
+     * Printing opens every folded section, each with its content for the table as edited: H(Y) =
+     * 0.981 bits, from P(Y) = (0.42, 0.58); afterwards they fold again.
      */
     @Test
-    void a_folded_part_is_fetched_when_opened_and_comes_with_each_later_edit_while_open() {
-        WebDriver d = browser.open(true);
-        d.get(base + "/mi");
-        JavascriptExecutor js = (JavascriptExecutor) d;
-        js.executeScript("window.__parts = 0; document.addEventListener('htmx:beforeRequest', function (e) {"
-                + " if (e.detail.requestConfig.path.indexOf('/mi/parts/') === 0) window.__parts++; });");
-        editTopRow(d);
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(10));
-        By pending = By.cssSelector("details[data-part='hy'] .part-pending");
-        assertEquals(1, d.findElements(pending).size(), "after an edit, the closed section is a placeholder");
-
-        // Opened from the keyboard: its content comes from the server, for the table as it is now,
-        // and the section says it is busy until then.
-        js.executeScript("var d = document.querySelector(\"details[data-part='hy']\"); new MutationObserver(function () {"
-                + " if (d.getAttribute('aria-busy') === 'true') window.__busy = true; }).observe(d, {attributes: true});");
-        d.findElement(By.cssSelector("details[data-part='hy'] > summary")).sendKeys(Keys.ENTER);
-        wait.until(dr -> dr.findElements(pending).isEmpty());
-        By hy = By.cssSelector("details[data-part='hy']");
-        wait.until(dr -> dr.findElement(hy).getAttribute("aria-busy") == null);
-        assertEquals(Boolean.TRUE, js.executeScript("return window.__busy === true;"), "aria-busy while it loaded");
-        assertTrue(d.findElement(hy).getText().contains("0.981"), d.findElement(hy).getText());
-        assertEquals(1L, js.executeScript("return window.__parts;"));
-
-        // With it open, the next edit (four decimals) brings it along: no placeholder, no second fetch.
-        new org.openqa.selenium.support.ui.Select(d.findElement(By.id("digits"))).selectByValue("4");
-        wait.until(ExpectedConditions.textToBe(By.id("mi-value"), "0.2238 bits"));
-        assertTrue(d.findElements(pending).isEmpty());
-        assertTrue(d.findElement(hy).getText().contains("0.9815"), d.findElement(hy).getText());
-        assertEquals(1L, js.executeScript("return window.__parts;"));
-        assertEquals(List.of(), browser.consoleErrors());
-    }
-
-    /*
-     * Printing opens every folded section, and a section an edit's answer left as a placeholder is
-     * fetched before the print is laid out (beforeprint's handlers run before the browser takes its
-     * snapshot), for the table as edited: H(Y) = 0.981 bits, from P(Y) = (0.42, 0.58).
-     */
-    @Test
-    void printing_after_an_edit_prints_the_folded_parts_in_full() {
+    void printing_after_an_edit_prints_the_folded_sections_in_full() {
         WebDriver d = browser.open(true);
         d.get(base + "/mi");
         editTopRow(d);
         JavascriptExecutor js = (JavascriptExecutor) d;
-        assertEquals(4L, js.executeScript("return document.querySelectorAll('.part-pending').length;"),
-                "H(Y), H(Y | X), H(X, Y) and the code come as placeholders");
-
-        // What the print would show, read in the same task as beforeprint, before anything else can run.
         @SuppressWarnings("unchecked")
         Map<String, Object> printed = (Map<String, Object>) js.executeScript("window.dispatchEvent(new Event('beforeprint'));"
-                + " var hy = document.querySelector(\"details[data-part='hy']\");"
-                + " return {pending: document.querySelectorAll('.part-pending').length, hyOpen: hy.open, hy: hy.textContent,"
-                + " closed: document.querySelectorAll('details:not([open])').length};");
-        assertEquals(0L, printed.get("pending"));
+                + " var hy = document.getElementById('hy-working');"
+                + " return {hyOpen: hy.open, hy: hy.textContent, closed: document.querySelectorAll('details:not([open])').length};");
         assertEquals(0L, printed.get("closed"), "every section is open");
         assertEquals(Boolean.TRUE, printed.get("hyOpen"));
         assertTrue(((String) printed.get("hy")).contains("0.981"), (String) printed.get("hy"));
 
         js.executeScript("window.dispatchEvent(new Event('afterprint'));");
-        assertEquals(Boolean.FALSE, js.executeScript("return document.querySelector(\"details[data-part='hy']\").open;"),
+        assertEquals(Boolean.FALSE, js.executeScript("return document.getElementById('hy-working').open;"),
                 "folded again after printing");
         assertEquals(List.of(), browser.consoleErrors());
     }

@@ -792,83 +792,28 @@ class MiWebTest {
         });
     }
 
-    // ---- folded parts: sent when open, fetched when opened -------------------------------------
+    // ---- an edit's answer is whole ------------------------------------------------------------
 
-    /** What the folded section {@code part} (its data-part name) holds in {@code html}, from its summary to its end. */
-    private static String section(String html, String part) {
-        int start = html.indexOf("data-part=\"" + part + "\"");
-        assertTrue(start >= 0, "a folded section " + part);
+    /** What the folded section with id {@code id} holds in {@code html}, from its summary to its end. */
+    private static String section(String html, String id) {
+        int start = html.indexOf(" id=\"" + id + "\"");
+        assertTrue(start >= 0, "a folded section " + id);
         int end = html.indexOf("</details>", start);
         return html.substring(html.indexOf("</summary>", start) + "</summary>".length(), end);
     }
 
+    /*
+     * The folded workings come with every answer, so opening one shows it at once. H(Y) of the
+     * weather table, P(Y) = (0.48, 0.52): 0.999 bits, written out term by term.
+     */
     @Test
-    void an_edit_sends_the_folded_parts_only_when_the_reader_has_them_open() {
+    void an_edit_answer_carries_every_folded_working_in_full() {
         JavalinTest.test(app(), (server, client) -> {
-            Res closed = post(client, weatherForm(), true);
-            assertEquals(200, closed.code());
-            for (String part : List.of("hy", "hyx", "hxy", "code")) {
-                assertTrue(PENDING.matcher(section(closed.body(), part)).find(), part + " comes as a placeholder");
-            }
-            // The divergence table of a small table is open from the start, so it comes in full.
-            assertTrue(section(closed.body(), "divergence").contains("<table class=\"divergence\">"));
-            assertFalse(closed.body().contains("<code id=\"py-code\">"));
-
-            Res open = post(client, weatherForm().set("open", "hy", "code", "no-such-part"), true);
-            assertEquals(200, open.code());
-            // H(Y) for P(Y) = (0.48, 0.52): 0.999 bits, written out term by term.
-            String hy = section(open.body(), "hy");
-            assertFalse(PENDING.matcher(hy).find(), "an open part comes in full");
-            assertTrue(hy.contains("<mn>0.999</mn>"), hy);
-            assertTrue(open.body().contains("<code id=\"py-code\">"), "the code too");
-            assertTrue(PENDING.matcher(section(open.body(), "hxy")).find(), "the closed ones stay placeholders");
-            assertEquals(measures(closed.body()), measures(open.body()));
-
-            // An answer with mistakes has no result, so nothing to fetch.
-            Res invalid = post(client, weatherForm().set("c", "0.36", "x", "0.12", "0.48"), true);
-            assertEquals(422, invalid.code());
-            assertFalse(invalid.body().contains("data-parts"), "no parts address without a result");
-
-            // A whole page (first load, no JavaScript) holds every part.
-            for (Res page : List.of(get(client, closed.header("HX-Push-Url"), false), get(client, "/mi", false))) {
-                assertFalse(page.body().contains("part-pending"), "no placeholders in a whole page");
-                assertTrue(section(page.body(), "hy").contains("<mn>0.999</mn>"));
-            }
-        });
-    }
-
-    @Test
-    void a_larger_table_also_folds_its_columns_and_its_divergence() {
-        JavalinTest.test(app(), (server, client) -> {
-            Form four = weatherForm().set("xl", "a", "b", "c", "d").set("yl", "p", "q", "r", "s").set("kind", "counts")
-                    .set("c", "5", "1", "1", "1", "1", "5", "1", "1", "1", "1", "5", "1", "1", "1", "1", "5");
-            Res res = post(client, four, true);
+            Res res = post(client, weatherForm(), true);
             assertEquals(200, res.code());
-            for (String part : List.of("columns", "divergence")) {
-                assertTrue(PENDING.matcher(section(res.body(), part)).find(), part + " comes as a placeholder");
-            }
+            assertTrue(section(res.body(), "hy-working").contains("<mn>0.999</mn>"), res.body());
+            assertTrue(section(res.body(), "code-working").contains("<code id=\"py-code\">"));
             assertSameState(client, res.body(), get(client, res.header("HX-Push-Url"), false).body());
-        });
-    }
-
-    @Test
-    void a_part_is_served_on_its_own_and_bad_addresses_get_a_4xx() {
-        JavalinTest.test(app(), (server, client) -> {
-            String query = "x=Weather&y=Forecast&xl=Rain&xl=Sun&yl=Forecast+rain&yl=Forecast+sun&p=0.36,0.04;0.12,0.48&kind=probabilities&base=2";
-            Res hy = get(client, "/mi/parts/hy?" + query, true);
-            assertEquals(200, hy.code());
-            assertTrue(hy.body().contains("<mn>0.999</mn>"), hy.body());
-            assertFalse(hy.body().contains("<html"), "the part alone, not a page");
-            Res code = get(client, "/mi/parts/code?" + query, true);
-            assertTrue(code.body().contains("<code id=\"py-code\">"), code.body());
-
-            Res unknown = get(client, "/mi/parts/nothing?" + query, false);
-            assertEquals(404, unknown.code());
-            assertTrue(unknown.body().contains("There is no page at /mi/parts/nothing."), unknown.body());
-            Res bad = get(client, "/mi/parts/hy?p=0.5,x", false);
-            assertEquals(400, bad.code());
-            assertTrue(bad.body().contains("The table in this address is not valid: "), bad.body());
-            assertFalse(bad.body().contains("Exception"), bad.body());
         });
     }
 
@@ -967,14 +912,8 @@ class MiWebTest {
         return html.substring(start, end);
     }
 
-    /**
-     * Two answers show the same state: the same fields, numbers and explorer markup, once each folded
-     * part an edit's answer leaves out is filled in from its URL, as the page's script does when the
-     * part is opened (up to the whitespace around the filled-in part).
-     */
+    /** Two answers show the same state: the same fields, numbers and explorer markup. */
     private static void assertSameState(HttpClient client, String a, String b) {
-        a = filled(client, a);
-        b = filled(client, b);
         for (String name : List.of("x", "y", "xl", "yl", "c")) {
             assertEquals(inputs(a, name), inputs(b, name), "inputs named " + name);
         }
@@ -984,33 +923,6 @@ class MiWebTest {
         assertEquals(measures(a), measures(b), "numbers");
         assertFalse(measures(a).isEmpty(), "there are numbers to compare");
         assertEquals(collapsed(explorer(a)), collapsed(explorer(b)), "the whole explorer");
-    }
-
-    private static final Pattern PENDING = Pattern.compile("<p class=\"part-pending\">[^<]*</p>");
-    private static final Pattern FOLDED = Pattern.compile("<details[^>]* data-part=\"([a-z]+)\">\\s*<summary>.*?</summary>\\s*("
-            + PENDING.pattern() + ")?", Pattern.DOTALL);
-
-    /**
-     * {@code html} with each folded part's placeholder replaced by what the explorer's parts address
-     * serves for that part, as the page's script does.
-     */
-    private static String filled(HttpClient client, String html) {
-        Matcher parts = Pattern.compile("data-parts=\"([^\"]*)\"").matcher(html);
-        String address = parts.find() ? unescape(parts.group(1)) : null;
-        Matcher m = FOLDED.matcher(html);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            if (m.group(2) == null) {
-                continue;
-            }
-            assertNotNull(address, "an answer with placeholders says where to fetch the parts");
-            String url = address.replace("{part}", m.group(1));
-            Res part = get(client, url, true);
-            assertEquals(200, part.code(), url);
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group().substring(0, m.start(2) - m.start()) + part.body()));
-        }
-        m.appendTail(out);
-        return out.toString().replaceFirst(" data-parts=\"[^\"]*\"", "");
     }
 
     private static String collapsed(String html) {

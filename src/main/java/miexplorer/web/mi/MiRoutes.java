@@ -1,11 +1,9 @@
 package miexplorer.web.mi;
 
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,6 @@ public final class MiRoutes {
         routes.get(PATH, r::get);
         routes.post(PATH, r::post);
         routes.get(BSC_PATH, r::binarySymmetricChannel);
-        routes.get(Part.PATH, r::part);
         routes.post(API_PATH, MiApi::post);
         MiExport.register(routes, site);
         return r;
@@ -89,30 +86,12 @@ public final class MiRoutes {
         MiInput in = MiForm.apply(MiForm.first(params, "action"), read.input(), errors);
         MiForm.Checked checked = MiForm.check(in, errors);
         MiView view = MiView.of(checked, placement, site);
-        if (!Htmx.isFragmentRequest(ctx)) {
-            if (checked.ok()) {
-                ctx.header("Vary", Htmx.REQUEST);
-                ctx.redirect(view.canonicalUrl(), HttpStatus.SEE_OTHER);
-                return;
-            }
-        } else {
-            view = view.deferringAllBut(Part.named(params.get(Part.OPEN_PARAM)));
+        if (!Htmx.isFragmentRequest(ctx) && checked.ok()) {
+            ctx.header("Vary", Htmx.REQUEST);
+            ctx.redirect(view.canonicalUrl(), HttpStatus.SEE_OTHER);
+            return;
         }
         respond(ctx, view, checked.ok() ? 200 : INVALID, null);
-    }
-
-    /**
-     * GET /mi/parts/{part}?…: one folded part of a state's result, for the page's script to put in
-     * place when the reader opens it (an edit's answer leaves closed parts out).
-     */
-    private void part(Context ctx) {
-        Part part = Part.of(ctx.pathParam("part")).orElseThrow(NotFoundResponse::new);
-        MiForm.Read read = MiForm.read(ctx.queryParamMap());
-        MiForm.Checked checked = MiForm.check(read.input(), read.errors());
-        if (!checked.ok()) {
-            throw new BadRequestResponse("The table in this address is not valid: " + checked.errors().first());
-        }
-        ctx.html(templates.render("mi/part.jte", Map.of("view", MiView.of(checked, Placement.PAGE, site), "part", part)));
     }
 
     /** GET /mi/bsc?e=0.1: the binary symmetric channel preset with crossover probability e. */

@@ -1,10 +1,7 @@
 package miexplorer.web.mi;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import miexplorer.info.Analysis;
@@ -27,10 +24,9 @@ import miexplorer.web.Site;
  * @param bscError its message, or null
  * @param placement where the explorer is shown (its own page, an iframe, the lesson)
  * @param site the public base URL, for the absolute links in exports
- * @param deferred the folded parts shown as a placeholder, to be fetched when opened (none on a whole page)
  */
 public record MiView(MiInput input, FieldErrors errors, double[][] weights, Analysis analysis, TableProperties properties,
-        String bscText, String bscError, Placement placement, Site site, Set<Part> deferred) {
+        String bscText, String bscError, Placement placement, Site site) {
 
     /** Tables with more cells than this show their longest workings folded. */
     public static final int FOLD_AT = 12;
@@ -52,34 +48,7 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
             a = Analysis.of(JointDistribution.fromWeights(checked.weights()), checked.input().base());
             p = TableProperties.of(a);
         }
-        return new MiView(checked.input(), checked.errors(), checked.weights(), a, p, bscText, bscError, placement, site, Set.of());
-    }
-
-    /**
-     * This state for an edit's answer to htmx: the parts that are folded when the result first
-     * appears, other than those in {@code open}, are left for the page to fetch when opened.
-     */
-    public MiView deferringAllBut(Collection<Part> open) {
-        if (!ok()) {
-            return this; // no result, so nothing folded
-        }
-        EnumSet<Part> folded = EnumSet.of(Part.HY, Part.HY_GIVEN_X, Part.HXY, Part.CODE);
-        if (fold()) {
-            folded.add(Part.COLUMNS);
-            folded.add(Part.DIVERGENCE);
-        }
-        folded.removeAll(open);
-        return new MiView(input, errors, weights, analysis, properties, bscText, bscError, placement, site, Set.copyOf(folded));
-    }
-
-    /** True when {@code part} comes as a placeholder, to be fetched from {@link #partsUrl} when opened. */
-    public boolean deferred(Part part) {
-        return deferred.contains(part);
-    }
-
-    /** Where each part of this state is served on its own, once {@code {part}} is replaced by the part's key. */
-    public String partsUrl() {
-        return Part.PATH + "?" + MiForm.query(input);
+        return new MiView(checked.input(), checked.errors(), checked.weights(), a, p, bscText, bscError, placement, site);
     }
 
     public boolean ok() {
