@@ -1,10 +1,11 @@
 // MI Explorer: the only script of our own. No inline scripts anywhere (the pages' CSP allows none).
 document.documentElement.classList.add("js"); // shows controls that only work with scripts, such as Copy
 
-// The explorers post their form whenever a field changes and morph the answer into the page.
-// An answer describes the form as it was when its request was sent, so it must not overwrite
-// what the person typed since: a field edited after the request went out keeps its value (and
-// its mark), and the next request, which htmx sends once this one is answered, carries it.
+// The explorers morph each answer into the page. An answer describes the form as it was when its
+// request was sent, so it must not overwrite what the person typed since: a field edited after the
+// request went out keeps its value (and its mark), and the next request, which htmx sends once this
+// one is answered, carries it. A form's fields include those outside it that name it (form="…"),
+// such as the attention explorer's temperature beside its weights.
 (function () {
   if (typeof Idiomorph === "undefined") return;
   var EDITED = "data-edited";
@@ -13,8 +14,8 @@ document.documentElement.classList.add("js"); // shows controls that only work w
   });
   document.addEventListener("htmx:configRequest", function (e) {
     // This request carries every field's current value: none is newer than it any more.
-    var edited = e.detail.elt.querySelectorAll("[" + EDITED + "]");
-    for (var i = 0; i < edited.length; i++) edited[i].removeAttribute(EDITED);
+    var fields = e.detail.elt.elements || e.detail.elt.querySelectorAll("[" + EDITED + "]");
+    for (var i = 0; i < fields.length; i++) fields[i].removeAttribute(EDITED);
   });
   // The focused field is morphed like any other (no ignoreActiveValue): its request carried what it
   // held, so the answer is newer unless typing went on, and then the mark below keeps what was typed.
@@ -22,9 +23,95 @@ document.documentElement.classList.add("js"); // shows controls that only work w
   // the normalised or rebuilt table in that cell too.
   Idiomorph.defaults.callbacks.beforeAttributeUpdated = function (name, element) {
     if (name === "open" && element.tagName === "DETAILS") return false; // folded sections stay as the reader left them
-    if (element.hasAttribute && element.hasAttribute(EDITED) && (name === "value" || name === EDITED)) return false;
+    if (element.hasAttribute && element.hasAttribute(EDITED) && (name === "value" || name === "checked" || name === EDITED)) return false;
     return true;
   };
+})();
+
+// Results follow the keyboard and the sliders. A form marked data-live asks for its result (the
+// htmx trigger "live") 150 ms after typing pauses, at once when a choice, a box or a slider changes,
+// and when a field is left with something not yet sent. A number half typed ("0.", "9/", "-", an
+// empty cell) is not sent on that short pause, so no message flashes while the person is still
+// typing: it goes when they leave the field, press Enter, or stop on it for a second and a half.
+// htmx keeps at most one request per form in flight and queues only the latest (hx-sync "queue last").
+(function () {
+  if (typeof htmx === "undefined") return;
+  var PAUSE = 150;
+  var LONG_PAUSE = 1500;
+  var timers = new WeakMap(); // form -> the pause being waited for
+  var sent = new WeakMap(); // form -> its values as last sent (or as last shown, once settled)
+  var actions = new WeakMap(); // form -> the action a slider asks for, added to its next request
+  var values = function (form) {
+    return new URLSearchParams(new FormData(form)).toString();
+  };
+  var liveForm = function (el) {
+    var form = el && el.form;
+    return form && form.hasAttribute("data-live") ? form : null;
+  };
+  var unfinished = function (el) {
+    var v = el.value.trim();
+    if (v === "") return true;
+    var mode = el.getAttribute("inputmode");
+    var numeric = mode === "decimal" || mode === "numeric" || el.classList.contains("vector");
+    return numeric && /[.\/+\-\u2212eE,]$/.test(v);
+  };
+  var wait = function (form) {
+    clearTimeout(timers.get(form));
+    timers.delete(form);
+  };
+  var ask = function (form) {
+    wait(form);
+    if (!actions.has(form) && values(form) === sent.get(form)) return; // the page already shows this state
+    htmx.trigger(form, "live");
+  };
+  document.addEventListener("input", function (e) {
+    var el = e.target;
+    var form = liveForm(el);
+    if (!form) return;
+    if (el.type === "range") {
+      var output = document.getElementById(el.id + "-out");
+      if (output) output.textContent = el.value.replace("-", "\u2212");
+      var twin = el.getAttribute("data-for") && document.getElementById(el.getAttribute("data-for"));
+      if (twin) { // a slider beside a text field writes its value there; the field is what is sent
+        twin.value = el.value;
+        twin.setAttribute("data-edited", "");
+      }
+      if (el.getAttribute("data-action")) actions.set(form, el.getAttribute("data-action"));
+      ask(form);
+    } else if (el.type !== "radio" && el.type !== "checkbox" && el.tagName !== "SELECT") {
+      wait(form);
+      timers.set(form, setTimeout(function () { ask(form); }, unfinished(el) ? LONG_PAUSE : PAUSE));
+    }
+  });
+  document.addEventListener("change", function (e) {
+    var form = liveForm(e.target);
+    if (form && e.target.type !== "range") ask(form);
+  });
+  document.addEventListener("htmx:configRequest", function (e) {
+    var form = e.detail.elt;
+    if (!form.hasAttribute || !form.hasAttribute("data-live")) return;
+    wait(form); // this request carries what was waiting
+    sent.set(form, values(form));
+    if (actions.has(form)) {
+      if (!e.detail.parameters.has("action")) e.detail.parameters.set("action", actions.get(form));
+      actions.delete(form);
+    }
+  });
+  document.addEventListener("htmx:afterRequest", function (e) {
+    if (!e.detail.successful && e.detail.elt.hasAttribute && e.detail.elt.hasAttribute("data-live")) sent.delete(e.detail.elt);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-live]").forEach(function (form) { sent.set(form, values(form)); });
+  });
+  // Once an answer is in place, the form holds what the page shows (an action such as Normalise
+  // rewrites cells), unless something was typed meanwhile: leaving a cell then sends nothing new.
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var forms = e.detail.elt.querySelectorAll ? e.detail.elt.querySelectorAll("form[data-live]") : [];
+    forms.forEach(function (form) {
+      for (var i = 0; i < form.elements.length; i++) if (form.elements[i].hasAttribute("data-edited")) return;
+      if (!timers.has(form)) sent.set(form, values(form));
+    });
+  });
 })();
 
 // Copy buttons: <button data-copy="ID"> copies the text of element ID. One listener on the document,

@@ -83,7 +83,7 @@ public record Heatmap(double cell, double left, double top, double width, double
     private static Heatmap build(double[][] values, List<String> rowLabels, List<String> colLabels, Shade shade) {
         int rows = values.length;
         int cols = values[0].length;
-        double cell = Math.max(14, Math.min(56, 448.0 / Math.max(rows, cols)));
+        double cell = Math.max(14, Math.min(72, 448.0 / Math.max(rows, cols)));
         // Column labels that are wider than a cell are written on a slant, with room above for them.
         int longest = 0;
         for (String l : colLabels) {

@@ -35,7 +35,7 @@ class KeyboardAndHostileInputTest extends BrowserTest {
             @SuppressWarnings("unchecked")
             List<String> controls = (List<String>) js.executeScript(
                     "return [...document.querySelectorAll('form input:not([type=hidden]), form select, form button')]"
-                            + ".filter(e => !e.disabled && e.offsetParent !== null)"
+                            + ".filter(e => !e.disabled && e.checkVisibility())"
                             + ".map(e => e.type === 'radio' ? 'radio:' + e.name : e.id || e.name + ':' + e.value)"
                             + ".filter((v, i, all) => all.indexOf(v) === i);");
             Set<String> visited = new LinkedHashSet<>();
@@ -91,7 +91,7 @@ class KeyboardAndHostileInputTest extends BrowserTest {
             if (javascript) {
                 d.findElement(By.id("xl-1")).sendKeys(Keys.TAB);
                 new WebDriverWait(d, Duration.ofSeconds(10)).until(
-                        ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "<script>window.__xss = 1</script>"));
+                        ExpectedConditions.textToBePresentInElementLocated(By.id("mi-summary"), "<script>window.__xss = 1</script>"));
             } else {
                 d.findElement(By.id("act-update")).click();
                 new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("xl="));
@@ -101,7 +101,7 @@ class KeyboardAndHostileInputTest extends BrowserTest {
                     "typed markup became elements");
             assertEquals(HOSTILE.get(0), d.findElement(By.id("x-name")).getDomProperty("value"));
             assertEquals(HOSTILE.get(1), d.findElement(By.id("y-name")).getDomProperty("value"));
-            String results = d.findElement(By.id("result")).getText();
+            String results = d.findElement(By.id("mi-summary")).getText();
             assertTrue(results.contains("X is <script>window.__xss = 1</script>"), "shown as typed: " + results.substring(0, 200));
             assertFalse(d.getPageSource().contains("<script>window.__xss"), "raw in the page source");
             assertEquals(List.of(), browser.consoleErrors(), "no console error, so no Content-Security-Policy violation");

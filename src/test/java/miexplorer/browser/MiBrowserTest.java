@@ -144,6 +144,7 @@ class MiBrowserTest extends BrowserTest {
     void an_example_link_opens_the_explorer_in_that_state() {
         WebDriver d = browser.open(true);
         d.get(base + "/mi");
+        d.findElement(By.cssSelector("details.examples > summary")).click(); // folded, so the table comes first
         d.findElement(By.linkText("A perfect predictor")).click();
         new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("Traffic+light"));
         assertEquals("Traffic light", value(d, "x-name"));

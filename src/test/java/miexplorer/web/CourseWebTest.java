@@ -125,9 +125,9 @@ class CourseWebTest {
                 assertTrue(last > 0, path + " has headings");
             }
             // the explorer's Results sits under the lesson's "Worked example" (h2), and the joint table's under the attention matrix (h3)
-            assertTrue(fetch(client, "/").body().contains("<h3 id=\"result-h\">Results</h3>"));
-            assertTrue(fetch(client, "/examples/attention-two-queries").body().contains("<h4 id=\"result-h\">Results</h4>"));
-            assertTrue(fetch(client, "/mi").body().contains("<h2 id=\"result-h\">Results</h2>"));
+            assertTrue(fetch(client, "/").body().contains("<h3 id=\"mi-summary-h\">Results</h3>"));
+            assertTrue(fetch(client, "/examples/attention-two-queries").body().contains("<h4 id=\"mi-summary-h\">Results</h4>"));
+            assertTrue(fetch(client, "/mi").body().contains("<h2 id=\"mi-summary-h\">Results</h2>"));
         });
     }
 
@@ -244,7 +244,7 @@ class CourseWebTest {
             assertEquals(1, PageText.count(section, "hx-post=\"/attention\""), "in the live section, with its htmx form");
             assertTrue(section.contains("<input type=\"hidden\" name=\"lesson\" value=\"1\">"), "marked as the lesson's");
             assertEquals(lessonMi(new double[] {2, 0}, true), PageText.byId(html, "att-mi")); // 0.561 bits
-            assertTrue(section.contains("<h3 id=\"att-result-h\">Results for these vectors</h3>"),
+            assertTrue(section.contains("<h3 id=\"att-summary-h\">Results for these vectors</h3>"),
                     "its headings sit under the section's h2, named apart from the other explorer's Results");
             assertTrue(section.contains("<h3 id=\"att-export-h\">Export these vectors</h3>"));
             assertFalse(section.contains("class=\"joint-analysis\""), "the joint table's own analysis is left to the explorer's page");
@@ -311,7 +311,7 @@ class CourseWebTest {
             assertTrue(same.body().contains("<input type=\"hidden\" name=\"lesson\" value=\"1\">"), "and stays the lesson's explorer");
             assertEquals("I(query; key) = 0.000 bits", PageText.byId(same.body(), "att-mi"), "both queries look the same way");
             assertEquals(lessonMi(new double[] {0, 2}, true), PageText.byId(same.body(), "att-mi"));
-            assertTrue(same.body().contains("<h3 id=\"att-result-h\">Results for these vectors</h3>"));
+            assertTrue(same.body().contains("<h3 id=\"att-summary-h\">Results for these vectors</h3>"));
 
             PageText.Res unscaled = PageText.read(client.request("/attention", b -> b.post(lessonAttentionForm("2, 0", false).build())
                     .header("HX-Request", "true")), "POST lesson attention, unscaled");
@@ -331,7 +331,7 @@ class CourseWebTest {
             PageText.Res att = PageText.read(client.request("/attention", b -> b.post(lessonAttentionForm("0, x", true).build())),
                     "POST lesson attention, a mistake, no JS");
             assertEquals(422, att.code());
-            assertTrue(att.body().contains("<h2 id=\"att-result-h\">Results</h2>"), "a page's headings, under its h1");
+            assertTrue(att.body().contains("<h2 id=\"att-summary-h\">Results</h2>"), "a page's headings, under its h1");
             assertFalse(att.body().contains("name=\"lesson\""), "the form is the page's now, so its next post redirects there");
             assertEquals(List.of("0, x", "0, 2"), PageText.inputs(att.body(), "q"), "what was typed is kept");
 
@@ -340,7 +340,7 @@ class CourseWebTest {
                     .add("c", "0.36").add("c", "abc").add("c", "0.12").add("c", "0.48").add("kind", "probabilities").add("digits", "3");
             PageText.Res table = PageText.read(client.request("/mi", b -> b.post(mi.build())), "POST lesson table, a mistake, no JS");
             assertEquals(422, table.code());
-            assertTrue(table.body().contains("<h2 id=\"result-h\">Results</h2>"), table.body());
+            assertTrue(table.body().contains("<h2 id=\"mi-summary-h\">Results</h2>"), table.body());
             assertFalse(table.body().contains("name=\"lesson\""));
         });
     }

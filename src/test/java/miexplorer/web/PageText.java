@@ -115,7 +115,7 @@ final class PageText {
     }
 
     private static final Pattern MEASURE = Pattern.compile(
-            "<tr(?: class=\"mi\")?><th scope=\"row\">([^<]*)</th><td(?: id=\"mi-value\")?>([^<]*)</td>");
+            "<tr(?: class=\"(?:mi|share)\")?><th scope=\"row\">([^<]*?) ?(?:<span class=\"what\">[^<]*</span>)?</th><td(?: id=\"mi-value\")?>([^<]*)</td>");
 
     /** The explorer's results table: "H(X)" → "0.971 bits", and so on (the ratios left out). */
     static Map<String, String> measures(String html) {

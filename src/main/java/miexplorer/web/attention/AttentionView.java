@@ -204,6 +204,19 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         return miexplorer.web.NumberInput.parse(input.temperature()).value();
     }
 
+    /** The temperature slider's range: it writes its value into the temperature field, which takes any T > 0. */
+    public static final String TEMPERATURE_MIN = "0.05";
+    public static final String TEMPERATURE_MAX = "5";
+    public static final String TEMPERATURE_STEP = "0.05";
+
+    /** Where the temperature slider stands: T, held within the slider's range (1 while T cannot be read). */
+    public String temperatureSlider() {
+        miexplorer.web.NumberInput.Parsed t = miexplorer.web.NumberInput.parse(input.temperature());
+        double v = t.ok() && t.value() > 0 ? t.value() : 1;
+        v = Math.max(Double.parseDouble(TEMPERATURE_MIN), Math.min(Double.parseDouble(TEMPERATURE_MAX), v));
+        return java.math.BigDecimal.valueOf(Math.round(v * 100), 2).stripTrailingZeros().toPlainString();
+    }
+
     /** The products of one score, shortened for long vectors: indices to show, -1 for "…". */
     public List<Integer> productIndices() {
         int d = dk();

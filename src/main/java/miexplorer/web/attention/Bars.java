@@ -15,8 +15,9 @@ public record Bars(double width, double height, double left, double barWidth, bo
             String unscaledText) {
     }
 
-    private static final double LEFT = 120;
-    private static final double BAR_WIDTH = 420;
+    /** Room for the key's label, at most 12 characters of 12 px text. */
+    private static final double LEFT = 96;
+    private static final double BAR_WIDTH = 200;
 
     public static Bars of(List<String> labels, double[] scaled, double[] unscaled, DoubleFunction<String> fmt) {
         int n = labels.size();
@@ -27,10 +28,10 @@ public record Bars(double width, double height, double left, double barWidth, bo
         List<Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double y = top + i * (2 * bar + gap);
-            rows.add(new Row(Svg.shorten(labels.get(i), 16), y, bar, scaled[i] * BAR_WIDTH, unscaled[i] * BAR_WIDTH,
+            rows.add(new Row(Svg.shorten(labels.get(i), 12), y, bar, scaled[i] * BAR_WIDTH, unscaled[i] * BAR_WIDTH,
                     fmt.apply(scaled[i]), fmt.apply(unscaled[i])));
         }
         double height = top + n * (2 * bar + gap) + 4;
-        return new Bars(LEFT + BAR_WIDTH + 70, height, LEFT, BAR_WIDTH, showText, rows);
+        return new Bars(LEFT + BAR_WIDTH + 64, height, LEFT, BAR_WIDTH, showText, rows);
     }
 }

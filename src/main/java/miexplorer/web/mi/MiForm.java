@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
+import miexplorer.info.TwoByTwo;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
 import miexplorer.web.NumberInput;
@@ -253,12 +254,20 @@ public final class MiForm {
     public static final String PRODUCT = "product";
     public static final String NORMALISE = "normalise";
     public static final String RESET = "reset";
+    /** Sets a 2 × 2 table's dependence to the field {@link #DEPENDENCE_PARAM}, keeping its marginals (see TwoByTwo). */
+    public static final String DEPENDENCE = "dependence";
+    public static final String DEPENDENCE_PARAM = "dep";
+    /** Sets a binary symmetric channel's crossover probability to the field {@link #CROSSOVER_PARAM}. */
+    public static final String CROSSOVER = "crossover";
+    public static final String CROSSOVER_PARAM = "eps";
 
     /**
-     * The state after pressing {@code action}. When the action cannot be done (a full table, an
-     * unreadable cell for "normalise"), the state is returned unchanged with a message.
+     * The state after the form's {@code action} (the button pressed, or the slider moved). When the
+     * action cannot be done (a full table, an unreadable cell for "normalise"), the state is returned
+     * unchanged with a message.
      */
-    public static MiInput apply(String action, MiInput in, FieldErrors errors) {
+    public static MiInput apply(Map<String, List<String>> params, MiInput in, FieldErrors errors) {
+        String action = first(params, "action");
         if (action == null || action.isEmpty() || action.equals("update")) {
             return in;
         }
@@ -322,6 +331,9 @@ public final class MiForm {
             }
             return in.withShape(in.xLabels(), yl, cells);
         }
+        if (action.equals(DEPENDENCE) || action.equals(CROSSOVER)) {
+            return slid(action, first(params, action.equals(DEPENDENCE) ? DEPENDENCE_PARAM : CROSSOVER_PARAM), in, errors);
+        }
         if (action.equals(NORMALISE) || action.equals(PRODUCT)) {
             double[][] w = values(in, errors, false);
             if (w == null) {
@@ -352,6 +364,51 @@ public final class MiForm {
         }
         errors.add("action", "“" + action + "” is not something this form can do.");
         return in;
+    }
+
+    /**
+     * A slider's table: the dependence s in [−1, 1] of a 2 × 2 table with its marginals kept, or the
+     * crossover probability ε in [0, 1] of a binary symmetric channel. Written back as probabilities.
+     */
+    private static MiInput slid(String action, String text, MiInput in, FieldErrors errors) {
+        boolean dependence = action.equals(DEPENDENCE);
+        String field = dependence ? DEPENDENCE_PARAM : CROSSOVER_PARAM;
+        NumberInput.Parsed v = NumberInput.parse(text);
+        double lo = dependence ? -1 : 0;
+        if (!v.ok() || v.value() < lo || v.value() > 1) {
+            errors.add(field, (dependence ? "The dependence" : "The crossover probability ε") + " must be a number from "
+                    + (dependence ? "−1" : "0") + " to 1" + (v.ok() ? "; it was " + text.strip() + "." : "."));
+            return in;
+        }
+        if (in.rows() != 2 || in.cols() != 2) {
+            errors.add("table", "The " + (dependence ? "dependence" : "crossover") + " slider works on a 2 × 2 table; this one is "
+                    + in.rows() + " × " + in.cols() + ".");
+            return in;
+        }
+        double[][] w = values(in, errors, false);
+        if (w == null) {
+            return in;
+        }
+        double[][] p;
+        if (dependence) {
+            JointDistribution d;
+            try {
+                d = JointDistribution.fromWeights(w);
+            } catch (IllegalArgumentException e) {
+                errors.add("table", "Every cell is 0: there is no table to move.");
+                return in;
+            }
+            p = TwoByTwo.withDependence(d, v.value());
+        } else {
+            p = TwoByTwo.symmetricChannel(v.value());
+        }
+        String[][] cells = new String[2][2];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                cells[i][j] = Format.cell(p[i][j]);
+            }
+        }
+        return in.withCells(toLists(cells), Kind.PROBABILITIES);
     }
 
     /** n/N in lowest terms for every cell, when every cell is a whole number (counts); else null. */

@@ -83,7 +83,7 @@ public final class MiRoutes {
         Placement placement = Placement.ofPost(params, Htmx.isFragmentRequest(ctx));
         MiForm.Read read = MiForm.read(params);
         FieldErrors errors = read.errors();
-        MiInput in = MiForm.apply(MiForm.first(params, "action"), read.input(), errors);
+        MiInput in = MiForm.apply(params, read.input(), errors);
         MiForm.Checked checked = MiForm.check(in, errors);
         MiView view = MiView.of(checked, placement, site);
         if (!Htmx.isFragmentRequest(ctx) && checked.ok()) {

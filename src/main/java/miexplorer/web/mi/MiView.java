@@ -10,6 +10,7 @@ import miexplorer.info.EntropyWorking;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.info.TableProperties;
+import miexplorer.info.TwoByTwo;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
 import miexplorer.web.Heatmap;
@@ -211,6 +212,8 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
             case "sum" -> new Problem("The table", "act-normalise-sum", message);
             case "table" -> new Problem("The table", "joint-table", message);
             case "digits" -> new Problem("Decimals shown", "digits", message);
+            case MiForm.DEPENDENCE_PARAM -> new Problem("The dependence slider", "dep-slider", message);
+            case MiForm.CROSSOVER_PARAM -> new Problem("The crossover slider", "eps-slider", message);
             default -> new Problem(null, null, message);
         };
     }
@@ -255,7 +258,70 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
         return input.rows() * input.cols() > FOLD_AT;
     }
 
+    // ---- the slider of a 2 x 2 table ------------------------------------------------------------
+
+    /**
+     * A range input and what surrounds it. {@code min}, {@code max}, {@code step} and {@code value} are
+     * written as HTML wants them (ASCII minus); {@code shown} is the value as the page prints numbers.
+     */
+    public record Slider(String id, String action, String param, String label, String min, String max, String step,
+            String value, String minText, String maxText, String shown, String valueText, String help, boolean disabled) {
+    }
+
+    /**
+     * The slider a 2 × 2 table gets (null for any other shape): for a binary symmetric channel (both
+     * marginals uniform) its crossover probability ε; for any other its dependence s with the
+     * marginals kept (see TwoByTwo). While the table has mistakes it is shown, disabled, at 0.
+     */
+    public Slider slider() {
+        if (input.rows() != 2 || input.cols() != 2) {
+            return null;
+        }
+        if (!ok()) {
+            return dependenceSlider(0, "Fix the table to move this slider.", true);
+        }
+        JointDistribution t = analysis.table();
+        if (TwoByTwo.isSymmetricChannel(t)) {
+            double e = TwoByTwo.crossover(t);
+            return new Slider("eps-slider", MiForm.CROSSOVER, MiForm.CROSSOVER_PARAM,
+                    "Crossover probability ε: how often " + y() + " differs from " + x(), "0", "1", "0.01", plain(e),
+                    "0", "1", "ε = " + f(e), "ε = " + f(e),
+                    "Both marginals are uniform, so this table is a binary symmetric channel: " + y() + " is " + x()
+                            + " flipped with probability ε. I = 1 − H(ε) bits: 1 bit at ε = 0 or 1, none at ε = ½.", false);
+        }
+        if (!TwoByTwo.hasRoom(t)) {
+            return dependenceSlider(0, "One variable is certain here, so every table with these marginals is independent"
+                    + " and there is nothing to move.", true);
+        }
+        return dependenceSlider(TwoByTwo.dependence(t), "The marginals stay as they are. At 0 the table is independent (I = 0);"
+                + " at +1 it puts as much probability on the diagonal as these marginals allow, at −1 as much off it.", false);
+    }
+
+    private Slider dependenceSlider(double s, String help, boolean disabled) {
+        String where = s == 0 ? "independent" : s > 0 ? "towards the diagonal" : "towards the off-diagonal";
+        return new Slider("dep-slider", MiForm.DEPENDENCE, MiForm.DEPENDENCE_PARAM,
+                "Dependence of " + x() + " and " + y(), "-1", "1", "0.01", plain(s), "−1", "+1",
+                f(s), f(s) + ", " + where, help, disabled);
+    }
+
+    /** A slider's number as an HTML attribute: at most 4 decimals, an ASCII minus, no exponent. */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(Math.round(v * 10000), 4).stripTrailingZeros().toPlainString();
+    }
+
     // ---- pictures ------------------------------------------------------------------------------
+
+    public VennDiagram venn() {
+        return VennDiagram.of(analysis);
+    }
+
+    public String vennText() {
+        Analysis a = analysis;
+        return "Two overlapping circles, drawn to scale. " + x() + "'s circle has area in proportion to H(" + x() + ") = "
+                + u(a.entropyX()) + ", " + y() + "'s to H(" + y() + ") = " + u(a.entropyY()) + "; they overlap by I("
+                + x() + "; " + y() + ") = " + u(a.mutualInformation()) + ", leaving H(" + x() + " | " + y() + ") = "
+                + u(a.conditionalEntropyXGivenY()) + " and H(" + y() + " | " + x() + ") = " + u(a.conditionalEntropyYGivenX()) + ".";
+    }
 
     public InfoDiagram diagram() {
         return InfoDiagram.of(analysis);
