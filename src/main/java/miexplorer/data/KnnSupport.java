@@ -1,7 +1,6 @@
 package miexplorer.data;
 
 import java.util.Arrays;
-import java.util.Random;
 import org.apache.commons.numbers.gamma.Digamma;
 
 /**
@@ -98,10 +97,10 @@ final class KnnSupport {
     }
 
     /**
-     * Adds 10⁻¹⁰ · max(1, mean |x|) · z_i to each value, z_i standard normal from {@code random}
-     * (scikit-learn's noise, from a seeded generator).
+     * Adds 10⁻¹⁰ · max(1, mean |x|) · z_i to each value, z_i standard normal from {@code random}:
+     * scikit-learn's noise, and with numpy's generator the very same numbers.
      */
-    static void addNoise(double[] v, Random random) {
+    static void addNoise(double[] v, NumpyRandomState random) {
         double[] abs = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             abs[i] = Math.abs(v[i]);

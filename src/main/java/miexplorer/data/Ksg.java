@@ -1,7 +1,6 @@
 package miexplorer.data;
 
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * The Kraskov–Stögbauer–Grassberger estimator of the mutual information of two numeric columns
@@ -11,23 +10,26 @@ import java.util.Random;
  * <ol>
  *   <li>each column is divided by its population standard deviation (ddof = 0), not centred;</li>
  *   <li>10⁻¹⁰ · max(1, mean |v|) · z is added to each value v, z standard normal: the noise Kraskov et
- *       al. advise so that no two values are equal;</li>
+ *       al. advise so that no two values are equal (see Ties below);</li>
  *   <li>ε_i is the max-norm distance max(|x_j − x_i|, |y_j − y_i|) from row i to its k-th nearest other
  *       row; n_x(i) is the number of other rows with |x_j − x_i| &lt; ε_i (strictly), n_y(i) likewise;</li>
  *   <li>Î = ψ(N) + ψ(k) − ⟨ψ(n_x + 1)⟩ − ⟨ψ(n_y + 1)⟩ nats, ⟨·⟩ the mean over rows, and 0 if that is
  *       negative.</li>
  * </ol>
  *
- * <p><b>Ties.</b> The noise is always added, as scikit-learn adds it, but from {@link Random} seeded by
- * the caller (default {@value #DEFAULT_SEED}), so a seed always gives the same estimate on any JVM
- * ({@code Random}'s algorithm is fixed by its specification). Always, not only when some value is
- * repeated: equal distances matter as much as equal values (a column of distinct integers has many
- * points at exactly the same distance, and whether those count as "closer than ε" decides n_x), and
- * the noise settles those at random as in scikit-learn rather than always one way. For continuous
- * data the noise, about 10⁻¹⁰ of a standard deviation, changes a count only where two distances
- * differ by less than that, so the estimate is the noise-free one and agrees with scikit-learn's
- * whatever either seed. Repeated values are counted in the result so a page can say that the data
- * are not continuous and the estimate depends on how the noise broke the ties.
+ * <p><b>Ties.</b> The noise is always added, as scikit-learn adds it, and drawn as scikit-learn
+ * draws it: from numpy's {@code RandomState(seed)} (MT19937 and the polar method, reimplemented in
+ * {@link NumpyRandomState}), x's N deviates first, then y's. So {@code estimate(x, y, …, k, seed)} is
+ * {@code mutual_info_regression(x.reshape(-1, 1), y, n_neighbors=k, random_state=seed)}, not only
+ * for continuous data but also where the noise decides (repeated values, or equal distances, which a
+ * column of distinct whole numbers is full of). Always, rather than only when some value is repeated:
+ * equal distances matter as much as equal values, and sklearn's answer, noise included, is the one to
+ * compare with. A seed is from 0 to 2³² − 1, as numpy's; the default is {@value #DEFAULT_SEED}. For
+ * continuous data the noise, about 10⁻¹⁰ of a standard deviation, moves a count only where two
+ * distances differ by less than that; with 10⁴ rows that happens for a few data sets in a hundred,
+ * and then the estimate moves by about 1/(n_x·N) nats, whichever the generator. Repeated values are
+ * counted in the result so a page can say that the data are not continuous and the noise broke the
+ * ties.
  *
  * <p><b>Cost.</b> Preparing sorts both columns, O(N log N). An estimate builds a k-d tree over the
  * pairs and finds each row's k-th neighbour in it, O(N log N + N k), then counts n_x, n_y by galloping
@@ -82,8 +84,10 @@ public final class Ksg {
      * Checks, standardises (v / σ, σ² = Σ (v − v̄)² / N) and adds the seeded noise to both columns, once.
      *
      * @param xName the name of column x in messages, likewise yName
+     * @param seed numpy's RandomState seed for the noise, 0 to 2³² − 1 (scikit-learn's random_state)
      * @throws IllegalArgumentException when k is outside 1..50, there are fewer than k + 1 rows, the
-     *     columns differ in length, a value is NaN or infinite, or a column is constant
+     *     columns differ in length, a value is NaN or infinite, a column is constant, or the seed is
+     *     out of range
      */
     public static Ksg prepare(double[] x, double[] y, String xName, String yName, int k, long seed) {
         return prepare(x, y, xName, yName, k, seed, true);
@@ -108,8 +112,8 @@ public final class Ksg {
         long tiedX = KnnSupport.repeated(sortedX);
         long tiedY = KnnSupport.repeated(sortedY);
         long pairs = tiedX > 0 && tiedY > 0 ? KnnSupport.repeatedPairs(sx, sy, sortedX, sortedY) : 0;
+        NumpyRandomState random = new NumpyRandomState(seed); // checks the seed, noise or not
         if (noise) {
-            Random random = new Random(seed);
             KnnSupport.addNoise(sx, random); // x's noise first, then y's, from one generator, as scikit-learn draws
             KnnSupport.addNoise(sy, random);
         }

@@ -18,7 +18,7 @@ import miexplorer.info.LogBase;
  * @param tiedX rows whose x equals another row's x (after standardising, before the noise)
  * @param tiedY likewise for y
  * @param repeatedPairs rows whose (x, y) pair equals another row's pair
- * @param seed the seed of the tie-breaking noise
+ * @param seed the seed of the tie-breaking noise (numpy's RandomState, as scikit-learn's random_state)
  */
 public record KsgEstimate(
         double nats,

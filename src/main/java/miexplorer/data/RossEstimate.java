@@ -21,7 +21,7 @@ import miexplorer.info.LogBase;
  * @param meanPsiM ⟨ψ(m_i)⟩, m_i the number of used rows (row i included) with |x_j − x_i| &lt; d_i,
  *     d_i the distance from row i to its k_i-th nearest row of the same label
  * @param tiedX rows whose x equals another row's x (after standardising, before the noise)
- * @param seed the seed of the tie-breaking noise
+ * @param seed the seed of the tie-breaking noise (numpy's RandomState, as scikit-learn's random_state)
  */
 public record RossEstimate(
         double nats,

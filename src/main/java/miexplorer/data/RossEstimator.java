@@ -1,7 +1,6 @@
 package miexplorer.data;
 
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * Ross's estimator of the mutual information between a numeric column X and a categorical column Y
@@ -20,9 +19,18 @@ import java.util.Random;
  *   <li>Î = ψ(N′) + ⟨ψ(k_i)⟩ − ⟨ψ(N_y(i))⟩ − ⟨ψ(m_i)⟩ nats, and 0 if that is negative.</li>
  * </ol>
  *
- * <p>The noise is always added, for the reasons given in {@link Ksg}. Cost: O(N log N) for an estimate
+ * <p>The noise is always added, for the reasons given in {@link Ksg}, and is scikit-learn's for the same
+ * seed (numpy's RandomState), so {@code estimate(x, labels, …, k, seed)} is {@code mutual_info_classif(…,
+ * random_state=seed)}; see below for labels with at most 2k + 1 rows. Cost: O(N log N) for an estimate
  * (sorting within each label and over all rows, then galloping counts); a shuffle of the labels for a
  * permutation test costs the same less the standardising and noise. Instances are immutable.
+ *
+ * <p><b>Labels with at most 2k + 1 rows.</b> For such a label scikit-learn 1.2 finds neighbours by
+ * brute force, with Euclidean distances computed as √(a² − 2ab + b²), which are off in the last
+ * bits; its radius nextafter(d, 0) then sometimes still takes in the k-th neighbour itself, and m_i
+ * is one too many. Here d_i is |x_j − x_i| exactly, as sklearn's own k-d tree gives it (used for
+ * larger labels), so for data with such small labels the two differ (by 10⁻³ nats or so on 300 rows
+ * in 40 labels); with sklearn made to search with its k-d tree they agree.
  */
 public final class RossEstimator {
     private final int k;
@@ -48,8 +56,10 @@ public final class RossEstimator {
      * Checks x, standardises it (x / σ, σ² = Σ (x − x̄)² / N) and adds the seeded noise, once.
      *
      * @param labels one category code per row; equal codes are the same category
+     * @param seed numpy's RandomState seed for the noise, 0 to 2³² − 1 (scikit-learn's random_state)
      * @throws IllegalArgumentException when k is outside 1..50, there are fewer than k + 1 rows, the
-     *     columns differ in length, an x is NaN or infinite, x is constant, or no label occurs twice
+     *     columns differ in length, an x is NaN or infinite, x is constant, no label occurs twice, or
+     *     the seed is out of range
      */
     public static RossEstimator prepare(double[] x, int[] labels, String xName, String yName, int k, long seed) {
         return prepare(x, labels, xName, yName, k, seed, true);
@@ -78,8 +88,9 @@ public final class RossEstimator {
             throw new IllegalArgumentException("every label of " + yName + " occurs once, so no row has a neighbour"
                     + " with its label; a label needs at least two rows");
         }
+        NumpyRandomState random = new NumpyRandomState(seed); // checks the seed, noise or not
         if (noise) {
-            KnnSupport.addNoise(sx, new Random(seed));
+            KnnSupport.addNoise(sx, random);
         }
         return new RossEstimator(k, seed, sx, labels.clone(), tied);
     }
