@@ -86,18 +86,36 @@ class AccessibilityTest extends BrowserTest {
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
             for (String page : pages()) {
                 d.get(base + page);
-                js.executeScript(axe);
-                Object violations = js.executeAsyncScript(
-                        "const done = arguments[arguments.length - 1];"
-                                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v =>"
-                                + " v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));");
-                for (Object v : (List<?>) violations) {
+                for (Object v : violations(js, axe)) {
                     found.add(scheme + " " + page + ": " + v);
                 }
                 checked++;
             }
         }
-        assertEquals(2 * pages().size(), checked);
+        // The phone layout (the summary bar held at the top) in both schemes, on the pages that have it.
+        d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        List<String> phone = List.of("/", "/mi", "/attention", "/mi?p=0.5,abc;0,0.5");
+        for (String scheme : List.of("light", "dark")) {
+            ((ChromeDriver) d).executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+            for (String page : phone) {
+                d.get(base + page);
+                for (Object v : violations(js, axe)) {
+                    found.add(scheme + " 390 px " + page + ": " + v);
+                }
+                checked++;
+            }
+        }
+        assertEquals(2 * pages().size() + 2 * phone.size(), checked);
         assertEquals(List.of(), found);
+    }
+
+    /** axe-core's violations on the page now shown, one line each. */
+    private static List<?> violations(JavascriptExecutor js, String axe) {
+        js.executeScript(axe);
+        return (List<?>) js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v =>"
+                        + " v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));");
     }
 }

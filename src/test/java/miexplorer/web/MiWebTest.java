@@ -388,6 +388,65 @@ class MiWebTest {
         });
     }
 
+    /*
+     * The dependence slider keeps the weather table's marginals (0.4, 0.6) and (0.48, 0.52). At 0
+     * every cell is P(x)P(y): 0.192, 0.208 / 0.288, 0.312, and I = 0. At +1 the off-diagonal cell
+     * p12 = 0.208 − t_max = 0 (t_max = 0.208), so p = 0.4, 0 / 0.08, 0.52: H(X|Y) = 0.52 · H(0, 1) +
+     * 0.48 · H(1/6, 5/6) = 0.48 · 0.650022 = 0.312011, and I = 0.970951 − 0.312011 = 0.659 bits.
+     */
+    @Test
+    void the_dependence_slider_moves_a_2x2_table_between_independent_and_the_most_dependent_its_marginals_allow() {
+        JavalinTest.test(app(), (server, client) -> {
+            assertTrue(get(client, "/mi", false).body().contains("name=\"dep\" min=\"-1\" max=\"1\" step=\"0.01\" value=\"0.8077\""),
+                    "the weather table sits at t / t_max = 0.168 / 0.208");
+            Res independent = post(client, weatherForm().set("action", "dependence").set("dep", "0"), true);
+            assertEquals(200, independent.code());
+            assertEquals(List.of("0.192", "0.208", "0.288", "0.312"), inputs(independent.body(), "c"));
+            assertEquals("0.000 bits", miValue(independent.body()));
+            Res most = post(client, weatherForm().set("action", "dependence").set("dep", "1"), true);
+            assertEquals(List.of("0.4", "0", "0.08", "0.52"), inputs(most.body(), "c"));
+            assertEquals("0.659 bits", miValue(most.body()));
+            assertTrue(most.header("HX-Push-Url").contains("p=0.4,0;0.08,0.52&kind=probabilities"), "the state is in the URL");
+            // Without JavaScript, "Set" posts the slider: post, redirect, get.
+            Res plain = post(client, weatherForm().set("action", "dependence").set("dep", "1"), false);
+            assertEquals(303, plain.code());
+            assertEquals(most.header("HX-Push-Url"), plain.header("Location"));
+        });
+    }
+
+    /* Both marginals uniform: the slider is ε, and ε = 0.25 gives 0.375, 0.125 / 0.125, 0.375: I = 1 − H(0.25) = 0.189 bits. */
+    @Test
+    void a_binary_symmetric_channel_gets_a_crossover_slider() {
+        JavalinTest.test(app(), (server, client) -> {
+            Form channel = weatherForm().set("c", "0.45", "0.05", "0.05", "0.45");
+            Res shown = post(client, channel, true);
+            assertTrue(shown.body().contains("name=\"eps\" min=\"0\" max=\"1\" step=\"0.01\" value=\"0.1\""), shown.body());
+            assertFalse(shown.body().contains("name=\"dep\""), "one slider, not two");
+            Res moved = post(client, channel.set("action", "crossover").set("eps", "0.25"), true);
+            assertEquals(List.of("0.375", "0.125", "0.125", "0.375"), inputs(moved.body(), "c"));
+            assertEquals("0.189 bits", miValue(moved.body()));
+        });
+    }
+
+    @Test
+    void a_slider_value_out_of_range_or_on_a_larger_table_gets_its_message_and_keeps_the_table() {
+        JavalinTest.test(app(), (server, client) -> {
+            Res bad = post(client, weatherForm().set("action", "dependence").set("dep", "2"), true);
+            assertEquals(422, bad.code());
+            assertEquals("The dependence must be a number from −1 to 1; it was 2.", PageText.byId(bad.body(), "err-dep"));
+            assertEquals(List.of("0.36", "0.04", "0.12", "0.48"), inputs(bad.body(), "c"), "the table as typed");
+            assertTrue(bad.body().contains("<a href=\"#dep-slider\">The dependence slider</a>"), "the summary links to it");
+            Res word = post(client, weatherForm().set("c", "0.45", "0.05", "0.05", "0.45").set("action", "crossover").set("eps", "half"), true);
+            assertEquals("The crossover probability ε must be a number from 0 to 1.", PageText.byId(word.body(), "err-eps"));
+            Form wide = weatherForm().set("yl", "a", "b", "c").set("c", "0.2", "0.1", "0.1", "0.2", "0.2", "0.2")
+                    .set("action", "dependence").set("dep", "0");
+            Res three = post(client, wide, true);
+            assertEquals(422, three.code());
+            assertTrue(three.body().contains("The dependence slider works on a 2 × 2 table; this one is 2 × 3."), three.body());
+            assertFalse(three.body().contains("type=\"range\""), "and a 2 × 3 table shows none");
+        });
+    }
+
     @Test
     void reset_brings_back_the_weather_table() {
         JavalinTest.test(app(), (server, client) -> {

@@ -16,8 +16,8 @@ public record Bars(double width, double height, double left, double barWidth, bo
     }
 
     /** Room for the key's label, at most 12 characters of 12 px text. */
-    private static final double LEFT = 96;
-    private static final double BAR_WIDTH = 200;
+    private static final double LEFT = 90;
+    private static final double BAR_WIDTH = 190;
 
     public static Bars of(List<String> labels, double[] scaled, double[] unscaled, DoubleFunction<String> fmt) {
         int n = labels.size();
@@ -32,6 +32,6 @@ public record Bars(double width, double height, double left, double barWidth, bo
                     fmt.apply(scaled[i]), fmt.apply(unscaled[i])));
         }
         double height = top + n * (2 * bar + gap) + 4;
-        return new Bars(LEFT + BAR_WIDTH + 64, height, LEFT, BAR_WIDTH, showText, rows);
+        return new Bars(LEFT + BAR_WIDTH + 60, height, LEFT, BAR_WIDTH, showText, rows);
     }
 }

@@ -66,12 +66,18 @@ public record ScalingView(String nText, String trialsText, String seedText, Fiel
 
     // ---- the plot: x = log2 d_k from 0 to 10, y = bits from 0 to log2 n ----------------------------
 
-    public static final double W = 640;
-    public static final double H = 320;
-    public static final double LEFT = 56;
+    /** Narrow enough to be drawn at full size on a phone, so its 12 px text stays 12 px. */
+    public static final double W = 340;
+    public static final double H = 260;
+    public static final double LEFT = 46;
     public static final double RIGHT = 16;
     public static final double TOP = 16;
     public static final double BOTTOM = 44;
+
+    /** Whether d_k's tick gets a number under it: every other power of two (1, 4, 16, …), so they do not collide. */
+    public static boolean labelled(int dk) {
+        return Integer.numberOfTrailingZeros(dk) % 2 == 0;
+    }
 
     public double x(int dk) {
         return LEFT + (W - LEFT - RIGHT) * (Math.log(dk) / Math.log(2)) / 10;

@@ -8,7 +8,7 @@ import miexplorer.info.Analysis;
  * the SVG's user units.
  */
 public record InfoDiagram(double left, double width, double a, double b, double c, boolean empty) {
-    public static final double WIDTH = 360;
+    public static final double WIDTH = 340;
     public static final double HEIGHT = 156;
     private static final double MARGIN = 12;
 
