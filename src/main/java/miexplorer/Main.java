@@ -67,6 +67,7 @@ public final class Main {
                 env.getOrDefault("FRAME_ANCESTORS", Site.DEFAULT_FRAME_ANCESTORS));
         String dev = env.get("MI_DEV");
         boolean hot = "1".equals(dev) || "true".equalsIgnoreCase(dev);
-        return new App.Config(hot ? Path.of("templates") : null, site);
+        // MI_BENCH=1 adds the routes bench/load.sh measures its payload floors with (StoredAnswers).
+        return new App.Config(hot ? Path.of("templates") : null, site, "1".equals(env.get("MI_BENCH")));
     }
 }

@@ -1,6 +1,7 @@
 package miexplorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,8 @@ class MainTest {
         assertEquals("http://localhost:7070", c.site().baseUrl());
         assertEquals("'self'", c.site().frameAncestors());
         assertNull(c.templates(), "precompiled templates");
+        assertFalse(c.benchRoutes(), "no benchmark routes");
+        assertTrue(Main.config(Map.of("MI_BENCH", "1"), port).benchRoutes(), "MI_BENCH=1 adds them (bench/load.sh)");
     }
 
     @Test

@@ -51,10 +51,11 @@ public final class App {
      *
      * @param templates null for the precompiled templates, or a folder to hot-reload them from
      * @param site the public base URL and who may frame the app
+     * @param benchRoutes whether to serve {@link StoredAnswers}' routes, for bench/load.sh only
      */
-    public record Config(Path templates, Site site) {
+    public record Config(Path templates, Site site, boolean benchRoutes) {
         public Config(Path templates) {
-            this(templates, Site.local(DEFAULT_PORT));
+            this(templates, Site.local(DEFAULT_PORT), false);
         }
 
         public static Config production() {
@@ -62,7 +63,7 @@ public final class App {
         }
 
         public Config withSite(Site newSite) {
-            return new Config(templates, newSite);
+            return new Config(templates, newSite, benchRoutes);
         }
     }
 
@@ -116,6 +117,9 @@ public final class App {
             ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples()));
             CourseRoutes.register(cfg.routes, templates, site);
             miexplorer.web.data.DataRoutes.register(cfg.routes, templates);
+            if (config.benchRoutes()) {
+                StoredAnswers.register(cfg.routes);
+            }
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> pages.problem(ctx, e.getStatus(), messageFor(e, ctx)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {

@@ -1,9 +1,15 @@
 package miexplorer.web;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import miexplorer.info.Analysis;
+import javax.imageio.ImageIO;
 import miexplorer.info.DivergenceTerm;
 
 /**
@@ -12,10 +18,17 @@ import miexplorer.info.DivergenceTerm;
  * below, grey where a value is undefined; for pointwise mutual information).
  */
 public record Heatmap(double cell, double left, double top, double width, double height,
-        List<String> rowLabels, List<String> colLabels, List<Cell> cells, boolean showText, boolean rotate) {
+        List<String> rowLabels, List<String> colLabels, List<Cell> cells, boolean showText, boolean rotate, String raster) {
 
     public record Cell(double x, double y, String fill, String ink, String text, String title) {
     }
+
+    /**
+     * Above this many cells the grid is drawn as one image, a PNG of one pixel per cell scaled up
+     * without smoothing, rather than a rectangle per cell: a 32 × 32 table's two heatmaps were 2 048
+     * elements, and a page morphing them after each edit took most of a second (bench/latency.sh).
+     */
+    public static final int RASTER_ABOVE = 256;
 
     private static final double LABEL_WIDTH = 110;
     private static final int MAX_COLUMN_LABEL = 18;
@@ -92,15 +105,37 @@ public record Heatmap(double cell, double left, double top, double width, double
         boolean rotate = longest * 7 > cell;
         double labelHeight = rotate ? 16 + longest * 5.2 : 28;
         List<Cell> cells = new ArrayList<>(rows * cols);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                String[] s = shade.of(values[i][j], rowLabels.get(i) + ", " + colLabels.get(j));
-                cells.add(new Cell(LABEL_WIDTH + j * cell, labelHeight + i * cell, s[0], Svg.textOn(s[0]), s[1], s[2]));
+        String raster = null;
+        if (rows * cols > RASTER_ABOVE) {
+            BufferedImage image = new BufferedImage(cols, rows, BufferedImage.TYPE_INT_RGB);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    image.setRGB(j, i, Integer.parseInt(shade.of(values[i][j], "")[0], 1, 7, 16));
+                }
+            }
+            raster = png(image);
+        } else {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    String[] s = shade.of(values[i][j], rowLabels.get(i) + ", " + colLabels.get(j));
+                    cells.add(new Cell(LABEL_WIDTH + j * cell, labelHeight + i * cell, s[0], Svg.textOn(s[0]), s[1], s[2]));
+                }
             }
         }
         List<String> rl = rowLabels.stream().map(l -> Svg.shorten(l, 14)).toList();
         List<String> cl = colLabels.stream().map(l -> Svg.shorten(l, MAX_COLUMN_LABEL)).toList();
         return new Heatmap(cell, LABEL_WIDTH, labelHeight, LABEL_WIDTH + cols * cell + (rotate ? 60 : 4),
-                labelHeight + rows * cell + 4, rl, cl, cells, cell >= 44, rotate);
+                labelHeight + rows * cell + 4, rl, cl, cells, raster == null && cell >= 44, rotate, raster);
+    }
+
+    /** The image as a data: URL of a PNG (ImageIO's encoder, in the JDK). */
+    private static String png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
     }
 }

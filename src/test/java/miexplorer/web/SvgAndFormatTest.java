@@ -216,4 +216,34 @@ class SvgAndFormatTest {
         assertEquals("NaN (not a number) is not allowed: enter a finite number.", NumberInput.parse("NaN").error());
         assertEquals("Empty. Enter a number (0 is allowed).", NumberInput.parse("  ").error());
     }
+
+    /*
+     * A grid of more than 256 cells is one PNG, a pixel per cell, in the cells' own colours: here
+     * 17 × 17 values i + j, shaded from white (0) to the darkest blue (32), as rectangles would be.
+     */
+    @Test
+    void a_large_heatmap_is_one_image_with_a_pixel_per_cell_in_its_colour() throws Exception {
+        int n = 17;
+        double[][] v = new double[n][n];
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            labels.add("v" + i);
+            for (int j = 0; j < n; j++) {
+                v[i][j] = i + j;
+            }
+        }
+        Heatmap h = Heatmap.sequential(v, labels, labels, x -> String.valueOf(x), "P");
+        assertEquals(0, h.cells().size(), "no rectangle per cell");
+        String prefix = "data:image/png;base64,";
+        assertEquals(prefix, h.raster().substring(0, prefix.length()));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(h.raster().substring(prefix.length()))));
+        assertEquals(n, image.getWidth());
+        assertEquals(n, image.getHeight());
+        assertEquals(Integer.parseInt(Svg.hsl(215, 0.6, 0.97).substring(1), 16), image.getRGB(0, 0) & 0xffffff);
+        assertEquals(Integer.parseInt(Svg.hsl(215, 0.6, 0.97 - 0.62).substring(1), 16), image.getRGB(n - 1, n - 1) & 0xffffff);
+        assertEquals(Integer.parseInt(Svg.hsl(215, 0.6, 0.97 - 0.62 * 5 / 32.0).substring(1), 16), image.getRGB(2, 3) & 0xffffff);
+        // 16 x 16 is still drawn cell by cell
+        assertEquals(256, Heatmap.sequential(new double[16][16], labels.subList(0, 16), labels.subList(0, 16), x -> "", "P").cells().size());
+    }
 }
