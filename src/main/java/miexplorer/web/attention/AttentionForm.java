@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import miexplorer.attention.MultiQueryAttention;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.Forms;
 import miexplorer.web.NumberInput;
+import miexplorer.web.Paths;
 import miexplorer.web.mi.MiForm;
 
 /**
@@ -21,7 +23,7 @@ import miexplorer.web.mi.MiForm;
  * temperature) and {@code digits}.
  */
 public final class AttentionForm {
-    public static final String PATH = "/attention";
+    public static final String PATH = Paths.ATTENTION;
     public static final int MAX_KEYS = 256;
     public static final int MAX_QUERIES = 64;
     public static final int MAX_DIM = 1024;
@@ -367,13 +369,13 @@ public final class AttentionForm {
     public static String canonicalUrl(AttentionInput in) {
         StringBuilder u = new StringBuilder(PATH).append('?');
         for (int r = 0; r < in.m(); r++) {
-            u.append("ql=").append(MiForm.enc(in.queryLabels().get(r))).append("&q=").append(vec(in.queries().get(r))).append('&');
+            u.append("ql=").append(Forms.enc(in.queryLabels().get(r))).append("&q=").append(vec(in.queries().get(r))).append('&');
             if (in.hasPrior()) {
                 u.append("prior=").append(vec(in.priors().get(r))).append('&');
             }
         }
         for (int j = 0; j < in.n(); j++) {
-            u.append("kl=").append(MiForm.enc(in.keyLabels().get(j))).append("&k=").append(vec(in.keys().get(j))).append('&');
+            u.append("kl=").append(Forms.enc(in.keyLabels().get(j))).append("&k=").append(vec(in.keys().get(j))).append('&');
             if (in.hasValues()) {
                 u.append("v=").append(vec(in.values().get(j))).append('&');
             }
@@ -387,7 +389,7 @@ public final class AttentionForm {
 
     /** A vector or number for a URL, with its commas and slashes left readable. */
     private static String vec(String s) {
-        return MiForm.enc(s).replace("%2C", ",").replace("%2F", "/");
+        return Forms.enc(s).replace("%2C", ",").replace("%2F", "/");
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -39,8 +39,6 @@ public record Lesson(String canonical, MiView explorer, AttentionView attention,
     public static final String TITLE = "Mutual information, step by step · MI Explorer";
     public static final String DESCRIPTION = "A short course on mutual information: entropy, conditional entropy, "
             + "I(X; Y) and its properties, worked live on a weather forecast, and what it does (and does not) say about attention.";
-    /** Where the attention explorer lives (built separately). */
-    public static final String ATTENTION_PATH = AttentionForm.PATH;
 
     /**
      * I(query; key), in bits, of the lesson's attention example after each thing its text suggests,

@@ -7,6 +7,7 @@ import miexplorer.data.SampleEstimates;
 import miexplorer.data.SampleReader;
 import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.Forms;
 import miexplorer.web.Format;
 import miexplorer.web.mi.Kind;
 import miexplorer.web.mi.MiForm;
@@ -148,12 +149,12 @@ public record DataView(DataSettings settings, String text, String source, FieldE
 
     static String query(DataSettings s, String text) {
         StringBuilder u = new StringBuilder();
-        u.append("text=").append(MiForm.enc(text));
+        u.append("text=").append(Forms.enc(text));
         if (!s.x().isEmpty()) {
-            u.append("&x=").append(MiForm.enc(s.x()));
+            u.append("&x=").append(Forms.enc(s.x()));
         }
         if (!s.y().isEmpty()) {
-            u.append("&y=").append(MiForm.enc(s.y()));
+            u.append("&y=").append(Forms.enc(s.y()));
         }
         if (!s.header()) {
             u.append("&header=false");

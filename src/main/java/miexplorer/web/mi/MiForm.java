@@ -1,8 +1,6 @@
 package miexplorer.web.mi;
 
 import java.math.BigInteger;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +12,9 @@ import miexplorer.info.LogBase;
 import miexplorer.info.TwoByTwo;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
+import miexplorer.web.Forms;
 import miexplorer.web.NumberInput;
+import miexplorer.web.Paths;
 
 /**
  * Reads the explorer's state from request parameters, checks it, applies the table actions, and
@@ -27,7 +27,7 @@ import miexplorer.web.NumberInput;
  * {@code e}, {@code 10}); {@code digits}.
  */
 public final class MiForm {
-    public static final String PATH = "/mi";
+    public static final String PATH = Paths.MI;
     public static final int MAX_ROWS = 32;
     public static final int MAX_COLS = 32;
     public static final int MAX_LABEL = 60;
@@ -53,7 +53,7 @@ public final class MiForm {
     public static Read read(Map<String, List<String>> params) {
         FieldErrors errors = new FieldErrors();
         Kind kind = Kind.PROBABILITIES;
-        String kindText = first(params, "kind");
+        String kindText = Forms.first(params, "kind");
         if (kindText != null) {
             kind = Kind.fromKey(kindText);
             if (kind == null) {
@@ -62,7 +62,7 @@ public final class MiForm {
             }
         }
         LogBase base = LogBase.TWO;
-        String baseText = first(params, "base");
+        String baseText = Forms.first(params, "base");
         if (baseText != null) {
             base = LogBase.fromKey(baseText);
             if (base == null) {
@@ -70,7 +70,7 @@ public final class MiForm {
                 base = LogBase.TWO;
             }
         }
-        int digits = digits(first(params, "digits"), errors);
+        int digits = digits(Forms.first(params, "digits"), errors);
 
         if (MiInput.isEmpty(params)) {
             MiInput w = MiInput.weather();
@@ -80,7 +80,7 @@ public final class MiForm {
         List<String> xLabels = new ArrayList<>(params.getOrDefault("xl", List.of()));
         List<String> yLabels = new ArrayList<>(params.getOrDefault("yl", List.of()));
         List<List<String>> rows = new ArrayList<>();
-        String p = first(params, "p");
+        String p = Forms.first(params, "p");
         if (p != null) {
             if (!p.isBlank()) {
                 for (String row : p.split(";", -1)) {
@@ -126,8 +126,8 @@ public final class MiForm {
         while (yLabels.size() < cols) {
             yLabels.add(unusedLabel("y", yLabels));
         }
-        String x = first(params, "x");
-        String y = first(params, "y");
+        String x = Forms.first(params, "x");
+        String y = Forms.first(params, "y");
         MiInput in = new MiInput(x == null ? "X" : x.strip(), y == null ? "Y" : y.strip(),
                 strip(xLabels), strip(yLabels), rows, kind, base, digits);
         return new Read(in, errors);
@@ -267,7 +267,7 @@ public final class MiForm {
      * unchanged with a message.
      */
     public static MiInput apply(Map<String, List<String>> params, MiInput in, FieldErrors errors) {
-        String action = first(params, "action");
+        String action = Forms.first(params, "action");
         if (action == null || action.isEmpty() || action.equals("update")) {
             return in;
         }
@@ -332,7 +332,7 @@ public final class MiForm {
             return in.withShape(in.xLabels(), yl, cells);
         }
         if (action.equals(DEPENDENCE) || action.equals(CROSSOVER)) {
-            return slid(action, first(params, action.equals(DEPENDENCE) ? DEPENDENCE_PARAM : CROSSOVER_PARAM), in, errors);
+            return slid(action, Forms.first(params, action.equals(DEPENDENCE) ? DEPENDENCE_PARAM : CROSSOVER_PARAM), in, errors);
         }
         if (action.equals(NORMALISE) || action.equals(PRODUCT)) {
             double[][] w = values(in, errors, false);
@@ -448,12 +448,12 @@ public final class MiForm {
     /** The query string of {@link #canonicalUrl}: the same for the page, {@code /mi.py} and {@code /mi.csv}. */
     public static String query(MiInput in) {
         StringBuilder u = new StringBuilder(256);
-        u.append("x=").append(enc(in.xName())).append("&y=").append(enc(in.yName()));
+        u.append("x=").append(Forms.enc(in.xName())).append("&y=").append(Forms.enc(in.yName()));
         for (String l : in.xLabels()) {
-            u.append("&xl=").append(enc(l));
+            u.append("&xl=").append(Forms.enc(l));
         }
         for (String l : in.yLabels()) {
-            u.append("&yl=").append(enc(l));
+            u.append("&yl=").append(Forms.enc(l));
         }
         u.append("&p=");
         for (int i = 0; i < in.rows(); i++) {
@@ -464,7 +464,7 @@ public final class MiForm {
                 if (j > 0) {
                     u.append(',');
                 }
-                u.append(enc(in.cell(i, j)).replace("%2F", "/"));
+                u.append(Forms.enc(in.cell(i, j)).replace("%2F", "/"));
             }
         }
         u.append("&kind=").append(in.kind().key()).append("&base=").append(in.base().key());
@@ -474,26 +474,7 @@ public final class MiForm {
         return u.toString();
     }
 
-    /** Percent-encodes for a query value; spaces become +. */
-    public static String enc(String s) {
-        // Most of a URL's values (every cell, most labels) are letters, digits and . - _ *, which
-        // URLEncoder leaves as they are; skip its buffers for those. A 32 x 32 URL has over 1000.
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '.' || c == '-' || c == '_' || c == '*')) {
-                return URLEncoder.encode(s, StandardCharsets.UTF_8);
-            }
-        }
-        return s;
-    }
-
     // ---- helpers -------------------------------------------------------------------------------
-
-    static String first(Map<String, List<String>> params, String key) {
-        List<String> v = params.get(key);
-        return v == null || v.isEmpty() ? null : v.get(0);
-    }
 
     private static int index(String s, int size) {
         try {

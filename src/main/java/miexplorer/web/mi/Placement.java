@@ -2,6 +2,7 @@ package miexplorer.web.mi;
 
 import java.util.List;
 import java.util.Map;
+import miexplorer.web.Forms;
 
 /**
  * Where an explorer is shown. The form carries it as a hidden field, so a post answers in the same
@@ -78,10 +79,10 @@ public enum Placement {
 
     /** The placement a request asks for: {@code embed=1}, {@code lesson=1}, or neither. */
     private static Placement of(Map<String, List<String>> params) {
-        if ("1".equals(MiForm.first(params, EMBED_PARAM))) {
+        if ("1".equals(Forms.first(params, EMBED_PARAM))) {
             return EMBED;
         }
-        if ("1".equals(MiForm.first(params, LESSON_PARAM))) {
+        if ("1".equals(Forms.first(params, LESSON_PARAM))) {
             return LESSON;
         }
         return PAGE;
