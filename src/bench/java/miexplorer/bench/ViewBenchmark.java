@@ -11,7 +11,7 @@ import miexplorer.web.attention.AttentionView;
 import miexplorer.web.mi.MiForm;
 import miexplorer.web.mi.MiPage;
 import miexplorer.web.mi.MiView;
-import miexplorer.web.mi.Placement;
+import miexplorer.web.shared.Placement;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

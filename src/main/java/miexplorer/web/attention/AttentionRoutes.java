@@ -11,7 +11,7 @@ import miexplorer.web.Htmx;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
 import miexplorer.web.examples.Example;
-import miexplorer.web.mi.Placement;
+import miexplorer.web.shared.Placement;
 
 /** The attention explorer's routes: the page, its form, the √d_k experiment, and the JSON API. */
 public final class AttentionRoutes {

@@ -10,12 +10,12 @@ import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
 import miexplorer.web.Heatmap;
-import miexplorer.web.mi.Kind;
+import miexplorer.web.Site;
 import miexplorer.web.mi.MiForm;
 import miexplorer.web.mi.MiInput;
 import miexplorer.web.mi.MiView;
-import miexplorer.web.mi.Placement;
-import miexplorer.web.Site;
+import miexplorer.web.shared.Kind;
+import miexplorer.web.shared.Placement;
 
 /**
  * What the attention explorer's templates show for one state: the input as typed, its messages,

@@ -18,8 +18,8 @@ import miexplorer.web.attention.AttentionView;
 import miexplorer.web.mi.MiForm;
 import miexplorer.web.mi.MiInput;
 import miexplorer.web.mi.MiView;
-import miexplorer.web.mi.Placement;
 import miexplorer.web.mi.Preset;
+import miexplorer.web.shared.Placement;
 
 /**
  * The lesson at {@code /}: its one live explorer (the weather table) and every number its text

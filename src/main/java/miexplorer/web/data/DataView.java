@@ -7,11 +7,11 @@ import miexplorer.data.SampleEstimates;
 import miexplorer.data.SampleReader;
 import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
-import miexplorer.web.Forms;
 import miexplorer.web.Format;
-import miexplorer.web.mi.Kind;
+import miexplorer.web.Forms;
 import miexplorer.web.mi.MiForm;
 import miexplorer.web.mi.MiInput;
+import miexplorer.web.shared.Kind;
 
 /**
  * What the /data templates show: the settings and pasted text as typed, their messages, and for

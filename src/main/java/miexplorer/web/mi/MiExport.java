@@ -11,6 +11,7 @@ import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Python;
 import miexplorer.web.Site;
+import miexplorer.web.shared.Placement;
 
 /**
  * The explorer's state, exported: {@code /mi.py?…} is a runnable Python script (NumPy) that redoes

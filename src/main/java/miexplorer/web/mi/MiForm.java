@@ -15,6 +15,7 @@ import miexplorer.web.Format;
 import miexplorer.web.Forms;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Paths;
+import miexplorer.web.shared.Kind;
 
 /**
  * Reads the explorer's state from request parameters, checks it, applies the table actions, and

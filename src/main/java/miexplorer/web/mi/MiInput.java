@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import miexplorer.info.LogBase;
+import miexplorer.web.shared.Kind;
 
 /**
  * The explorer's state exactly as the person typed it: variable names, labels, the text of every

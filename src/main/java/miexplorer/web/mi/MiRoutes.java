@@ -14,6 +14,7 @@ import miexplorer.web.NumberInput;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
 import miexplorer.web.examples.Example;
+import miexplorer.web.shared.Placement;
 
 /**
  * The joint-table explorer's routes. One handler per verb computes the state once and answers in

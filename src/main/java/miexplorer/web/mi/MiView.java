@@ -15,6 +15,8 @@ import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
 import miexplorer.web.Heatmap;
 import miexplorer.web.Site;
+import miexplorer.web.shared.Kind;
+import miexplorer.web.shared.Placement;
 
 /**
  * Everything the explorer's templates show for one state: the input as typed, its messages, and,

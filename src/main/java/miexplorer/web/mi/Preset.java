@@ -3,6 +3,7 @@ package miexplorer.web.mi;
 import java.util.List;
 import miexplorer.info.LogBase;
 import miexplorer.web.Format;
+import miexplorer.web.shared.Kind;
 
 /** A named example table with a stable slug, linked from the explorer. */
 public record Preset(String slug, String title, String description, MiInput input) {

@@ -1,4 +1,4 @@
-package miexplorer.web.mi;
+package miexplorer.web.shared;
 
 import java.util.List;
 import java.util.Map;
