@@ -11,6 +11,7 @@ import miexplorer.web.attention.AttentionView;
 import miexplorer.web.mi.MiForm;
 import miexplorer.web.mi.MiPage;
 import miexplorer.web.mi.MiView;
+import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.Placement;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,7 +56,7 @@ public class ViewBenchmark {
 
     private static MiView mi(Map<String, List<String>> params) {
         MiForm.Read read = MiForm.read(params);
-        return MiView.of(MiForm.check(read.input(), read.errors()), Placement.PAGE, SITE);
+        return MiView.of(JointForm.check(read.input(), read.errors()), Placement.PAGE, SITE);
     }
 
     private static AttentionView attention(Map<String, List<String>> params) {

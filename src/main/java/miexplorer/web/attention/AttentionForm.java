@@ -10,7 +10,7 @@ import miexplorer.web.FieldErrors;
 import miexplorer.web.Forms;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Paths;
-import miexplorer.web.mi.MiForm;
+import miexplorer.web.shared.JointForm;
 
 /**
  * Reads the attention explorer's state from request parameters, checks it, applies the form's
@@ -27,7 +27,7 @@ public final class AttentionForm {
     public static final int MAX_KEYS = 256;
     public static final int MAX_QUERIES = 64;
     public static final int MAX_DIM = 1024;
-    public static final int MAX_LABEL = MiForm.MAX_LABEL;
+    public static final int MAX_LABEL = JointForm.MAX_LABEL;
     public static final String ADD_KEY = "add-key";
     public static final String REMOVE_KEY = "remove-key-";
     public static final String ADD_QUERY = "add-query";
@@ -58,7 +58,7 @@ public final class AttentionForm {
 
     public static Read read(Map<String, List<String>> params) {
         FieldErrors errors = new FieldErrors();
-        int digits = MiForm.digits(last(params, "digits"), errors);
+        int digits = JointForm.digits(last(params, "digits"), errors);
         boolean scale = true;
         String scaleText = last(params, "scale");
         if (scaleText != null) {

@@ -15,10 +15,10 @@ import miexplorer.web.attention.AttentionForm;
 import miexplorer.web.attention.AttentionInput;
 import miexplorer.web.attention.AttentionPreset;
 import miexplorer.web.attention.AttentionView;
-import miexplorer.web.mi.MiForm;
-import miexplorer.web.mi.MiInput;
 import miexplorer.web.mi.MiView;
 import miexplorer.web.mi.Preset;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.Placement;
 
 /**
@@ -69,8 +69,8 @@ public record Lesson(String canonical, MiView explorer, AttentionView attention,
     }
 
     public static Lesson build(Site site) {
-        MiInput weatherInput = MiInput.weather();
-        MiView explorer = MiView.of(MiForm.check(weatherInput, new FieldErrors()), Placement.LESSON, site);
+        JointInput weatherInput = JointInput.weather();
+        MiView explorer = MiView.of(JointForm.check(weatherInput, new FieldErrors()), Placement.LESSON, site);
         Analysis weather = explorer.analysis();
         Analysis swapped = Analysis.of(weather.table().transpose(), LogBase.TWO);
         List<Row> rows = new ArrayList<>();
@@ -85,7 +85,7 @@ public record Lesson(String canonical, MiView explorer, AttentionView attention,
         return new Lesson(site.absolute("/"), explorer, attention, Tries.of(), weather, swapped, List.copyOf(rows));
     }
 
-    private static Analysis analyse(MiInput in) {
+    private static Analysis analyse(JointInput in) {
         double[][] w = new double[in.rows()][in.cols()];
         for (int i = 0; i < in.rows(); i++) {
             for (int j = 0; j < in.cols(); j++) {
@@ -144,6 +144,6 @@ public record Lesson(String canonical, MiView explorer, AttentionView attention,
 
     /** The explorer's URL for the weather table with X and Y swapped. */
     public String swappedUrl() {
-        return MiForm.canonicalUrl(MiInput.weather().transposed());
+        return JointForm.canonicalUrl(JointInput.weather().transposed());
     }
 }

@@ -14,6 +14,8 @@ import miexplorer.web.NumberInput;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
 import miexplorer.web.examples.Example;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.Placement;
 
 /**
@@ -64,13 +66,13 @@ public final class MiRoutes {
     /** GET /mi?…: the canonical URL of a state renders the whole page in that state. */
     private void get(Context ctx) {
         MiForm.Read read = MiForm.read(ctx.queryParamMap());
-        MiForm.Checked checked = MiForm.check(read.input(), read.errors());
+        JointForm.Checked checked = JointForm.check(read.input(), read.errors());
         respond(ctx, MiView.of(checked, placementOf(ctx), site), checked.ok() ? 200 : 400, null);
     }
 
     /** GET /examples/{slug}: a preset at its stable address, as a full page (or a bare one with embed=1). */
     private void examplePage(Context ctx, Preset preset, Example example) {
-        MiForm.Checked checked = MiForm.check(preset.input(), new FieldErrors());
+        JointForm.Checked checked = JointForm.check(preset.input(), new FieldErrors());
         respond(ctx, MiView.of(checked, placementOf(ctx), site), checked.ok() ? 200 : 400, example);
     }
 
@@ -84,8 +86,8 @@ public final class MiRoutes {
         Placement placement = Placement.ofPost(params, Htmx.isFragmentRequest(ctx));
         MiForm.Read read = MiForm.read(params);
         FieldErrors errors = read.errors();
-        MiInput in = MiForm.apply(params, read.input(), errors);
-        MiForm.Checked checked = MiForm.check(in, errors);
+        JointInput in = MiForm.apply(params, read.input(), errors);
+        JointForm.Checked checked = JointForm.check(in, errors);
         MiView view = MiView.of(checked, placement, site);
         if (!Htmx.isFragmentRequest(ctx) && checked.ok()) {
             ctx.header("Vary", Htmx.REQUEST);
@@ -106,8 +108,8 @@ public final class MiRoutes {
             ctx.redirect(Preset.binarySymmetricChannel(e.value()).url(), HttpStatus.SEE_OTHER);
             return;
         }
-        MiInput weather = MiInput.weather();
-        MiForm.Checked checked = MiForm.check(weather, new FieldErrors());
+        JointInput weather = JointInput.weather();
+        JointForm.Checked checked = JointForm.check(weather, new FieldErrors());
         ctx.status(400);
         ctx.header("Vary", Htmx.REQUEST);
         ctx.html(templates.render("mi/page.jte", page(MiView.of(checked, text, error, Placement.PAGE, site), null)));

@@ -15,6 +15,8 @@ import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
 import miexplorer.web.Heatmap;
 import miexplorer.web.Site;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.Kind;
 import miexplorer.web.shared.Placement;
 
@@ -28,7 +30,7 @@ import miexplorer.web.shared.Placement;
  * @param placement where the explorer is shown (its own page, an iframe, the lesson)
  * @param site the public base URL, for the absolute links in exports
  */
-public record MiView(MiInput input, FieldErrors errors, double[][] weights, Analysis analysis, TableProperties properties,
+public record MiView(JointInput input, FieldErrors errors, double[][] weights, Analysis analysis, TableProperties properties,
         String bscText, String bscError, Placement placement, Site site) {
 
     /** Tables with more cells than this show their longest workings folded. */
@@ -40,11 +42,11 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
 
     private static final String DEFAULT_CROSSOVER_TEXT = Format.cell(Preset.DEFAULT_CROSSOVER);
 
-    public static MiView of(MiForm.Checked checked, Placement placement, Site site) {
+    public static MiView of(JointForm.Checked checked, Placement placement, Site site) {
         return of(checked, DEFAULT_CROSSOVER_TEXT, null, placement, site);
     }
 
-    public static MiView of(MiForm.Checked checked, String bscText, String bscError, Placement placement, Site site) {
+    public static MiView of(JointForm.Checked checked, String bscText, String bscError, Placement placement, Site site) {
         Analysis a = null;
         TableProperties p = null;
         if (checked.ok()) {
@@ -68,17 +70,17 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
 
     /** The state on the explorer's own page: {@code /mi?…}. */
     public String stateUrl() {
-        return MiForm.canonicalUrl(input);
+        return JointForm.canonicalUrl(input);
     }
 
     /** The runnable Python script for this state. */
     public String pythonUrl() {
-        return MiExport.PY_PATH + "?" + MiForm.query(input);
+        return MiExport.PY_PATH + "?" + JointForm.query(input);
     }
 
     /** The table and results as CSV. */
     public String csvUrl() {
-        return MiExport.CSV_PATH + "?" + MiForm.query(input);
+        return MiExport.CSV_PATH + "?" + JointForm.query(input);
     }
 
     /** The script itself, shown on the page exactly as {@code /mi.py} serves it. */
@@ -235,7 +237,7 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
 
     /** True for the tutorial's own table, where its rounded 0.379 deserves a word. */
     public boolean isTutorialTable() {
-        MiInput w = MiInput.weather();
+        JointInput w = JointInput.weather();
         return ok() && input.cells().equals(w.cells()) && input.kind() == Kind.PROBABILITIES;
     }
 
