@@ -10,7 +10,7 @@ import miexplorer.web.Forms;
 import miexplorer.web.Htmx;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
-import miexplorer.web.examples.Example;
+import miexplorer.web.shared.Example;
 import miexplorer.web.shared.Placement;
 
 /** The attention explorer's routes: the page, its form, the √d_k experiment, and the JSON API. */

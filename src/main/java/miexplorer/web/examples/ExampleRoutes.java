@@ -10,6 +10,7 @@ import java.util.Map;
 import miexplorer.web.Paths;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
+import miexplorer.web.shared.Example;
 
 /** The example gallery: {@code /examples} lists every explorer's examples; {@code /examples/<slug>} shows one. */
 public final class ExampleRoutes {

@@ -13,7 +13,7 @@ import miexplorer.web.Htmx;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
-import miexplorer.web.examples.Example;
+import miexplorer.web.shared.Example;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.Placement;
