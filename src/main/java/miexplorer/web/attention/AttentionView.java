@@ -11,9 +11,9 @@ import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
 import miexplorer.web.Heatmap;
 import miexplorer.web.Site;
-import miexplorer.web.mi.MiView;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
+import miexplorer.web.shared.JointView;
 import miexplorer.web.shared.Kind;
 import miexplorer.web.shared.Placement;
 
@@ -21,14 +21,15 @@ import miexplorer.web.shared.Placement;
  * What the attention explorer's templates show for one state: the input as typed, its messages,
  * and for a sound state the attention as set ({@link #result}) beside the same with the scaling
  * switched the other way ({@link #flipped}). With several queries, the attention matrix read as a
- * joint table P(query, key) is analysed by the joint-table explorer's own model ({@link #joint}).
+ * joint table P(query, key) is analysed as any joint table is ({@link #joint}), and shown by the same
+ * templates as the joint-table explorer's results.
  *
  * @param checked the check this view shows: the worked steps of a sound state reuse the vectors it
  *     read rather than parsing them again for every query they show
  * @param placement its own page, alone for an iframe ({@code embed=1}), or in the lesson
  */
 public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
-        MultiQueryAttention flipped, MiView joint, String dkTyped, Site site, AttentionForm.Checked checked,
+        MultiQueryAttention flipped, JointView joint, String dkTyped, Site site, AttentionForm.Checked checked,
         Placement placement) {
 
     /**
@@ -48,15 +49,14 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     /** @param dkTyped what was typed into the d_k field, shown back when it was refused; else null */
     public static AttentionView of(AttentionForm.Checked c, String dkTyped, Placement placement, Site site) {
-        MiView joint = null;
+        JointView joint = null;
         if (c.ok() && c.input().m() > 1) {
-            joint = MiView.of(new JointForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()),
-                    Placement.NESTED, site);
+            joint = JointView.of(jointInput(c), c.result().joint().cells(), Placement.NESTED);
         }
         return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site, c, placement);
     }
 
-    /** The attention matrix as a joint table for the /mi explorer: rows are queries, columns keys. */
+    /** The attention matrix as a joint table, as the /mi explorer takes it: rows are queries, columns keys. */
     private static JointInput jointInput(AttentionForm.Checked c) {
         double[][] p = c.result().joint().cells();
         List<List<String>> cells = new ArrayList<>();
@@ -335,6 +335,6 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         if (joint == null || input.m() > JointForm.MAX_ROWS || input.n() > JointForm.MAX_COLS) {
             return null;
         }
-        return joint.canonicalUrl();
+        return JointForm.canonicalUrl(joint.input());
     }
 }

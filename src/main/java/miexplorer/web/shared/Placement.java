@@ -7,7 +7,8 @@ import miexplorer.web.Forms;
 /**
  * Where an explorer is shown. The form carries it as a hidden field, so a post answers in the same
  * place it came from. Both explorers have their own page, the embedded one ({@code ?embed=1}) and
- * the lesson; only the joint-table explorer is also nested, in the attention explorer's result.
+ * the lesson; a joint table's analysis ({@link JointView}) is also nested, in the attention explorer's
+ * result.
  */
 public enum Placement {
     /** Its own page, {@code /mi?…} or {@code /attention?…}: edits push the state's URL into the address bar. */
