@@ -68,7 +68,7 @@ public class ViewBenchmark {
     private byte[] fragment(String template, Object view, String announcement) {
         Utf8Buffer out = new Utf8Buffer(48 * 1024);
         templates.render(template, view, out);
-        templates.render("announce.jte", Map.of("text", announcement, "oob", true), out);
+        templates.render("shared/announce.jte", Map.of("text", announcement, "oob", true), out);
         return out.toByteArray();
     }
 

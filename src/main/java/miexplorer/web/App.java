@@ -164,7 +164,7 @@ public final class App {
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; charset=utf-8");
         try {
-            templates.render("announce.jte", Map.of("text", "ok", "oob", false));
+            templates.render("shared/announce.jte", Map.of("text", "ok", "oob", false));
             double mi = Analysis.of(JointDistribution.fromWeights(new double[][] {{0.5, 0}, {0, 0.5}}), LogBase.TWO)
                     .mutualInformation();
             if (Math.abs(mi - 1) > 1e-12) {
@@ -221,7 +221,7 @@ public final class App {
             if (ctx.path().startsWith("/api/")) {
                 ctx.json(Map.of("errors", List.of(Map.of("field", "request", "message", message))));
             } else {
-                ctx.html(templates.render("problem.jte", Map.of("status", status, "message", message)));
+                ctx.html(templates.render("shared/problem.jte", Map.of("status", status, "message", message)));
             }
         }
     }
