@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import miexplorer.web.attention.AttentionRoutes;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
+import miexplorer.web.attention.AttentionRoutes;
 import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.mi.MiRoutes;
@@ -112,10 +112,11 @@ public final class App {
             cfg.routes.get(Paths.HEALTH, ctx -> health(ctx, templates));
 
             MiRoutes mi = MiRoutes.register(cfg.routes, templates, site);
-            // Each explorer contributes its examples to the gallery.
+            // Each explorer contributes its examples to the gallery, and to the lesson itself as it embeds it.
             AttentionRoutes attention = AttentionRoutes.register(cfg.routes, templates, site);
             ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples()));
-            CourseRoutes.register(cfg.routes, templates, site);
+            CourseRoutes.register(cfg.routes, templates, site, mi.inLesson(), mi.tables(), attention.inLesson(),
+                    AttentionRoutes::lessonTry);
             miexplorer.web.data.DataRoutes.register(cfg.routes, templates);
             if (config.benchRoutes()) {
                 StoredAnswers.register(cfg.routes);

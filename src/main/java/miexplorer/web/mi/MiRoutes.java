@@ -13,7 +13,9 @@ import miexplorer.web.Htmx;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
+import miexplorer.web.shared.EmbeddedExplorer;
 import miexplorer.web.shared.Example;
+import miexplorer.web.shared.JointExample;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.Placement;
@@ -55,12 +57,26 @@ public final class MiRoutes {
 
     /** Every preset, each rendered at its stable gallery address. */
     public List<Example> examples() {
-        List<Example> out = new ArrayList<>();
+        return tables().stream().map(JointExample::example).toList();
+    }
+
+    /** Every preset as a gallery example with its table: the lesson computes its table of properties from them. */
+    public List<JointExample> tables() {
+        List<JointExample> out = new ArrayList<>();
         for (Preset p : Preset.all()) {
-            out.add(new Example(p.slug(), p.title(), p.description(), EXPLORER,
-                    (ctx, example) -> examplePage(ctx, p, example)));
+            out.add(new JointExample(new Example(p.slug(), p.title(), p.description(), EXPLORER,
+                    (ctx, example) -> examplePage(ctx, p, example)), p.input()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The explorer as the lesson embeds it: set to the tutorial's weather table, with the lesson's
+     * placement (headings a level down, edits in place, no URL pushed).
+     */
+    public EmbeddedExplorer inLesson() {
+        MiView view = MiView.of(JointForm.check(JointInput.weather(), new FieldErrors()), Placement.LESSON, site);
+        return new EmbeddedExplorer(out -> templates.render("mi/explorer.jte", view, out), view.announcement());
     }
 
     /** GET /mi?…: the canonical URL of a state renders the whole page in that state. */
