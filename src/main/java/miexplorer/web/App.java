@@ -112,7 +112,8 @@ public final class App {
             cfg.routes.get(Paths.HEALTH, ctx -> health(ctx, templates));
 
             MiRoutes mi = MiRoutes.register(cfg.routes, templates, site);
-            // Each explorer contributes its examples to the gallery, and to the lesson itself as it embeds it.
+            // The explorers hand the gallery their examples, and the lesson what it embeds of them: each
+            // explorer live, the joint-table examples and the attention example's variations its text quotes.
             AttentionRoutes attention = AttentionRoutes.register(cfg.routes, templates, site);
             ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples()));
             CourseRoutes.register(cfg.routes, templates, site, mi.inLesson(), mi.tables(), attention.inLesson(),

@@ -15,8 +15,8 @@ import miexplorer.web.Heatmap;
 
 /**
  * A joint table and its analysis, as the templates in {@code templates/shared/} show it: the numbers
- * table and circles ({@code shared/summary.jte}), the pictures, properties and worked steps
- * ({@code shared/result.jte}). The joint-table explorer shows its own table with it; the attention
+ * table and circles ({@code shared/jointSummary.jte}), the pictures, properties and worked steps
+ * ({@code shared/jointResult.jte}). The joint-table explorer shows its own table with it; the attention
  * explorer shows the joint table its matrix makes. Formatting lives here so templates stay markup.
  *
  * @param input the table as typed
