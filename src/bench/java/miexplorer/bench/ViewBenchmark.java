@@ -11,7 +11,8 @@ import miexplorer.web.attention.AttentionView;
 import miexplorer.web.mi.MiForm;
 import miexplorer.web.mi.MiPage;
 import miexplorer.web.mi.MiView;
-import miexplorer.web.mi.Placement;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.Placement;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,7 +56,7 @@ public class ViewBenchmark {
 
     private static MiView mi(Map<String, List<String>> params) {
         MiForm.Read read = MiForm.read(params);
-        return MiView.of(MiForm.check(read.input(), read.errors()), Placement.PAGE, SITE);
+        return MiView.of(JointForm.check(read.input(), read.errors()), Placement.PAGE, SITE);
     }
 
     private static AttentionView attention(Map<String, List<String>> params) {
@@ -67,7 +68,7 @@ public class ViewBenchmark {
     private byte[] fragment(String template, Object view, String announcement) {
         Utf8Buffer out = new Utf8Buffer(48 * 1024);
         templates.render(template, view, out);
-        templates.render("announce.jte", Map.of("text", announcement, "oob", true), out);
+        templates.render("shared/announce.jte", Map.of("text", announcement, "oob", true), out);
         return out.toByteArray();
     }
 

@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import miexplorer.web.attention.AttentionRoutes;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
+import miexplorer.web.attention.AttentionRoutes;
 import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.mi.MiRoutes;
@@ -112,10 +112,12 @@ public final class App {
             cfg.routes.get(Paths.HEALTH, ctx -> health(ctx, templates));
 
             MiRoutes mi = MiRoutes.register(cfg.routes, templates, site);
-            // Each explorer contributes its examples to the gallery.
+            // The explorers hand the gallery their examples, and the lesson what it embeds of them: each
+            // explorer live, the joint-table examples and the attention example's variations its text quotes.
             AttentionRoutes attention = AttentionRoutes.register(cfg.routes, templates, site);
             ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples()));
-            CourseRoutes.register(cfg.routes, templates, site);
+            CourseRoutes.register(cfg.routes, templates, site, mi.inLesson(), mi.tables(), attention.inLesson(),
+                    AttentionRoutes::lessonTry);
             miexplorer.web.data.DataRoutes.register(cfg.routes, templates);
             if (config.benchRoutes()) {
                 StoredAnswers.register(cfg.routes);
@@ -164,7 +166,7 @@ public final class App {
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; charset=utf-8");
         try {
-            templates.render("announce.jte", Map.of("text", "ok", "oob", false));
+            templates.render("shared/announce.jte", Map.of("text", "ok", "oob", false));
             double mi = Analysis.of(JointDistribution.fromWeights(new double[][] {{0.5, 0}, {0, 0.5}}), LogBase.TWO)
                     .mutualInformation();
             if (Math.abs(mi - 1) > 1e-12) {
@@ -221,7 +223,7 @@ public final class App {
             if (ctx.path().startsWith("/api/")) {
                 ctx.json(Map.of("errors", List.of(Map.of("field", "request", "message", message))));
             } else {
-                ctx.html(templates.render("problem.jte", Map.of("status", status, "message", message)));
+                ctx.html(templates.render("shared/problem.jte", Map.of("status", status, "message", message)));
             }
         }
     }

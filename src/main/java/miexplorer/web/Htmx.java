@@ -47,7 +47,7 @@ public final class Htmx {
                 ctx.header(PUSH_URL, pushUrl);
             }
             templates.render(fragmentTemplate, fragmentModel, out);
-            templates.render("announce.jte", Map.of("text", announcement, "oob", true), out);
+            templates.render("shared/announce.jte", Map.of("text", announcement, "oob", true), out);
         } else {
             templates.render(pageTemplate, pageModel.get(), out);
         }

@@ -1,7 +1,8 @@
 package miexplorer.web;
 
 /**
- * URL paths and asset locations shared by Java code and templates. The static files the layout links
+ * URL paths and asset locations shared by Java code and templates, and the paths of the pages that
+ * more than one feature links to. The static files the layout links
  * to carry a fingerprint of their content in their names (see {@link Assets}).
  */
 public final class Paths {
@@ -15,6 +16,12 @@ public final class Paths {
 
     /** The lesson. */
     public static final String HOME = "/";
+    /** The joint-table explorer: where every feature that writes a joint table's URL points. */
+    public static final String MI = "/mi";
+    /** The attention explorer. */
+    public static final String ATTENTION = "/attention";
+    /** The example gallery; each example is at {@code /examples/<slug>}. */
+    public static final String EXAMPLES = "/examples";
     /** Answers 200 while the app can serve: for load balancers and platforms. */
     public static final String HEALTH = "/healthz";
 

@@ -62,7 +62,7 @@ class SvgAndFormatTest {
             }
             String s = b.toString();
             assertEquals(java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8),
-                    miexplorer.web.mi.MiForm.enc(s), s);
+                    Forms.enc(s), s);
         }
     }
 

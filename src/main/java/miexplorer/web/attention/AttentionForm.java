@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import miexplorer.attention.MultiQueryAttention;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.Forms;
 import miexplorer.web.NumberInput;
-import miexplorer.web.mi.MiForm;
+import miexplorer.web.Paths;
+import miexplorer.web.shared.JointForm;
 
 /**
  * Reads the attention explorer's state from request parameters, checks it, applies the form's
@@ -21,11 +23,11 @@ import miexplorer.web.mi.MiForm;
  * temperature) and {@code digits}.
  */
 public final class AttentionForm {
-    public static final String PATH = "/attention";
+    public static final String PATH = Paths.ATTENTION;
     public static final int MAX_KEYS = 256;
     public static final int MAX_QUERIES = 64;
     public static final int MAX_DIM = 1024;
-    public static final int MAX_LABEL = MiForm.MAX_LABEL;
+    public static final int MAX_LABEL = JointForm.MAX_LABEL;
     public static final String ADD_KEY = "add-key";
     public static final String REMOVE_KEY = "remove-key-";
     public static final String ADD_QUERY = "add-query";
@@ -56,7 +58,7 @@ public final class AttentionForm {
 
     public static Read read(Map<String, List<String>> params) {
         FieldErrors errors = new FieldErrors();
-        int digits = MiForm.digits(last(params, "digits"), errors);
+        int digits = JointForm.digits(last(params, "digits"), errors);
         boolean scale = true;
         String scaleText = last(params, "scale");
         if (scaleText != null) {
@@ -367,13 +369,13 @@ public final class AttentionForm {
     public static String canonicalUrl(AttentionInput in) {
         StringBuilder u = new StringBuilder(PATH).append('?');
         for (int r = 0; r < in.m(); r++) {
-            u.append("ql=").append(MiForm.enc(in.queryLabels().get(r))).append("&q=").append(vec(in.queries().get(r))).append('&');
+            u.append("ql=").append(Forms.enc(in.queryLabels().get(r))).append("&q=").append(vec(in.queries().get(r))).append('&');
             if (in.hasPrior()) {
                 u.append("prior=").append(vec(in.priors().get(r))).append('&');
             }
         }
         for (int j = 0; j < in.n(); j++) {
-            u.append("kl=").append(MiForm.enc(in.keyLabels().get(j))).append("&k=").append(vec(in.keys().get(j))).append('&');
+            u.append("kl=").append(Forms.enc(in.keyLabels().get(j))).append("&k=").append(vec(in.keys().get(j))).append('&');
             if (in.hasValues()) {
                 u.append("v=").append(vec(in.values().get(j))).append('&');
             }
@@ -387,7 +389,7 @@ public final class AttentionForm {
 
     /** A vector or number for a URL, with its commas and slashes left readable. */
     private static String vec(String s) {
-        return MiForm.enc(s).replace("%2C", ",").replace("%2F", "/");
+        return Forms.enc(s).replace("%2C", ",").replace("%2F", "/");
     }
 
     // ---- helpers -------------------------------------------------------------------------------

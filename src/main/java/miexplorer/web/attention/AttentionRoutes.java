@@ -5,13 +5,17 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
+import miexplorer.info.Analysis;
+import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Forms;
 import miexplorer.web.Htmx;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
-import miexplorer.web.examples.Example;
-import miexplorer.web.mi.Placement;
+import miexplorer.web.shared.AttentionTry;
+import miexplorer.web.shared.EmbeddedExplorer;
+import miexplorer.web.shared.Example;
+import miexplorer.web.shared.Placement;
 
 /** The attention explorer's routes: the page, its form, the √d_k experiment, and the JSON API. */
 public final class AttentionRoutes {
@@ -51,6 +55,24 @@ public final class AttentionRoutes {
                             "attention/explorer.jte", view, view.announcement(), null);
                 }))
                 .toList();
+    }
+
+    /**
+     * The explorer as the lesson embeds it: set to two queries that prefer different keys (the
+     * example its text talks about), with the lesson's placement.
+     */
+    public EmbeddedExplorer inLesson() {
+        AttentionView view = AttentionView.of(AttentionForm.check(AttentionPreset.twoQueries(), new FieldErrors()),
+                Placement.LESSON, site);
+        return new EmbeddedExplorer(out -> templates.render("attention/explorer.jte", view, out), view.announcement());
+    }
+
+    /** The lesson's example with its first query and scaling changed, as {@link AttentionTry} says. */
+    public static double lessonTry(String firstQuery, boolean scale) {
+        AttentionInput in = AttentionPreset.twoQueries();
+        AttentionInput changed = new AttentionInput(in.queryLabels(), List.of(firstQuery, in.queries().get(1)), in.priors(),
+                in.keyLabels(), in.keys(), in.values(), scale, in.temperature(), in.digits());
+        return Analysis.of(AttentionForm.check(changed, new FieldErrors()).result().joint(), LogBase.TWO).mutualInformation();
     }
 
     private void get(Context ctx) {

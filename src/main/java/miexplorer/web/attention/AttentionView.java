@@ -10,25 +10,26 @@ import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
 import miexplorer.web.Heatmap;
-import miexplorer.web.mi.Kind;
-import miexplorer.web.mi.MiForm;
-import miexplorer.web.mi.MiInput;
-import miexplorer.web.mi.MiView;
-import miexplorer.web.mi.Placement;
 import miexplorer.web.Site;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
+import miexplorer.web.shared.JointView;
+import miexplorer.web.shared.Kind;
+import miexplorer.web.shared.Placement;
 
 /**
  * What the attention explorer's templates show for one state: the input as typed, its messages,
  * and for a sound state the attention as set ({@link #result}) beside the same with the scaling
  * switched the other way ({@link #flipped}). With several queries, the attention matrix read as a
- * joint table P(query, key) is analysed by the joint-table explorer's own model ({@link #joint}).
+ * joint table P(query, key) is analysed as any joint table is ({@link #joint}), and shown by the same
+ * templates as the joint-table explorer's results.
  *
  * @param checked the check this view shows: the worked steps of a sound state reuse the vectors it
  *     read rather than parsing them again for every query they show
  * @param placement its own page, alone for an iframe ({@code embed=1}), or in the lesson
  */
 public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
-        MultiQueryAttention flipped, MiView joint, String dkTyped, Site site, AttentionForm.Checked checked,
+        MultiQueryAttention flipped, JointView joint, String dkTyped, Site site, AttentionForm.Checked checked,
         Placement placement) {
 
     /**
@@ -48,16 +49,15 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     /** @param dkTyped what was typed into the d_k field, shown back when it was refused; else null */
     public static AttentionView of(AttentionForm.Checked c, String dkTyped, Placement placement, Site site) {
-        MiView joint = null;
+        JointView joint = null;
         if (c.ok() && c.input().m() > 1) {
-            joint = MiView.of(new MiForm.Checked(jointInput(c), new FieldErrors(), c.result().joint().cells()),
-                    Placement.NESTED, site);
+            joint = JointView.of(jointInput(c), c.result().joint().cells(), Placement.NESTED);
         }
         return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site, c, placement);
     }
 
-    /** The attention matrix as a joint table for the /mi explorer: rows are queries, columns keys. */
-    private static MiInput jointInput(AttentionForm.Checked c) {
+    /** The attention matrix as a joint table, as the /mi explorer takes it: rows are queries, columns keys. */
+    private static JointInput jointInput(AttentionForm.Checked c) {
         double[][] p = c.result().joint().cells();
         List<List<String>> cells = new ArrayList<>();
         double sum = 0;
@@ -72,8 +72,8 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         }
         // Twelve significant digits per cell keep the sum within 1e-9 of 1 for small tables; a large
         // table could stray further, and is then sent as weights to normalise.
-        Kind kind = Math.abs(sum - 1) <= MiForm.SUM_TOLERANCE ? Kind.PROBABILITIES : Kind.COUNTS;
-        return new MiInput("Query", "Key", unique(c.input().queryLabels()), unique(c.input().keyLabels()), cells, kind,
+        Kind kind = Math.abs(sum - 1) <= JointForm.SUM_TOLERANCE ? Kind.PROBABILITIES : Kind.COUNTS;
+        return new JointInput("Query", "Key", unique(c.input().queryLabels()), unique(c.input().keyLabels()), cells, kind,
                 LogBase.TWO, c.input().digits());
     }
 
@@ -102,7 +102,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     /** {@code base + suffix}, with base cut so the whole fits in a label. */
     private static String fit(String base, String suffix) {
-        int room = MiForm.MAX_LABEL - suffix.length();
+        int room = JointForm.MAX_LABEL - suffix.length();
         return (base.length() > room ? base.substring(0, room) : base) + suffix;
     }
 
@@ -332,9 +332,9 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     /** The /mi URL of the joint table, or null when the table is beyond the explorer's limits. */
     public String jointUrl() {
-        if (joint == null || input.m() > MiForm.MAX_ROWS || input.n() > MiForm.MAX_COLS) {
+        if (joint == null || input.m() > JointForm.MAX_ROWS || input.n() > JointForm.MAX_COLS) {
             return null;
         }
-        return joint.canonicalUrl();
+        return JointForm.canonicalUrl(joint.input());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import miexplorer.attention.ScalingExperiment;
 import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
+import miexplorer.web.Forms;
 import miexplorer.web.Format;
 import miexplorer.web.Svg;
 
@@ -52,8 +53,8 @@ public record ScalingView(String nText, String trialsText, String seedText, Fiel
     }
 
     public static String path(String n, String trials, String seed) {
-        return AttentionRoutes.SCALING_PATH + "?n=" + miexplorer.web.mi.MiForm.enc(n) + "&trials="
-                + miexplorer.web.mi.MiForm.enc(trials) + "&seed=" + miexplorer.web.mi.MiForm.enc(seed);
+        return AttentionRoutes.SCALING_PATH + "?n=" + Forms.enc(n) + "&trials="
+                + Forms.enc(trials) + "&seed=" + Forms.enc(seed);
     }
 
     public double maxEntropy() {

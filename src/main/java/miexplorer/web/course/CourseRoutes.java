@@ -1,17 +1,26 @@
 package miexplorer.web.course;
 
 import io.javalin.config.RoutesConfig;
+import java.util.List;
 import miexplorer.web.Paths;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
+import miexplorer.web.shared.AttentionTry;
+import miexplorer.web.shared.EmbeddedExplorer;
+import miexplorer.web.shared.JointExample;
 
-/** The lesson at {@code /}. Its content does not depend on the request, so it is built once. */
+/**
+ * The lesson at {@code /}. Its content does not depend on the request, so it is built once. It
+ * embeds the joint-table and attention explorers, which {@code App} hands it (see {@link Lesson#build}),
+ * as it hands the gallery the explorers' examples.
+ */
 public final class CourseRoutes {
     private CourseRoutes() {
     }
 
-    public static void register(RoutesConfig routes, Templates templates, Site site) {
-        Lesson lesson = Lesson.build(site);
+    public static void register(RoutesConfig routes, Templates templates, Site site, EmbeddedExplorer explorer,
+            List<JointExample> examples, EmbeddedExplorer attention, AttentionTry attentionTry) {
+        Lesson lesson = Lesson.build(site, explorer, examples, attention, attentionTry);
         routes.get(Paths.HOME, ctx -> ctx.html(templates.render("course/lesson.jte", lesson)));
     }
 }

@@ -7,59 +7,47 @@ import miexplorer.info.Conditional;
 import miexplorer.info.Entropy;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
-import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Site;
-import miexplorer.web.attention.AttentionForm;
-import miexplorer.web.attention.AttentionInput;
-import miexplorer.web.attention.AttentionPreset;
-import miexplorer.web.attention.AttentionView;
-import miexplorer.web.mi.MiForm;
-import miexplorer.web.mi.MiInput;
-import miexplorer.web.mi.MiView;
-import miexplorer.web.mi.Placement;
-import miexplorer.web.mi.Preset;
+import miexplorer.web.shared.AttentionTry;
+import miexplorer.web.shared.EmbeddedExplorer;
+import miexplorer.web.shared.JointExample;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
 
 /**
- * The lesson at {@code /}: its one live explorer (the weather table) and every number its text
- * quotes, computed here by the same maths as the explorer, so the prose can never disagree with the
- * tables it talks about. All values are in bits.
+ * The lesson at {@code /}: its two live explorers and every number its text quotes, computed here by
+ * the same maths as the explorers, so the prose can never disagree with the tables it talks about.
+ * The explorers themselves, their examples and the attention example's variations come from the
+ * explorers' own packages, handed over by {@code App}. All values are in bits.
  *
  * @param canonical the lesson's absolute URL
- * @param explorer the live explorer, set to the tutorial's weather table
+ * @param explorer the live joint-table explorer, set to the tutorial's weather table
  * @param attention the live attention explorer, set to two queries that prefer different keys
  * @param tries what the attention section's things to try lead to
  * @param weather the weather table's analysis
  * @param swapped the same table with X and Y swapped (forecast as X), for symmetry
- * @param rows one row per preset, for the properties table
+ * @param rows one row per example of the joint-table explorer, for the properties table
  */
-public record Lesson(String canonical, MiView explorer, AttentionView attention, Tries tries, Analysis weather,
-        Analysis swapped, List<Row> rows) {
+public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplorer attention, Tries tries,
+        Analysis weather, Analysis swapped, List<Row> rows) {
     public static final String TITLE = "Mutual information, step by step · MI Explorer";
     public static final String DESCRIPTION = "A short course on mutual information: entropy, conditional entropy, "
             + "I(X; Y) and its properties, worked live on a weather forecast, and what it does (and does not) say about attention.";
-    /** Where the attention explorer lives (built separately). */
-    public static final String ATTENTION_PATH = AttentionForm.PATH;
 
     /**
      * I(query; key), in bits, of the lesson's attention example after each thing its text suggests,
-     * worked out by the attention explorer's own model.
+     * worked out by the attention explorer's own model ({@link AttentionTry}).
      *
      * @param bothRight the first query set to 0, 2 as well
      * @param scaled as it starts, with the √dₖ division
      * @param unscaled without it
      */
     public record Tries(double bothRight, double scaled, double unscaled) {
-        static Tries of() {
-            return new Tries(mi("0, 2", true), mi("2, 0", true), mi("2, 0", false));
-        }
-
-        private static double mi(String first, boolean scale) {
-            AttentionInput in = AttentionPreset.twoQueries();
-            AttentionInput changed = new AttentionInput(in.queryLabels(), List.of(first, in.queries().get(1)), in.priors(),
-                    in.keyLabels(), in.keys(), in.values(), scale, in.temperature(), in.digits());
-            return Analysis.of(AttentionForm.check(changed, new FieldErrors()).result().joint(), LogBase.TWO).mutualInformation();
+        static Tries of(AttentionTry attention) {
+            return new Tries(attention.mutualInformation("0, 2", true), attention.mutualInformation("2, 0", true),
+                    attention.mutualInformation("2, 0", false));
         }
     }
 
@@ -70,24 +58,27 @@ public record Lesson(String canonical, MiView explorer, AttentionView attention,
         }
     }
 
-    public static Lesson build(Site site) {
-        MiInput weatherInput = MiInput.weather();
-        MiView explorer = MiView.of(MiForm.check(weatherInput, new FieldErrors()), Placement.LESSON, site);
-        Analysis weather = explorer.analysis();
+    /**
+     * @param explorer the joint-table explorer, set to the weather table, in the lesson's placement
+     * @param examples the joint-table explorer's examples, for the properties table
+     * @param attention the attention explorer, set to the example its section talks about
+     * @param attentionTry what the edits that section suggests do to that example
+     */
+    public static Lesson build(Site site, EmbeddedExplorer explorer, List<JointExample> examples, EmbeddedExplorer attention,
+            AttentionTry attentionTry) {
+        Analysis weather = analyse(JointInput.weather());
         Analysis swapped = Analysis.of(weather.table().transpose(), LogBase.TWO);
         List<Row> rows = new ArrayList<>();
-        for (Preset p : Preset.all()) {
-            Analysis a = analyse(p.input());
+        for (JointExample e : examples) {
+            Analysis a = analyse(e.table());
             Analysis t = Analysis.of(a.table().transpose(), LogBase.TWO);
-            rows.add(new Row(p.title(), "/examples/" + p.slug(), a.entropyX(), a.entropyY(), a.mutualInformation(),
+            rows.add(new Row(e.example().title(), e.example().path(), a.entropyX(), a.entropyY(), a.mutualInformation(),
                     t.mutualInformation()));
         }
-        AttentionView attention = AttentionView.of(AttentionForm.check(AttentionPreset.twoQueries(), new FieldErrors()),
-                Placement.LESSON, site);
-        return new Lesson(site.absolute("/"), explorer, attention, Tries.of(), weather, swapped, List.copyOf(rows));
+        return new Lesson(site.absolute("/"), explorer, attention, Tries.of(attentionTry), weather, swapped, List.copyOf(rows));
     }
 
-    private static Analysis analyse(MiInput in) {
+    private static Analysis analyse(JointInput in) {
         double[][] w = new double[in.rows()][in.cols()];
         for (int i = 0; i < in.rows(); i++) {
             for (int j = 0; j < in.cols(); j++) {
@@ -146,6 +137,6 @@ public record Lesson(String canonical, MiView explorer, AttentionView attention,
 
     /** The explorer's URL for the weather table with X and Y swapped. */
     public String swappedUrl() {
-        return MiForm.canonicalUrl(MiInput.weather().transposed());
+        return JointForm.canonicalUrl(JointInput.weather().transposed());
     }
 }

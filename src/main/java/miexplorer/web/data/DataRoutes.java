@@ -205,7 +205,7 @@ public final class DataRoutes {
             String html = templates.render("data/permutation.jte", run);
             if (!run.running()) {
                 // The end of the test goes to the live region; its steps do not.
-                html += templates.render("announce.jte", Map.of("text", run.announcement(), "oob", true));
+                html += templates.render("shared/announce.jte", Map.of("text", run.announcement(), "oob", true));
             }
             ctx.html(html);
         } else {

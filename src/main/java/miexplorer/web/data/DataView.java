@@ -8,9 +8,10 @@ import miexplorer.data.SampleReader;
 import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
-import miexplorer.web.mi.Kind;
-import miexplorer.web.mi.MiForm;
-import miexplorer.web.mi.MiInput;
+import miexplorer.web.Forms;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
+import miexplorer.web.shared.Kind;
 
 /**
  * What the /data templates show: the settings and pasted text as typed, their messages, and for
@@ -41,14 +42,14 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         ContingencyTable t = r.table();
         String url = null;
         String note = null;
-        if (t.rows() > MiForm.MAX_ROWS || t.cols() > MiForm.MAX_COLS) {
+        if (t.rows() > JointForm.MAX_ROWS || t.cols() > JointForm.MAX_COLS) {
             note = "The table has " + t.rows() + " × " + t.cols() + " categories; the joint-table explorer takes at most "
-                    + MiForm.MAX_ROWS + " × " + MiForm.MAX_COLS + ", so there is no link to it.";
+                    + JointForm.MAX_ROWS + " × " + JointForm.MAX_COLS + ", so there is no link to it.";
         } else {
-            MiInput in = miInput(r.samples(), s.base());
-            MiForm.Checked c = MiForm.check(in, new FieldErrors());
+            JointInput in = jointInput(r.samples(), s.base());
+            JointForm.Checked c = JointForm.check(in, new FieldErrors());
             if (c.ok()) {
-                url = MiForm.canonicalUrl(in);
+                url = JointForm.canonicalUrl(in);
             } else {
                 note = "The joint-table explorer cannot take these labels (" + c.errors().first()
                         + "), so there is no link to it.";
@@ -58,7 +59,7 @@ public record DataView(DataSettings settings, String text, String source, FieldE
     }
 
     /** The empirical table as the joint-table explorer's input: counts, which it divides by N. */
-    static MiInput miInput(SampleReader.Samples s, LogBase base) {
+    static JointInput jointInput(SampleReader.Samples s, LogBase base) {
         ContingencyTable t = s.table();
         List<List<String>> cells = new ArrayList<>();
         for (int i = 0; i < t.rows(); i++) {
@@ -70,7 +71,7 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         }
         String x = s.xName().isBlank() ? "X" : s.xName();
         String y = s.yName().isBlank() ? "Y" : s.yName();
-        return new MiInput(x, y, t.xCategories(), t.yCategories(), cells, Kind.COUNTS, base, MiInput.DEFAULT_DIGITS);
+        return new JointInput(x, y, t.xCategories(), t.yCategories(), cells, Kind.COUNTS, base, JointInput.DEFAULT_DIGITS);
     }
 
     public boolean ok() {
@@ -148,12 +149,12 @@ public record DataView(DataSettings settings, String text, String source, FieldE
 
     static String query(DataSettings s, String text) {
         StringBuilder u = new StringBuilder();
-        u.append("text=").append(MiForm.enc(text));
+        u.append("text=").append(Forms.enc(text));
         if (!s.x().isEmpty()) {
-            u.append("&x=").append(MiForm.enc(s.x()));
+            u.append("&x=").append(Forms.enc(s.x()));
         }
         if (!s.y().isEmpty()) {
-            u.append("&y=").append(MiForm.enc(s.y()));
+            u.append("&y=").append(Forms.enc(s.y()));
         }
         if (!s.header()) {
             u.append("&header=false");

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import miexplorer.web.Paths;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
+import miexplorer.web.shared.Example;
 
 /** The example gallery: {@code /examples} lists every explorer's examples; {@code /examples/<slug>} shows one. */
 public final class ExampleRoutes {
-    public static final String PATH = "/examples";
+    public static final String PATH = Paths.EXAMPLES;
 
     private final Templates templates;
     private final Site site;

@@ -11,10 +11,12 @@ import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.JsonBody;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
 
 /**
  * POST /api/mi: the explorer's numbers as JSON, at full double precision. The request is read
- * into the same {@link MiInput} the form makes and checked by the same rules, so the API and the
+ * into the same {@link JointInput} the form makes and checked by the same rules, so the API and the
  * page agree on what is valid and on every number.
  */
 final class MiApi {
@@ -78,7 +80,7 @@ final class MiApi {
 
         MiForm.Read read = MiForm.read(params);
         read.errors().asMap().forEach(errors::add);
-        MiForm.Checked checked = MiForm.check(read.input(), errors);
+        JointForm.Checked checked = JointForm.check(read.input(), errors);
         if (!checked.ok()) {
             List<JsonBody.Problem> problems = new ArrayList<>();
             errors.asMap().forEach((field, message) -> problems.add(new JsonBody.Problem(apiField(field), message)));

@@ -11,6 +11,9 @@ import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Python;
 import miexplorer.web.Site;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
+import miexplorer.web.shared.Placement;
 
 /**
  * The explorer's state, exported: {@code /mi.py?…} is a runnable Python script (NumPy) that redoes
@@ -38,7 +41,7 @@ public final class MiExport {
 
     private static void export(Context ctx, Site site, boolean python) {
         MiForm.Read read = MiForm.read(ctx.queryParamMap());
-        MiForm.Checked checked = MiForm.check(read.input(), read.errors());
+        JointForm.Checked checked = JointForm.check(read.input(), read.errors());
         ctx.header("X-Content-Type-Options", "nosniff");
         if (!checked.ok()) {
             ctx.status(400).contentType("text/plain; charset=utf-8").result(problems(checked.errors()));
@@ -67,7 +70,7 @@ public final class MiExport {
      * way the page does (the same formulas, in the same base) and prints them to the page's decimals.
      */
     public static String python(MiView view) {
-        MiInput in = view.input();
+        JointInput in = view.input();
         LogBase base = in.base();
         double[][] w = view.weights();
         StringBuilder s = new StringBuilder(2048 + 24 * in.rows() * in.cols());
@@ -164,7 +167,7 @@ public final class MiExport {
      * are the values of X), then each measure at full precision and as the page shows it.
      */
     public static String csv(MiView view) {
-        MiInput in = view.input();
+        JointInput in = view.input();
         Analysis a = view.analysis();
         JointDistribution t = a.table();
         StringBuilder b = new StringBuilder(1024);

@@ -1,10 +1,7 @@
 package miexplorer.web.mi;
 
 import java.math.BigInteger;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +11,16 @@ import miexplorer.info.LogBase;
 import miexplorer.info.TwoByTwo;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
+import miexplorer.web.Forms;
 import miexplorer.web.NumberInput;
+import miexplorer.web.Paths;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
+import miexplorer.web.shared.Kind;
 
 /**
- * Reads the explorer's state from request parameters, checks it, applies the table actions, and
- * writes the state's canonical URL.
+ * Reads the joint-table explorer's state from request parameters and applies the table actions. The
+ * state is checked, and its canonical URL written, by {@link JointForm}.
  *
  * <p>Parameters: {@code x}, {@code y} (variable names); {@code xl}, {@code yl} (row and column
  * labels, repeated); the cells either as {@code p=0.36,0.04;0.12,0.48} (rows split by {@code ;},
@@ -27,33 +29,19 @@ import miexplorer.web.NumberInput;
  * {@code e}, {@code 10}); {@code digits}.
  */
 public final class MiForm {
-    public static final String PATH = "/mi";
-    public static final int MAX_ROWS = 32;
-    public static final int MAX_COLS = 32;
-    public static final int MAX_LABEL = 60;
-    public static final int MIN_DIGITS = 1;
-    public static final int MAX_DIGITS = 15;
-    /** How far a table of probabilities may stray from a sum of 1 and still be taken as one. */
-    public static final double SUM_TOLERANCE = 1e-9;
+    public static final String PATH = Paths.MI;
 
     private MiForm() {
     }
 
     /** The state as typed, and what is wrong with its shape or settings. */
-    public record Read(MiInput input, FieldErrors errors) {
-    }
-
-    /** A checked state: {@code weights} is null exactly when {@code errors} is not empty. */
-    public record Checked(MiInput input, FieldErrors errors, double[][] weights) {
-        public boolean ok() {
-            return errors.isEmpty();
-        }
+    public record Read(JointInput input, FieldErrors errors) {
     }
 
     public static Read read(Map<String, List<String>> params) {
         FieldErrors errors = new FieldErrors();
         Kind kind = Kind.PROBABILITIES;
-        String kindText = first(params, "kind");
+        String kindText = Forms.first(params, "kind");
         if (kindText != null) {
             kind = Kind.fromKey(kindText);
             if (kind == null) {
@@ -62,7 +50,7 @@ public final class MiForm {
             }
         }
         LogBase base = LogBase.TWO;
-        String baseText = first(params, "base");
+        String baseText = Forms.first(params, "base");
         if (baseText != null) {
             base = LogBase.fromKey(baseText);
             if (base == null) {
@@ -70,17 +58,17 @@ public final class MiForm {
                 base = LogBase.TWO;
             }
         }
-        int digits = digits(first(params, "digits"), errors);
+        int digits = JointForm.digits(Forms.first(params, "digits"), errors);
 
-        if (MiInput.isEmpty(params)) {
-            MiInput w = MiInput.weather();
-            return new Read(new MiInput(w.xName(), w.yName(), w.xLabels(), w.yLabels(), w.cells(), kind, base, digits), errors);
+        if (isEmpty(params)) {
+            JointInput w = JointInput.weather();
+            return new Read(new JointInput(w.xName(), w.yName(), w.xLabels(), w.yLabels(), w.cells(), kind, base, digits), errors);
         }
 
         List<String> xLabels = new ArrayList<>(params.getOrDefault("xl", List.of()));
         List<String> yLabels = new ArrayList<>(params.getOrDefault("yl", List.of()));
         List<List<String>> rows = new ArrayList<>();
-        String p = first(params, "p");
+        String p = Forms.first(params, "p");
         if (p != null) {
             if (!p.isBlank()) {
                 for (String row : p.split(";", -1)) {
@@ -126,121 +114,11 @@ public final class MiForm {
         while (yLabels.size() < cols) {
             yLabels.add(unusedLabel("y", yLabels));
         }
-        String x = first(params, "x");
-        String y = first(params, "y");
-        MiInput in = new MiInput(x == null ? "X" : x.strip(), y == null ? "Y" : y.strip(),
+        String x = Forms.first(params, "x");
+        String y = Forms.first(params, "y");
+        JointInput in = new JointInput(x == null ? "X" : x.strip(), y == null ? "Y" : y.strip(),
                 strip(xLabels), strip(yLabels), rows, kind, base, digits);
         return new Read(in, errors);
-    }
-
-    /**
-     * The decimals to show: {@code text} as a whole number from {@link #MIN_DIGITS} to
-     * {@link #MAX_DIGITS}, or the default (3) when absent; anything else gets a message under
-     * {@code digits} and the default.
-     */
-    public static int digits(String text, FieldErrors errors) {
-        if (text == null) {
-            return MiInput.DEFAULT_DIGITS;
-        }
-        try {
-            int d = Integer.parseInt(text.strip());
-            if (d >= MIN_DIGITS && d <= MAX_DIGITS) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add("digits", "Decimals shown must be a whole number from " + MIN_DIGITS + " to " + MAX_DIGITS + ".");
-        return MiInput.DEFAULT_DIGITS;
-    }
-
-    /** Checks names, labels, limits and every cell; on success gives the cells as numbers. */
-    public static Checked check(MiInput in, FieldErrors errors) {
-        checkName(in.xName(), "x", errors);
-        checkName(in.yName(), "y", errors);
-        checkLabels(in.xLabels(), "xl", "row", errors);
-        checkLabels(in.yLabels(), "yl", "column", errors);
-        if (in.rows() > MAX_ROWS || in.cols() > MAX_COLS) {
-            errors.add("table", "This table is " + in.rows() + " × " + in.cols() + "; the explorer takes at most "
-                    + MAX_ROWS + " rows and " + MAX_COLS + " columns.");
-        }
-        double[][] w = values(in, errors, true);
-        if (!errors.isEmpty() || w == null) {
-            return new Checked(in, errors, null);
-        }
-        double sum = 0;
-        for (double[] row : w) {
-            for (double v : row) {
-                sum += v;
-            }
-        }
-        if (sum == 0) {
-            errors.add("table", "Every cell is 0: at least one must be positive.");
-        } else if (!Double.isFinite(sum)) {
-            errors.add("table", "The cells add up to more than can be computed with; use smaller numbers.");
-        } else if (in.kind() == Kind.PROBABILITIES && Math.abs(sum - 1) > SUM_TOLERANCE) {
-            errors.add("sum", "The probabilities add up to " + Format.cell(sum)
-                    + ", not 1. Normalise the table (divide every cell by " + Format.cell(sum)
-                    + "), or switch to counts.");
-        }
-        return errors.isEmpty() ? new Checked(in, errors, w) : new Checked(in, errors, null);
-    }
-
-    /**
-     * Every cell parsed; a cell that cannot be read gets a message under {@code p[i][j]}. With
-     * {@code strict}, a probability above 1 is an error too.
-     */
-    private static double[][] values(MiInput in, FieldErrors errors, boolean strict) {
-        double[][] w = new double[in.rows()][in.cols()];
-        boolean ok = true;
-        for (int i = 0; i < in.rows(); i++) {
-            for (int j = 0; j < in.cols(); j++) {
-                String key = "p[" + i + "][" + j + "]";
-                NumberInput.Parsed v = NumberInput.parse(in.cell(i, j));
-                if (!v.ok()) {
-                    errors.add(key, v.error());
-                    ok = false;
-                } else if (v.value() < 0) {
-                    errors.add(key, in.cell(i, j) + " is negative; " + (in.kind() == Kind.COUNTS
-                            ? "a count cannot be negative." : "a probability cannot be negative."));
-                    ok = false;
-                } else if (strict && in.kind() == Kind.PROBABILITIES && v.value() > 1 + SUM_TOLERANCE) {
-                    errors.add(key, in.cell(i, j) + " is more than 1, and a probability is at most 1. "
-                            + "For counts, switch the table to counts.");
-                    ok = false;
-                } else {
-                    w[i][j] = v.value();
-                }
-            }
-        }
-        return ok ? w : null;
-    }
-
-    private static void checkName(String name, String field, FieldErrors errors) {
-        if (name.isEmpty()) {
-            errors.add(field, "Give the variable a name.");
-        } else if (name.length() > MAX_LABEL) {
-            errors.add(field, "Too long: a name has at most " + MAX_LABEL + " characters.");
-        }
-    }
-
-    private static void checkLabels(List<String> labels, String prefix, String what, FieldErrors errors) {
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < labels.size(); i++) {
-            String key = prefix + "[" + i + "]";
-            String label = labels.get(i);
-            if (label.isEmpty()) {
-                errors.add(key, "Empty label: give each " + what + " a name.");
-            } else if (label.length() > MAX_LABEL) {
-                errors.add(key, "Too long: a label has at most " + MAX_LABEL + " characters.");
-            } else {
-                Integer before = seen.putIfAbsent(label, i);
-                if (before != null) {
-                    errors.add(key, "“" + label + "” already names " + what + " " + (before + 1)
-                            + "; each " + what + " needs its own label.");
-                }
-            }
-        }
     }
 
     // ---- actions -------------------------------------------------------------------------------
@@ -266,20 +144,20 @@ public final class MiForm {
      * action cannot be done (a full table, an unreadable cell for "normalise"), the state is returned
      * unchanged with a message.
      */
-    public static MiInput apply(Map<String, List<String>> params, MiInput in, FieldErrors errors) {
-        String action = first(params, "action");
+    public static JointInput apply(Map<String, List<String>> params, JointInput in, FieldErrors errors) {
+        String action = Forms.first(params, "action");
         if (action == null || action.isEmpty() || action.equals("update")) {
             return in;
         }
         if (action.equals(RESET)) {
-            return MiInput.weather();
+            return JointInput.weather();
         }
         if (action.equals(TRANSPOSE)) {
             return in.transposed();
         }
         if (action.equals(ADD_ROW)) {
-            if (in.rows() >= MAX_ROWS) {
-                errors.add("table", "The table already has " + MAX_ROWS + " rows, the most the explorer takes.");
+            if (in.rows() >= JointForm.MAX_ROWS) {
+                errors.add("table", "The table already has " + JointForm.MAX_ROWS + " rows, the most the explorer takes.");
                 return in;
             }
             List<String> xl = new ArrayList<>(in.xLabels());
@@ -289,8 +167,8 @@ public final class MiForm {
             return in.withShape(xl, in.yLabels(), cells);
         }
         if (action.equals(ADD_COL)) {
-            if (in.cols() >= MAX_COLS) {
-                errors.add("table", "The table already has " + MAX_COLS + " columns, the most the explorer takes.");
+            if (in.cols() >= JointForm.MAX_COLS) {
+                errors.add("table", "The table already has " + JointForm.MAX_COLS + " columns, the most the explorer takes.");
                 return in;
             }
             List<String> yl = new ArrayList<>(in.yLabels());
@@ -332,10 +210,10 @@ public final class MiForm {
             return in.withShape(in.xLabels(), yl, cells);
         }
         if (action.equals(DEPENDENCE) || action.equals(CROSSOVER)) {
-            return slid(action, first(params, action.equals(DEPENDENCE) ? DEPENDENCE_PARAM : CROSSOVER_PARAM), in, errors);
+            return slid(action, Forms.first(params, action.equals(DEPENDENCE) ? DEPENDENCE_PARAM : CROSSOVER_PARAM), in, errors);
         }
         if (action.equals(NORMALISE) || action.equals(PRODUCT)) {
-            double[][] w = values(in, errors, false);
+            double[][] w = JointForm.values(in, errors, false);
             if (w == null) {
                 return in;
             }
@@ -370,7 +248,7 @@ public final class MiForm {
      * A slider's table: the dependence s in [−1, 1] of a 2 × 2 table with its marginals kept, or the
      * crossover probability ε in [0, 1] of a binary symmetric channel. Written back as probabilities.
      */
-    private static MiInput slid(String action, String text, MiInput in, FieldErrors errors) {
+    private static JointInput slid(String action, String text, JointInput in, FieldErrors errors) {
         boolean dependence = action.equals(DEPENDENCE);
         String field = dependence ? DEPENDENCE_PARAM : CROSSOVER_PARAM;
         NumberInput.Parsed v = NumberInput.parse(text);
@@ -385,7 +263,7 @@ public final class MiForm {
                     + in.rows() + " × " + in.cols() + ".");
             return in;
         }
-        double[][] w = values(in, errors, false);
+        double[][] w = JointForm.values(in, errors, false);
         if (w == null) {
             return in;
         }
@@ -412,7 +290,7 @@ public final class MiForm {
     }
 
     /** n/N in lowest terms for every cell, when every cell is a whole number (counts); else null. */
-    private static String[][] fractions(MiInput in, double[][] w) {
+    private static String[][] fractions(JointInput in, double[][] w) {
         long total = 0;
         for (double[] row : w) {
             for (double v : row) {
@@ -434,65 +312,16 @@ public final class MiForm {
         return out;
     }
 
-    // ---- the canonical URL ---------------------------------------------------------------------
-
-    /**
-     * The one GET URL of this state: names, labels, cells as typed, kind and base always; digits
-     * only when not the default. Labels are percent-encoded (spaces as +); the table keeps its
-     * {@code , ; /} readable, which is safe because a readable cell never contains , or ;.
-     */
-    public static String canonicalUrl(MiInput in) {
-        return PATH + "?" + query(in);
-    }
-
-    /** The query string of {@link #canonicalUrl}: the same for the page, {@code /mi.py} and {@code /mi.csv}. */
-    public static String query(MiInput in) {
-        StringBuilder u = new StringBuilder(256);
-        u.append("x=").append(enc(in.xName())).append("&y=").append(enc(in.yName()));
-        for (String l : in.xLabels()) {
-            u.append("&xl=").append(enc(l));
-        }
-        for (String l : in.yLabels()) {
-            u.append("&yl=").append(enc(l));
-        }
-        u.append("&p=");
-        for (int i = 0; i < in.rows(); i++) {
-            if (i > 0) {
-                u.append(';');
-            }
-            for (int j = 0; j < in.cols(); j++) {
-                if (j > 0) {
-                    u.append(',');
-                }
-                u.append(enc(in.cell(i, j)).replace("%2F", "/"));
-            }
-        }
-        u.append("&kind=").append(in.kind().key()).append("&base=").append(in.base().key());
-        if (in.digits() != MiInput.DEFAULT_DIGITS) {
-            u.append("&digits=").append(in.digits());
-        }
-        return u.toString();
-    }
-
-    /** Percent-encodes for a query value; spaces become +. */
-    public static String enc(String s) {
-        // Most of a URL's values (every cell, most labels) are letters, digits and . - _ *, which
-        // URLEncoder leaves as they are; skip its buffers for those. A 32 x 32 URL has over 1000.
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '.' || c == '-' || c == '_' || c == '*')) {
-                return URLEncoder.encode(s, StandardCharsets.UTF_8);
-            }
-        }
-        return s;
-    }
-
     // ---- helpers -------------------------------------------------------------------------------
 
-    static String first(Map<String, List<String>> params, String key) {
-        List<String> v = params.get(key);
-        return v == null || v.isEmpty() ? null : v.get(0);
+    /** True when the request carried no state at all, so the default table applies. */
+    private static boolean isEmpty(Map<String, List<String>> params) {
+        for (String k : List.of("x", "y", "xl", "yl", "p", "c")) {
+            if (params.containsKey(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int index(String s, int size) {

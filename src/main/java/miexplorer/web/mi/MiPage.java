@@ -1,6 +1,6 @@
 package miexplorer.web.mi;
 
-import miexplorer.web.examples.Example;
+import miexplorer.web.shared.Example;
 
 /**
  * The explorer's full page: the explorer and what the page says around it.

@@ -13,7 +13,12 @@ import miexplorer.web.Htmx;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
-import miexplorer.web.examples.Example;
+import miexplorer.web.shared.EmbeddedExplorer;
+import miexplorer.web.shared.Example;
+import miexplorer.web.shared.JointExample;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
+import miexplorer.web.shared.Placement;
 
 /**
  * The joint-table explorer's routes. One handler per verb computes the state once and answers in
@@ -52,24 +57,38 @@ public final class MiRoutes {
 
     /** Every preset, each rendered at its stable gallery address. */
     public List<Example> examples() {
-        List<Example> out = new ArrayList<>();
+        return tables().stream().map(JointExample::example).toList();
+    }
+
+    /** Every preset as a gallery example with its table: the lesson computes its table of properties from them. */
+    public List<JointExample> tables() {
+        List<JointExample> out = new ArrayList<>();
         for (Preset p : Preset.all()) {
-            out.add(new Example(p.slug(), p.title(), p.description(), EXPLORER,
-                    (ctx, example) -> examplePage(ctx, p, example)));
+            out.add(new JointExample(new Example(p.slug(), p.title(), p.description(), EXPLORER,
+                    (ctx, example) -> examplePage(ctx, p, example)), p.input()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The explorer as the lesson embeds it: set to the tutorial's weather table, with the lesson's
+     * placement (headings a level down, edits in place, no URL pushed).
+     */
+    public EmbeddedExplorer inLesson() {
+        MiView view = MiView.of(JointForm.check(JointInput.weather(), new FieldErrors()), Placement.LESSON, site);
+        return new EmbeddedExplorer(out -> templates.render("mi/explorer.jte", view, out), view.announcement());
     }
 
     /** GET /mi?…: the canonical URL of a state renders the whole page in that state. */
     private void get(Context ctx) {
         MiForm.Read read = MiForm.read(ctx.queryParamMap());
-        MiForm.Checked checked = MiForm.check(read.input(), read.errors());
+        JointForm.Checked checked = JointForm.check(read.input(), read.errors());
         respond(ctx, MiView.of(checked, placementOf(ctx), site), checked.ok() ? 200 : 400, null);
     }
 
     /** GET /examples/{slug}: a preset at its stable address, as a full page (or a bare one with embed=1). */
     private void examplePage(Context ctx, Preset preset, Example example) {
-        MiForm.Checked checked = MiForm.check(preset.input(), new FieldErrors());
+        JointForm.Checked checked = JointForm.check(preset.input(), new FieldErrors());
         respond(ctx, MiView.of(checked, placementOf(ctx), site), checked.ok() ? 200 : 400, example);
     }
 
@@ -83,8 +102,8 @@ public final class MiRoutes {
         Placement placement = Placement.ofPost(params, Htmx.isFragmentRequest(ctx));
         MiForm.Read read = MiForm.read(params);
         FieldErrors errors = read.errors();
-        MiInput in = MiForm.apply(params, read.input(), errors);
-        MiForm.Checked checked = MiForm.check(in, errors);
+        JointInput in = MiForm.apply(params, read.input(), errors);
+        JointForm.Checked checked = JointForm.check(in, errors);
         MiView view = MiView.of(checked, placement, site);
         if (!Htmx.isFragmentRequest(ctx) && checked.ok()) {
             ctx.header("Vary", Htmx.REQUEST);
@@ -105,8 +124,8 @@ public final class MiRoutes {
             ctx.redirect(Preset.binarySymmetricChannel(e.value()).url(), HttpStatus.SEE_OTHER);
             return;
         }
-        MiInput weather = MiInput.weather();
-        MiForm.Checked checked = MiForm.check(weather, new FieldErrors());
+        JointInput weather = JointInput.weather();
+        JointForm.Checked checked = JointForm.check(weather, new FieldErrors());
         ctx.status(400);
         ctx.header("Vary", Htmx.REQUEST);
         ctx.html(templates.render("mi/page.jte", page(MiView.of(checked, text, error, Placement.PAGE, site), null)));

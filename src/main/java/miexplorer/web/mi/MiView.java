@@ -5,78 +5,112 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import miexplorer.info.Analysis;
-import miexplorer.info.Conditional;
-import miexplorer.info.EntropyWorking;
 import miexplorer.info.JointDistribution;
-import miexplorer.info.LogBase;
-import miexplorer.info.TableProperties;
 import miexplorer.info.TwoByTwo;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
-import miexplorer.web.Heatmap;
 import miexplorer.web.Site;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
+import miexplorer.web.shared.JointView;
+import miexplorer.web.shared.Placement;
 
 /**
- * Everything the explorer's templates show for one state: the input as typed, its messages, and,
- * when the input is sound, the analysis. Formatting lives here so templates stay markup.
+ * Everything the explorer's templates show for one state: the input as typed, its messages, the
+ * slider, the links and exports, and the table's analysis ({@link #joint}, shown by the shared
+ * templates) when the input is sound. Formatting lives here and in {@link JointView} so templates
+ * stay markup.
  *
+ * @param joint the table as typed and, when it is sound, its analysis; it knows where the explorer is
+ *     shown (its own page, an iframe, the lesson)
  * @param weights the cells as numbers, before normalising (null when the input has mistakes)
  * @param bscText the crossover probability as typed in the channel preset's form
  * @param bscError its message, or null
- * @param placement where the explorer is shown (its own page, an iframe, the lesson)
  * @param site the public base URL, for the absolute links in exports
  */
-public record MiView(MiInput input, FieldErrors errors, double[][] weights, Analysis analysis, TableProperties properties,
-        String bscText, String bscError, Placement placement, Site site) {
-
-    /** Tables with more cells than this show their longest workings folded. */
-    public static final int FOLD_AT = 12;
-    /** Tables with more cells than this get one line per conditional distribution instead of every term. */
-    public static final int FULL_STEPS_CELLS = 64;
-    /** How many divergence terms a large table lists (the largest in size). */
-    public static final int LARGE_TERMS_SHOWN = 16;
+public record MiView(JointView joint, FieldErrors errors, double[][] weights, String bscText, String bscError, Site site) {
 
     private static final String DEFAULT_CROSSOVER_TEXT = Format.cell(Preset.DEFAULT_CROSSOVER);
 
-    public static MiView of(MiForm.Checked checked, Placement placement, Site site) {
+    public static MiView of(JointForm.Checked checked, Placement placement, Site site) {
         return of(checked, DEFAULT_CROSSOVER_TEXT, null, placement, site);
     }
 
-    public static MiView of(MiForm.Checked checked, String bscText, String bscError, Placement placement, Site site) {
-        Analysis a = null;
-        TableProperties p = null;
-        if (checked.ok()) {
-            a = Analysis.of(JointDistribution.fromWeights(checked.weights()), checked.input().base());
-            p = TableProperties.of(a);
-        }
-        return new MiView(checked.input(), checked.errors(), checked.weights(), a, p, bscText, bscError, placement, site);
+    public static MiView of(JointForm.Checked checked, String bscText, String bscError, Placement placement, Site site) {
+        return new MiView(JointView.of(checked.input(), checked.weights(), placement), checked.errors(), checked.weights(),
+                bscText, bscError, site);
+    }
+
+    // ---- the table and its analysis (see JointView) --------------------------------------------
+
+    public JointInput input() {
+        return joint.input();
+    }
+
+    /** The analysis, or null while the input has mistakes. */
+    public Analysis analysis() {
+        return joint.analysis();
     }
 
     public boolean ok() {
-        return analysis != null;
+        return joint.ok();
     }
+
+    public Placement placement() {
+        return joint.placement();
+    }
+
+    public int heading(int level) {
+        return joint.heading(level);
+    }
+
+    public String f(double v) {
+        return joint.f(v);
+    }
+
+    public String u(double v) {
+        return joint.u(v);
+    }
+
+    public String unit() {
+        return joint.unit();
+    }
+
+    public boolean isCounts() {
+        return joint.isCounts();
+    }
+
+    private String x() {
+        return joint.x();
+    }
+
+    private String y() {
+        return joint.y();
+    }
+
+    // ---- where it is shown ---------------------------------------------------------------------
 
     /**
      * The URL of this state where it is shown: pushed after each edit and the target of the
      * no-JavaScript redirect. Embedded, it keeps {@code embed=1}, so the iframe stays bare.
      */
     public String canonicalUrl() {
-        return placement.address(stateUrl());
+        return placement().address(stateUrl());
     }
 
     /** The state on the explorer's own page: {@code /mi?…}. */
     public String stateUrl() {
-        return MiForm.canonicalUrl(input);
+        return JointForm.canonicalUrl(input());
     }
 
     /** The runnable Python script for this state. */
     public String pythonUrl() {
-        return MiExport.PY_PATH + "?" + MiForm.query(input);
+        return MiExport.PY_PATH + "?" + JointForm.query(input());
     }
 
     /** The table and results as CSV. */
     public String csvUrl() {
-        return MiExport.CSV_PATH + "?" + MiForm.query(input);
+        return MiExport.CSV_PATH + "?" + JointForm.query(input());
     }
 
     /** The script itself, shown on the page exactly as {@code /mi.py} serves it. */
@@ -85,78 +119,18 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
     }
 
     public boolean embedded() {
-        return placement == Placement.EMBED;
+        return placement() == Placement.EMBED;
     }
 
     public boolean inLesson() {
-        return placement == Placement.LESSON;
-    }
-
-    /** The level of a heading that is {@code level} on the explorer's own page ({@link Placement#headingShift}). */
-    public int heading(int level) {
-        return level + placement.headingShift();
+        return placement() == Placement.LESSON;
     }
 
     public boolean pushesUrl() {
-        return placement.pushesUrl();
+        return placement().pushesUrl();
     }
 
-    // ---- numbers -------------------------------------------------------------------------------
-
-    public String f(double v) {
-        return Format.fixed(v, input.digits());
-    }
-
-    /** A number with its unit: "0.378 bits". */
-    public String u(double v) {
-        return f(v) + " " + unit();
-    }
-
-    public String pct(double v) {
-        return Double.isNaN(v) ? "undefined" : Format.percent(v, input.digits());
-    }
-
-    public String unit() {
-        return input.base().unit();
-    }
-
-    public LogBase base() {
-        return input.base();
-    }
-
-    /** The largest difference between the four ways of computing I. */
-    public double formsSpread() {
-        double[] v = {analysis.miFromX(), analysis.miFromY(), analysis.miFromJoint(), analysis.divergenceTotal()};
-        double lo = v[0];
-        double hi = v[0];
-        for (double d : v) {
-            lo = Math.min(lo, d);
-            hi = Math.max(hi, d);
-        }
-        return hi - lo;
-    }
-
-    public String sci(double v) {
-        return Format.scientific(v);
-    }
-
-    // ---- labels and fields ---------------------------------------------------------------------
-
-    public String x() {
-        return input.xName();
-    }
-
-    public String y() {
-        return input.yName();
-    }
-
-    public String xl(int i) {
-        return input.xLabels().get(i);
-    }
-
-    public String yl(int j) {
-        return input.yLabels().get(j);
-    }
+    // ---- fields and messages -------------------------------------------------------------------
 
     public String error(String field) {
         return errors.get(field);
@@ -197,7 +171,7 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
         if (cell.matches()) {
             int i = Integer.parseInt(cell.group(1));
             int j = Integer.parseInt(cell.group(2));
-            return new Problem("Cell (" + label(input.xLabels(), i, "row") + ", " + label(input.yLabels(), j, "column") + ")",
+            return new Problem("Cell (" + label(input().xLabels(), i, "row") + ", " + label(input().yLabels(), j, "column") + ")",
                     "c-" + i + "-" + j, message);
         }
         Matcher label = LABEL_KEY.matcher(field);
@@ -223,39 +197,8 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
         return k < labels.size() && !labels.get(k).isBlank() ? labels.get(k) : what + " " + (k + 1);
     }
 
-    public boolean isCounts() {
-        return input.kind() == Kind.COUNTS;
-    }
-
     public List<Preset> presets() {
         return Preset.all();
-    }
-
-    /** True for the tutorial's own table, where its rounded 0.379 deserves a word. */
-    public boolean isTutorialTable() {
-        MiInput w = MiInput.weather();
-        return ok() && input.cells().equals(w.cells()) && input.kind() == Kind.PROBABILITIES;
-    }
-
-    public boolean large() {
-        return input.rows() * input.cols() > FULL_STEPS_CELLS;
-    }
-
-    /** Every divergence term, or for a large table the largest in absolute value, in table order. */
-    public List<miexplorer.info.DivergenceTerm> divergenceShown() {
-        List<miexplorer.info.DivergenceTerm> all = analysis.divergence();
-        if (!large()) {
-            return all;
-        }
-        return all.stream()
-                .sorted(java.util.Comparator.comparingDouble((miexplorer.info.DivergenceTerm t) -> -Math.abs(t.value())))
-                .limit(LARGE_TERMS_SHOWN)
-                .sorted(java.util.Comparator.comparingInt((miexplorer.info.DivergenceTerm t) -> t.row() * 100000 + t.col()))
-                .toList();
-    }
-
-    public boolean fold() {
-        return input.rows() * input.cols() > FOLD_AT;
     }
 
     // ---- the slider of a 2 x 2 table ------------------------------------------------------------
@@ -274,13 +217,13 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
      * marginals kept (see TwoByTwo). While the table has mistakes it is shown, disabled, at 0.
      */
     public Slider slider() {
-        if (input.rows() != 2 || input.cols() != 2) {
+        if (input().rows() != 2 || input().cols() != 2) {
             return null;
         }
         if (!ok()) {
             return dependenceSlider(0, "Fix the table to move this slider.", true);
         }
-        JointDistribution t = analysis.table();
+        JointDistribution t = analysis().table();
         if (TwoByTwo.isSymmetricChannel(t)) {
             double e = TwoByTwo.crossover(t);
             return new Slider("eps-slider", MiForm.CROSSOVER, MiForm.CROSSOVER_PARAM,
@@ -309,29 +252,6 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
         return java.math.BigDecimal.valueOf(Math.round(v * 10000), 4).stripTrailingZeros().toPlainString();
     }
 
-    // ---- pictures ------------------------------------------------------------------------------
-
-    public VennDiagram venn() {
-        return VennDiagram.of(analysis);
-    }
-
-    public String vennText() {
-        Analysis a = analysis;
-        return "Two overlapping circles, drawn to scale. " + x() + "'s circle has area in proportion to H(" + x() + ") = "
-                + u(a.entropyX()) + ", " + y() + "'s to H(" + y() + ") = " + u(a.entropyY()) + "; they overlap by I("
-                + x() + "; " + y() + ") = " + u(a.mutualInformation()) + ", leaving H(" + x() + " | " + y() + ") = "
-                + u(a.conditionalEntropyXGivenY()) + " and H(" + y() + " | " + x() + ") = " + u(a.conditionalEntropyYGivenX()) + ".";
-    }
-
-    public InfoDiagram diagram() {
-        return InfoDiagram.of(analysis);
-    }
-
-    public Heatmap heatmap(boolean pointwise) {
-        return pointwise ? Heatmap.pointwise(analysis, input.xLabels(), input.yLabels(), this::f)
-                : Heatmap.joint(analysis, input.xLabels(), input.yLabels(), this::f);
-    }
-
     // ---- text ----------------------------------------------------------------------------------
 
     /** What a screen reader hears after each change. */
@@ -341,64 +261,8 @@ public record MiView(MiInput input, FieldErrors errors, double[][] weights, Anal
             return n == 1 ? "One problem to fix: " + errors.first()
                     : n + " problems to fix; the first: " + errors.first();
         }
-        return "I(" + x() + "; " + y() + ") = " + u(analysis.mutualInformation())
-                + ". H(" + x() + ") = " + u(analysis.entropyX())
-                + ", H(" + x() + " | " + y() + ") = " + u(analysis.conditionalEntropyXGivenY()) + ".";
-    }
-
-    public String diagramText() {
-        Analysis a = analysis;
-        return "Information diagram, to scale. The bar is H(" + x() + ", " + y() + ") = " + u(a.jointEntropy())
-                + ", split into H(" + x() + " | " + y() + ") = " + u(a.conditionalEntropyXGivenY())
-                + ", I(" + x() + "; " + y() + ") = " + u(a.mutualInformation())
-                + " and H(" + y() + " | " + x() + ") = " + u(a.conditionalEntropyYGivenX())
-                + ". H(" + x() + ") = " + u(a.entropyX()) + " covers the first two parts; H(" + y() + ") = "
-                + u(a.entropyY()) + " covers the last two.";
-    }
-
-    public String heatmapText(boolean pointwise) {
-        JointDistribution t = analysis.table();
-        int bi = 0;
-        int bj = 0;
-        for (int i = 0; i < t.rows(); i++) {
-            for (int j = 0; j < t.cols(); j++) {
-                if (t.p(i, j) > t.p(bi, bj)) {
-                    bi = i;
-                    bj = j;
-                }
-            }
-        }
-        if (!pointwise) {
-            return "Heatmap of P(" + x() + ", " + y() + "), " + t.rows() + " rows by " + t.cols()
-                    + " columns; darker cells are likelier. The likeliest cell is (" + xl(bi) + ", " + yl(bj)
-                    + ") with P = " + f(t.p(bi, bj)) + ". The values are in the table above.";
-        }
-        return "Heatmap of pointwise mutual information log(P(x,y) / (P(x)P(y))) in " + unit()
-                + ": orange cells occur together more often than if " + x() + " and " + y()
-                + " were independent, blue cells less often, grey cells never. The values are listed in the divergence step below.";
-    }
-
-    /** The labels of the variable being described (X's for H(X), and so on). */
-    public List<String> labelsOf(String which) {
-        return which.equals("x") ? input.xLabels() : input.yLabels();
-    }
-
-    /** "Rain, Forecast rain", … for every cell in row-major order, matching the terms of H(X,Y). */
-    public List<String> cellLabels() {
-        List<String> out = new java.util.ArrayList<>(input.rows() * input.cols());
-        for (String a : input.xLabels()) {
-            for (String b : input.yLabels()) {
-                out.add("(" + a + ", " + b + ")");
-            }
-        }
-        return out;
-    }
-
-    public EntropyWorking workingOf(String which) {
-        return which.equals("x") ? analysis.hX() : analysis.hY();
-    }
-
-    public List<Conditional> conditionalsOf(String which) {
-        return which.equals("x") ? analysis.xGivenY() : analysis.yGivenX();
+        return "I(" + x() + "; " + y() + ") = " + u(analysis().mutualInformation())
+                + ". H(" + x() + ") = " + u(analysis().entropyX())
+                + ", H(" + x() + " | " + y() + ") = " + u(analysis().conditionalEntropyXGivenY()) + ".";
     }
 }

@@ -3,12 +3,15 @@ package miexplorer.web.mi;
 import java.util.List;
 import miexplorer.info.LogBase;
 import miexplorer.web.Format;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
+import miexplorer.web.shared.Kind;
 
 /** A named example table with a stable slug, linked from the explorer. */
-public record Preset(String slug, String title, String description, MiInput input) {
+public record Preset(String slug, String title, String description, JointInput input) {
 
     public String url() {
-        return MiForm.canonicalUrl(input);
+        return JointForm.canonicalUrl(input);
     }
 
     public static final double DEFAULT_CROSSOVER = 0.1;
@@ -22,7 +25,7 @@ public record Preset(String slug, String title, String description, MiInput inpu
     private static final List<Preset> ALL = List.of(
                 new Preset("weather-forecast", "Weather and forecast",
                         "The tutorial's table: a forecast that is usually right. I = 0.378 bits.",
-                        MiInput.weather()),
+                        JointInput.weather()),
                 new Preset("independent", "Two independent variables",
                         "A biased coin and a spinner that ignore each other: every cell is P(x)·P(y), so I = 0.",
                         table("Coin", "Spinner", List.of("Heads", "Tails"), List.of("Red", "Green", "Blue"),
@@ -54,7 +57,7 @@ public record Preset(String slug, String title, String description, MiInput inpu
                         List.of(List.of(same, flip), List.of(flip, same)), Kind.PROBABILITIES));
     }
 
-    private static MiInput table(String x, String y, List<String> xl, List<String> yl, List<List<String>> cells, Kind kind) {
-        return new MiInput(x, y, xl, yl, cells, kind, LogBase.TWO, MiInput.DEFAULT_DIGITS);
+    private static JointInput table(String x, String y, List<String> xl, List<String> yl, List<List<String>> cells, Kind kind) {
+        return new JointInput(x, y, xl, yl, cells, kind, LogBase.TWO, JointInput.DEFAULT_DIGITS);
     }
 }

@@ -1,4 +1,4 @@
-package miexplorer.web.mi;
+package miexplorer.web.shared;
 
 /** What the cells of a table mean: probabilities that must add up to 1, or counts to be normalised. */
 public enum Kind {

@@ -1,4 +1,4 @@
-package miexplorer.web.mi;
+package miexplorer.web.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

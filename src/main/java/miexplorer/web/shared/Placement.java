@@ -1,12 +1,14 @@
-package miexplorer.web.mi;
+package miexplorer.web.shared;
 
 import java.util.List;
 import java.util.Map;
+import miexplorer.web.Forms;
 
 /**
  * Where an explorer is shown. The form carries it as a hidden field, so a post answers in the same
  * place it came from. Both explorers have their own page, the embedded one ({@code ?embed=1}) and
- * the lesson; only the joint-table explorer is also nested, in the attention explorer's result.
+ * the lesson; a joint table's analysis ({@link JointView}) is also nested, in the attention explorer's
+ * result.
  */
 public enum Placement {
     /** Its own page, {@code /mi?…} or {@code /attention?…}: edits push the state's URL into the address bar. */
@@ -78,10 +80,10 @@ public enum Placement {
 
     /** The placement a request asks for: {@code embed=1}, {@code lesson=1}, or neither. */
     private static Placement of(Map<String, List<String>> params) {
-        if ("1".equals(MiForm.first(params, EMBED_PARAM))) {
+        if ("1".equals(Forms.first(params, EMBED_PARAM))) {
             return EMBED;
         }
-        if ("1".equals(MiForm.first(params, LESSON_PARAM))) {
+        if ("1".equals(Forms.first(params, LESSON_PARAM))) {
             return LESSON;
         }
         return PAGE;

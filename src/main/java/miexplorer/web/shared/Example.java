@@ -1,12 +1,14 @@
-package miexplorer.web.examples;
+package miexplorer.web.shared;
 
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
+import miexplorer.web.Paths;
 
 /**
  * One preset of one explorer, at a stable address: {@code /examples/<slug>}. Each explorer makes its
- * own list (the joint-table explorer from its presets) and the gallery collects them, so adding an
- * explorer's examples to the gallery is one line in {@code App}.
+ * own list (the joint-table explorer from its presets) and the gallery ({@code web.examples}) collects
+ * them, so adding an explorer's examples to the gallery is one line in {@code App}, and neither side
+ * imports the other.
  *
  * @param slug lower-case words joined by hyphens, unique across all explorers
  * @param title a few words, shown as the link and the page heading
@@ -34,6 +36,6 @@ public record Example(String slug, String title, String description, String expl
 
     /** The example's stable address. */
     public String path() {
-        return ExampleRoutes.PATH + "/" + slug;
+        return Paths.EXAMPLES + "/" + slug;
     }
 }

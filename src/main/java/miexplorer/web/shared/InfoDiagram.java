@@ -1,4 +1,4 @@
-package miexplorer.web.mi;
+package miexplorer.web.shared;
 
 import miexplorer.info.Analysis;
 

@@ -1,18 +1,19 @@
-package miexplorer.web.mi;
+package miexplorer.web.shared;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import miexplorer.info.LogBase;
 
 /**
- * The explorer's state exactly as the person typed it: variable names, labels, the text of every
- * cell, and the display settings. Nothing here is parsed yet, so a state with mistakes in it can be
- * shown back unchanged, beside its messages.
+ * A joint table exactly as typed: variable names, labels, the text of every cell, and the display
+ * settings. It is the joint-table explorer's state, and what the other explorers build to show a
+ * table of theirs with its analysis ({@link JointView}) or to link to it ({@link JointForm#canonicalUrl}).
+ * Nothing here is parsed yet, so a state with mistakes in it can be shown back unchanged, beside its
+ * messages.
  *
  * @param cells one list per row (value of X), one string per column (value of Y)
  */
-public record MiInput(
+public record JointInput(
         String xName,
         String yName,
         List<String> xLabels,
@@ -24,19 +25,19 @@ public record MiInput(
 
     public static final int DEFAULT_DIGITS = 3;
 
-    public MiInput {
+    public JointInput {
         xLabels = List.copyOf(xLabels);
         yLabels = List.copyOf(yLabels);
         cells = cells.stream().map(List::copyOf).toList();
     }
 
-    private static final MiInput WEATHER = new MiInput("Weather", "Forecast",
+    private static final JointInput WEATHER = new JointInput("Weather", "Forecast",
             List.of("Rain", "Sun"), List.of("Forecast rain", "Forecast sun"),
             List.of(List.of("0.36", "0.04"), List.of("0.12", "0.48")),
             Kind.PROBABILITIES, LogBase.TWO, DEFAULT_DIGITS);
 
     /** The tutorial's table: tomorrow's weather against the forecast. (One shared value: it is immutable.) */
-    public static MiInput weather() {
+    public static JointInput weather() {
         return WEATHER;
     }
 
@@ -52,16 +53,16 @@ public record MiInput(
         return cells.get(i).get(j);
     }
 
-    public MiInput withCells(List<List<String>> newCells, Kind newKind) {
-        return new MiInput(xName, yName, xLabels, yLabels, newCells, newKind, base, digits);
+    public JointInput withCells(List<List<String>> newCells, Kind newKind) {
+        return new JointInput(xName, yName, xLabels, yLabels, newCells, newKind, base, digits);
     }
 
-    public MiInput withShape(List<String> newXLabels, List<String> newYLabels, List<List<String>> newCells) {
-        return new MiInput(xName, yName, newXLabels, newYLabels, newCells, kind, base, digits);
+    public JointInput withShape(List<String> newXLabels, List<String> newYLabels, List<List<String>> newCells) {
+        return new JointInput(xName, yName, newXLabels, newYLabels, newCells, kind, base, digits);
     }
 
     /** X and Y swapped: names, labels, and the table transposed. */
-    public MiInput transposed() {
+    public JointInput transposed() {
         List<List<String>> t = new ArrayList<>();
         for (int j = 0; j < cols(); j++) {
             List<String> row = new ArrayList<>();
@@ -70,16 +71,6 @@ public record MiInput(
             }
             t.add(row);
         }
-        return new MiInput(yName, xName, yLabels, xLabels, t, kind, base, digits);
-    }
-
-    /** True when the request carried no state at all, so the default table applies. */
-    static boolean isEmpty(Map<String, List<String>> params) {
-        for (String k : List.of("x", "y", "xl", "yl", "p", "c")) {
-            if (params.containsKey(k)) {
-                return false;
-            }
-        }
-        return true;
+        return new JointInput(yName, xName, yLabels, xLabels, t, kind, base, digits);
     }
 }
