@@ -13,6 +13,7 @@ import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.web.attention.AttentionRoutes;
+import miexplorer.web.cmi.CmiRoutes;
 import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.mi.MiRoutes;
@@ -115,9 +116,10 @@ public final class App {
             // The explorers hand the gallery their examples, and the lesson what it embeds of them: each
             // explorer live, the joint-table examples and the attention example's variations its text quotes.
             AttentionRoutes attention = AttentionRoutes.register(cfg.routes, templates, site);
-            ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples()));
+            CmiRoutes cmi = CmiRoutes.register(cfg.routes, templates, site);
+            ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples(), cmi.examples()));
             CourseRoutes.register(cfg.routes, templates, site, mi.inLesson(), mi.tables(), attention.inLesson(),
-                    AttentionRoutes::lessonTry);
+                    AttentionRoutes::lessonTry, cmi.inLesson(), cmi.tables());
             miexplorer.web.data.DataRoutes.register(cfg.routes, templates);
             if (config.benchRoutes()) {
                 StoredAnswers.register(cfg.routes);

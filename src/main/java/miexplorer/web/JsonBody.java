@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,4 +46,44 @@ public final class JsonBody {
     public static void fail(Context ctx, List<Problem> problems) {
         ctx.status(400).json(Map.of("errors", problems));
     }
+
+    /**
+     * A table's labels from the array {@code name} of {@code body}, into {@code params} under the form's
+     * {@code param}: as given, or x1, x2, … (the param's first letter) when absent; a count that does not
+     * match the table's {@code size} is a problem under {@code name}.
+     */
+    public static void labels(JsonNode body, String name, String param, int size, Map<String, List<String>> params,
+            List<JsonBody.Problem> problems) {
+        JsonNode node = body.get(name);
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            for (int k = 1; k <= size; k++) {
+                out.add(param.charAt(0) + String.valueOf(k));
+            }
+        } else if (!node.isArray()) {
+            problems.add(new JsonBody.Problem(name, name + " must be an array of strings."));
+            return;
+        } else if (node.size() != size) {
+            problems.add(new JsonBody.Problem(name, name + " has " + node.size() + " labels, but the table has " + size + "."));
+            return;
+        } else {
+            for (JsonNode n : node) {
+                out.add(n.isValueNode() ? n.asText() : "");
+            }
+        }
+        params.put(param, out);
+    }
+
+    public static void text(JsonNode body, String name, String param, Map<String, List<String>> params, FieldErrors errors) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isValueNode()) {
+            errors.add(name, name + " must be a string.");
+            return;
+        }
+        params.put(param, List.of(node.asText()));
+    }
+
 }

@@ -18,6 +18,8 @@ public final class Paths {
     public static final String HOME = "/";
     /** The joint-table explorer: where every feature that writes a joint table's URL points. */
     public static final String MI = "/mi";
+    /** The three-variable explorer. */
+    public static final String CMI = "/cmi";
     /** The attention explorer. */
     public static final String ATTENTION = "/attention";
     /** The example gallery; each example is at {@code /examples/<slug>}. */

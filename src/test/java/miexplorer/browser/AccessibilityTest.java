@@ -41,6 +41,9 @@ class AccessibilityTest extends BrowserTest {
                 "/attention?q=1,2&k=1,2,3&kl=",
                 "/attention/scaling",
                 "/attention/scaling?n=1",
+                "/cmi",
+                "/cmi?p=1,x&p=1,1&kind=counts",
+                "/examples/cmi-xor?embed=1",
                 "/no-such-page"));
         Preset.all().forEach(p -> pages.add(p.url()));
         AttentionPreset.all().forEach(p -> pages.add(p.url()));
@@ -94,7 +97,7 @@ class AccessibilityTest extends BrowserTest {
         }
         // The phone layout (the summary bar held at the top) in both schemes, on the pages that have it.
         d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        List<String> phone = List.of("/", "/mi", "/attention", "/mi?p=0.5,abc;0,0.5");
+        List<String> phone = List.of("/", "/mi", "/attention", "/mi?p=0.5,abc;0,0.5", "/cmi");
         for (String scheme : List.of("light", "dark")) {
             ((ChromeDriver) d).executeCdpCommand("Emulation.setEmulatedMedia",
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));

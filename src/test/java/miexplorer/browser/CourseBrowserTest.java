@@ -112,7 +112,7 @@ class CourseBrowserTest extends BrowserTest {
         WebDriver d = browser.open(true);
         d.manage().window().setSize(new Dimension(360, 800));
         for (String path : List.of("/", "/mi", "/examples", "/examples/sky-and-plans", "/mi?p=0.5,0;0,0.5&embed=1",
-                "/attention", "/examples/attention-two-queries", "/attention/scaling")) {
+                "/attention", "/examples/attention-two-queries", "/attention/scaling", "/cmi")) {
             d.get(base + path);
             Object width = ((JavascriptExecutor) d).executeScript("return window.innerWidth;");
             Object scroll = ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollWidth;");

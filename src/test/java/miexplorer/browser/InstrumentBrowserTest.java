@@ -146,6 +146,29 @@ class InstrumentBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * The three-variable explorer on a phone: exclusive or as counts (1, 0 / 0, 1 and 0, 1 / 1, 0);
+     * a count typed into the first slice moves I(X; Y | Z), shown in the bar at the top, worked out
+     * here from the same cells.
+     */
+    @Test
+    void the_three_variable_explorer_follows_typing_in_view_on_a_phone() {
+        WebDriver d = browser.open(true);
+        d.manage().window().setSize(new Dimension(390, 844));
+        d.get(base + "/cmi?x=A&y=B&z=C&xl=0&xl=1&yl=0&yl=1&zl=Even&zl=Odd&p=1,0;0,1&p=0,1;1,0&kind=counts");
+        WebElement cell = d.findElement(By.id("cmi-c-0-0-0"));
+        cell.click();
+        cell.sendKeys(Keys.chord(Keys.CONTROL, "a"), "3");
+        double expected = miexplorer.info.ThreeWayAnalysis.of(miexplorer.info.ThreeWayDistribution.fromWeights(
+                new double[][][] {{{3, 0}, {0, 1}}, {{0, 1}, {1, 0}}}), LogBase.TWO).miXYGivenZ();
+        String shown = Format.fixed(expected, 3) + " bits";
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> shown.equals(text(x, "cmi-bar-value")));
+        assertEquals("cmi-c-0-0-0", d.switchTo().activeElement().getAttribute("id"));
+        assertInView(d, "cmi-bar-value", "cmi-c-0-0-0");
+        assertTrue(d.getCurrentUrl().contains("p=3,0;0,1&p=0,1;1,0"), d.getCurrentUrl());
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
     /** The lesson's explorer, at both sizes: its slider moved, the new I is in view and the address stays /. */
     @Test
     void the_lessons_explorer_shows_its_result_in_view_too() {
@@ -174,7 +197,7 @@ class InstrumentBrowserTest extends BrowserTest {
         d.manage().window().setSize(new Dimension(390, 844));
         JavascriptExecutor js = (JavascriptExecutor) d;
         for (String path : List.of("/", "/mi", "/examples/sky-and-plans", "/attention", "/examples/attention-two-queries",
-                "/attention/scaling", "/data?text=x%2Cy%0Aa%2Cu%0Ab%2Cu%0Ab%2Cv")) {
+                "/attention/scaling", "/data?text=x%2Cy%0Aa%2Cu%0Ab%2Cu%0Ab%2Cv", "/examples/cmi-xor")) {
             d.get(base + path);
             @SuppressWarnings("unchecked")
             List<String> small = (List<String>) js.executeScript("""

@@ -99,7 +99,7 @@ class CourseWebTest {
     void every_id_on_the_lesson_and_the_pages_is_unique() {
         JavalinTest.test(app(), (server, client) -> {
             for (String path : List.of("/", "/mi", "/examples", "/examples/weather-forecast", "/mi?p=0.5,0;0,0.5&embed=1",
-                    ATTENTION_EMBED, "/examples/attention-two-queries?embed=1")) {
+                    ATTENTION_EMBED, "/examples/attention-two-queries?embed=1", "/cmi", "/examples/cmi-xor?embed=1")) {
                 List<String> ids = PageText.ids(fetch(client, path).body());
                 Set<String> seen = new HashSet<>();
                 for (String id : ids) {
@@ -113,7 +113,7 @@ class CourseWebTest {
     void headings_nest_wherever_the_explorer_is_shown() {
         JavalinTest.test(app(), (server, client) -> {
             for (String path : List.of("/", "/mi", "/mi?p=0.5,0;0,0.5&embed=1", "/attention", "/examples/attention-two-queries",
-                    "/examples/weather-forecast", "/data", "/attention/scaling")) {
+                    "/examples/weather-forecast", "/data", "/attention/scaling", "/cmi", "/examples/cmi-and")) {
                 String html = fetch(client, path).body();
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("<h([1-6])[ >]").matcher(html);
                 int last = 0;

@@ -8,10 +8,11 @@ import miexplorer.web.Templates;
 import miexplorer.web.shared.AttentionTry;
 import miexplorer.web.shared.EmbeddedExplorer;
 import miexplorer.web.shared.JointExample;
+import miexplorer.web.shared.ThreeWayExample;
 
 /**
  * The lesson at {@code /}. Its content does not depend on the request, so it is built once. It
- * embeds the joint-table and attention explorers, which {@code App} hands it (see {@link Lesson#build}),
+ * embeds the joint-table, attention and three-variable explorers, which {@code App} hands it (see {@link Lesson#build}),
  * as it hands the gallery the explorers' examples.
  */
 public final class CourseRoutes {
@@ -19,8 +20,9 @@ public final class CourseRoutes {
     }
 
     public static void register(RoutesConfig routes, Templates templates, Site site, EmbeddedExplorer explorer,
-            List<JointExample> examples, EmbeddedExplorer attention, AttentionTry attentionTry) {
-        Lesson lesson = Lesson.build(site, explorer, examples, attention, attentionTry);
+            List<JointExample> examples, EmbeddedExplorer attention, AttentionTry attentionTry, EmbeddedExplorer threeWay,
+            List<ThreeWayExample> threeWayExamples) {
+        Lesson lesson = Lesson.build(site, explorer, examples, attention, attentionTry, threeWay, threeWayExamples);
         routes.get(Paths.HOME, ctx -> ctx.html(templates.render("course/lesson.jte", lesson)));
     }
 }

@@ -7,17 +7,20 @@ import miexplorer.info.Conditional;
 import miexplorer.info.Entropy;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
+import miexplorer.info.ThreeWayAnalysis;
+import miexplorer.info.ThreeWayDistribution;
 import miexplorer.web.Format;
 import miexplorer.web.NumberInput;
 import miexplorer.web.Site;
 import miexplorer.web.shared.AttentionTry;
 import miexplorer.web.shared.EmbeddedExplorer;
+import miexplorer.web.shared.ThreeWayExample;
 import miexplorer.web.shared.JointExample;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 
 /**
- * The lesson at {@code /}: its two live explorers and every number its text quotes, computed here by
+ * The lesson at {@code /}: its three live explorers and every number its text quotes, computed here by
  * the same maths as the explorers, so the prose can never disagree with the tables it talks about.
  * The explorers themselves, their examples and the attention example's variations come from the
  * explorers' own packages, handed over by {@code App}. All values are in bits.
@@ -29,9 +32,11 @@ import miexplorer.web.shared.JointInput;
  * @param weather the weather table's analysis
  * @param swapped the same table with X and Y swapped (forecast as X), for symmetry
  * @param rows one row per example of the joint-table explorer, for the properties table
+ * @param threeWay the live three-variable explorer, set to the exclusive-or example
+ * @param xor that example's analysis; {@code commonCause} the common-cause example's
  */
 public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplorer attention, Tries tries,
-        Analysis weather, Analysis swapped, List<Row> rows) {
+        Analysis weather, Analysis swapped, List<Row> rows, EmbeddedExplorer threeWay, ThreeWay xor, ThreeWay commonCause) {
     public static final String TITLE = "Mutual information, step by step · MI Explorer";
     public static final String DESCRIPTION = "A short course on mutual information: entropy, conditional entropy, "
             + "I(X; Y) and its properties, worked live on a weather forecast, and what it does (and does not) say about attention.";
@@ -58,14 +63,26 @@ public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplor
         }
     }
 
+    /** One of the three-variable examples the lesson talks about: its address and its numbers. */
+    public record ThreeWay(String title, String path, ThreeWayAnalysis analysis) {
+        static ThreeWay of(List<ThreeWayExample> examples, String slug) {
+            ThreeWayExample e = examples.stream().filter(x -> x.example().slug().equals(slug)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the lesson needs the three-variable example " + slug));
+            return new ThreeWay(e.example().title(), e.example().path(),
+                    ThreeWayAnalysis.of(ThreeWayDistribution.fromWeights(e.weights()), LogBase.TWO));
+        }
+    }
+
     /**
      * @param explorer the joint-table explorer, set to the weather table, in the lesson's placement
      * @param examples the joint-table explorer's examples, for the properties table
      * @param attention the attention explorer, set to the example its section talks about
      * @param attentionTry what the edits that section suggests do to that example
+     * @param threeWay the three-variable explorer, set to the exclusive-or example
+     * @param threeWayExamples its examples, of which the lesson quotes two
      */
     public static Lesson build(Site site, EmbeddedExplorer explorer, List<JointExample> examples, EmbeddedExplorer attention,
-            AttentionTry attentionTry) {
+            AttentionTry attentionTry, EmbeddedExplorer threeWay, List<ThreeWayExample> threeWayExamples) {
         Analysis weather = analyse(JointInput.weather());
         Analysis swapped = Analysis.of(weather.table().transpose(), LogBase.TWO);
         List<Row> rows = new ArrayList<>();
@@ -75,7 +92,8 @@ public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplor
             rows.add(new Row(e.example().title(), e.example().path(), a.entropyX(), a.entropyY(), a.mutualInformation(),
                     t.mutualInformation()));
         }
-        return new Lesson(site.absolute("/"), explorer, attention, Tries.of(attentionTry), weather, swapped, List.copyOf(rows));
+        return new Lesson(site.absolute("/"), explorer, attention, Tries.of(attentionTry), weather, swapped, List.copyOf(rows),
+                threeWay, ThreeWay.of(threeWayExamples, "cmi-xor"), ThreeWay.of(threeWayExamples, "cmi-common-cause"));
     }
 
     private static Analysis analyse(JointInput in) {

@@ -65,18 +65,18 @@ final class MiApi {
             }
         }
         if (shape.isEmpty()) {
-            labels(body, "xLabels", "xl", p.size(), params, shape);
-            labels(body, "yLabels", "yl", cols, params, shape);
+            JsonBody.labels(body, "xLabels", "xl", p.size(), params, shape);
+            JsonBody.labels(body, "yLabels", "yl", cols, params, shape);
         }
         if (!shape.isEmpty()) {
             JsonBody.fail(ctx, shape);
             return;
         }
         params.put("c", cells);
-        text(body, "xName", "x", params, errors);
-        text(body, "yName", "y", params, errors);
-        text(body, "base", "base", params, errors);
-        text(body, "kind", "kind", params, errors);
+        JsonBody.text(body, "xName", "x", params, errors);
+        JsonBody.text(body, "yName", "y", params, errors);
+        JsonBody.text(body, "base", "base", params, errors);
+        JsonBody.text(body, "kind", "kind", params, errors);
 
         MiForm.Read read = MiForm.read(params);
         read.errors().asMap().forEach(errors::add);
@@ -92,41 +92,6 @@ final class MiApi {
         Analysis a = Analysis.of(d, base);
         ctx.json(new Result(base.unit(), d.cells(), d.px(), d.py(), a.entropyX(), a.entropyY(), a.jointEntropy(),
                 a.conditionalEntropyXGivenY(), a.conditionalEntropyYGivenX(), a.mutualInformation()));
-    }
-
-    /** Labels as given, or x1, x2, … when absent; the count must match the table. */
-    private static void labels(JsonNode body, String name, String param, int size, Map<String, List<String>> params,
-            List<JsonBody.Problem> problems) {
-        JsonNode node = body.get(name);
-        List<String> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            for (int k = 1; k <= size; k++) {
-                out.add(param.charAt(0) + String.valueOf(k));
-            }
-        } else if (!node.isArray()) {
-            problems.add(new JsonBody.Problem(name, name + " must be an array of strings."));
-            return;
-        } else if (node.size() != size) {
-            problems.add(new JsonBody.Problem(name, name + " has " + node.size() + " labels, but the table has " + size + "."));
-            return;
-        } else {
-            for (JsonNode n : node) {
-                out.add(n.isValueNode() ? n.asText() : "");
-            }
-        }
-        params.put(param, out);
-    }
-
-    private static void text(JsonNode body, String name, String param, Map<String, List<String>> params, FieldErrors errors) {
-        JsonNode node = body.get(name);
-        if (node == null || node.isNull()) {
-            return;
-        }
-        if (!node.isValueNode()) {
-            errors.add(name, name + " must be a string.");
-            return;
-        }
-        params.put(param, List.of(node.asText()));
     }
 
     /** The API's names for the form's fields. */

@@ -75,15 +75,7 @@ public final class JointForm {
                 sum += v;
             }
         }
-        if (sum == 0) {
-            errors.add("table", "Every cell is 0: at least one must be positive.");
-        } else if (!Double.isFinite(sum)) {
-            errors.add("table", "The cells add up to more than can be computed with; use smaller numbers.");
-        } else if (in.kind() == Kind.PROBABILITIES && Math.abs(sum - 1) > SUM_TOLERANCE) {
-            errors.add("sum", "The probabilities add up to " + Format.cell(sum)
-                    + ", not 1. Normalise the table (divide every cell by " + Format.cell(sum)
-                    + "), or switch to counts.");
-        }
+        checkTotal(sum, in.kind(), errors);
         return errors.isEmpty() ? new Checked(in, errors, w) : new Checked(in, errors, null);
     }
 
@@ -96,28 +88,52 @@ public final class JointForm {
         boolean ok = true;
         for (int i = 0; i < in.rows(); i++) {
             for (int j = 0; j < in.cols(); j++) {
-                String key = "p[" + i + "][" + j + "]";
-                NumberInput.Parsed v = NumberInput.parse(in.cell(i, j));
-                if (!v.ok()) {
-                    errors.add(key, v.error());
-                    ok = false;
-                } else if (v.value() < 0) {
-                    errors.add(key, in.cell(i, j) + " is negative; " + (in.kind() == Kind.COUNTS
-                            ? "a count cannot be negative." : "a probability cannot be negative."));
-                    ok = false;
-                } else if (strict && in.kind() == Kind.PROBABILITIES && v.value() > 1 + SUM_TOLERANCE) {
-                    errors.add(key, in.cell(i, j) + " is more than 1, and a probability is at most 1. "
-                            + "For counts, switch the table to counts.");
-                    ok = false;
-                } else {
-                    w[i][j] = v.value();
-                }
+                w[i][j] = cell(in.cell(i, j), in.kind(), "p[" + i + "][" + j + "]", errors, strict);
+                ok &= !Double.isNaN(w[i][j]);
             }
         }
         return ok ? w : null;
     }
 
-    private static void checkName(String name, String field, FieldErrors errors) {
+    /**
+     * One cell as typed, read as a weight of a table of {@code kind}: its value, or NaN with a message
+     * under {@code key} when it is not a number, is negative, or (with {@code strict}) is a probability
+     * above 1. Every explorer of tables reads its cells with this.
+     */
+    public static double cell(String text, Kind kind, String key, FieldErrors errors, boolean strict) {
+        NumberInput.Parsed v = NumberInput.parse(text);
+        if (!v.ok()) {
+            errors.add(key, v.error());
+        } else if (v.value() < 0) {
+            errors.add(key, text + " is negative; " + (kind == Kind.COUNTS
+                    ? "a count cannot be negative." : "a probability cannot be negative."));
+        } else if (strict && kind == Kind.PROBABILITIES && v.value() > 1 + SUM_TOLERANCE) {
+            errors.add(key, text + " is more than 1, and a probability is at most 1. "
+                    + "For counts, switch the table to counts.");
+        } else {
+            return v.value();
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * The sum of a table's cells, checked: not 0 (nothing to normalise), finite, and for
+     * probabilities 1 within {@link #SUM_TOLERANCE}, else a message under {@code table} or {@code sum}.
+     */
+    public static void checkTotal(double sum, Kind kind, FieldErrors errors) {
+        if (sum == 0) {
+            errors.add("table", "Every cell is 0: at least one must be positive.");
+        } else if (!Double.isFinite(sum)) {
+            errors.add("table", "The cells add up to more than can be computed with; use smaller numbers.");
+        } else if (kind == Kind.PROBABILITIES && Math.abs(sum - 1) > SUM_TOLERANCE) {
+            errors.add("sum", "The probabilities add up to " + Format.cell(sum)
+                    + ", not 1. Normalise the table (divide every cell by " + Format.cell(sum)
+                    + "), or switch to counts.");
+        }
+    }
+
+    /** A variable's name: not empty, at most {@link #MAX_LABEL} characters; else a message under {@code field}. */
+    public static void checkName(String name, String field, FieldErrors errors) {
         if (name.isEmpty()) {
             errors.add(field, "Give the variable a name.");
         } else if (name.length() > MAX_LABEL) {
@@ -125,7 +141,11 @@ public final class JointForm {
         }
     }
 
-    private static void checkLabels(List<String> labels, String prefix, String what, FieldErrors errors) {
+    /**
+     * The labels of a variable's values, each under {@code prefix[i]}: not empty, not too long, no two
+     * alike. {@code what} names one value in the messages ("row", "column").
+     */
+    public static void checkLabels(List<String> labels, String prefix, String what, FieldErrors errors) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             String key = prefix + "[" + i + "]";
@@ -153,6 +173,15 @@ public final class JointForm {
      */
     public static String canonicalUrl(JointInput in) {
         return Paths.MI + "?" + query(in);
+    }
+
+    /**
+     * The table as the only slice of a table of three variables, on the three-variable explorer's page:
+     * its URL takes the same parameters, one {@code p} per slice, with Z named by {@code z} and its
+     * values by {@code zl}.
+     */
+    public static String threeWayUrl(JointInput in) {
+        return Paths.CMI + "?" + query(in) + "&z=Z&zl=z1";
     }
 
     /** The query string of {@link #canonicalUrl}: the same for the page, {@code /mi.py} and {@code /mi.csv}. */

@@ -27,7 +27,12 @@ public enum Placement {
      * A result inside another explorer's result (the attention matrix read as a joint table): only
      * its result is shown, with headings two levels down so they nest under the page's own.
      */
-    NESTED;
+    NESTED,
+    /**
+     * One X × Y slice of a three-variable table, worked under its own heading in that explorer's
+     * result: its steps' headings one level down.
+     */
+    SLICE;
 
     /** The parameter that asks for the embedded explorer, and its one value. */
     public static final String EMBED_PARAM = "embed";
@@ -47,7 +52,7 @@ public enum Placement {
      * where it sits in a section of its own, two nested in another result.
      */
     public int headingShift() {
-        return this == LESSON ? 1 : this == NESTED ? 2 : 0;
+        return this == LESSON || this == SLICE ? 1 : this == NESTED ? 2 : 0;
     }
 
     /** Whether edits push a URL into the address bar: not inside the lesson, whose address stays /. */

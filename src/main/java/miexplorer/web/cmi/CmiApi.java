@@ -1,0 +1,129 @@
+package miexplorer.web.cmi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import miexplorer.info.ThreeWayAnalysis;
+import miexplorer.info.ThreeWayDistribution;
+import miexplorer.web.FieldErrors;
+import miexplorer.web.JsonBody;
+
+/**
+ * POST /api/cmi: the three-variable explorer's numbers as JSON, at full double precision. The request
+ * is read into the same {@link CmiInput} the form makes and checked by the same rules.
+ *
+ * <p>Request: {@code p} indexed [z][x][y] (numbers, or strings such as "9/25"), optional
+ * {@code xLabels}, {@code yLabels}, {@code zLabels}, {@code xName}, {@code yName}, {@code zName},
+ * {@code base} ("2", "e", "10"), {@code kind} ("probabilities", "counts"). Errors: 400 with
+ * {@code {"errors": [{"field": "p[z][i][j]", "message": "…"}]}}.
+ */
+final class CmiApi {
+    static final String PATH = "/api/cmi";
+
+    private CmiApi() {
+    }
+
+    /** The answer; {@code p} is the normalised table, [z][x][y]. */
+    record Result(String unit, double[][][] p, double entropyX, double entropyY, double entropyZ, double jointEntropy,
+            double mutualInformationXY, double mutualInformationXZ, double mutualInformationYZ,
+            double conditionalMutualInformationXYGivenZ, double conditionalMutualInformationXZGivenY,
+            double conditionalMutualInformationYZGivenX, double coInformation) {
+    }
+
+    static void post(Context ctx) {
+        JsonNode body = JsonBody.object(ctx, "{\"p\": [[[0.25, 0], [0, 0.25]], [[0, 0.25], [0.25, 0]]]}");
+        if (body == null) {
+            return;
+        }
+        JsonNode p = body.get("p");
+        if (p == null || !p.isArray() || p.isEmpty()) {
+            JsonBody.fail(ctx, List.of(new JsonBody.Problem("p",
+                    "p must be a non-empty array of slices, one per value of Z, each an array of rows, such as [[[0.25, 0], [0, 0.25]], [[0, 0.25], [0.25, 0]]].")));
+            return;
+        }
+        List<String> cells = new ArrayList<>();
+        List<JsonBody.Problem> shape = new ArrayList<>();
+        JsonNode first = p.get(0);
+        int rows = first.isArray() ? first.size() : 0;
+        int cols = rows > 0 && first.get(0).isArray() ? first.get(0).size() : 0;
+        for (int z = 0; z < p.size() && shape.isEmpty(); z++) {
+            JsonNode slice = p.get(z);
+            if (!slice.isArray() || slice.isEmpty()) {
+                shape.add(new JsonBody.Problem("p[" + z + "]", "Slice " + z + " must be a non-empty array of rows."));
+                continue;
+            }
+            if (slice.size() != rows) {
+                shape.add(new JsonBody.Problem("p[" + z + "]", "Slice " + z + " has " + slice.size() + " rows, but slice 0 has "
+                        + rows + "; every slice must have one row per value of X."));
+                continue;
+            }
+            for (int i = 0; i < slice.size(); i++) {
+                JsonNode row = slice.get(i);
+                String at = "p[" + z + "][" + i + "]";
+                if (!row.isArray() || row.isEmpty()) {
+                    shape.add(new JsonBody.Problem(at, "Row " + i + " of slice " + z + " must be a non-empty array of cells."));
+                    continue;
+                }
+                if (row.size() != cols) {
+                    shape.add(new JsonBody.Problem(at, "Row " + i + " of slice " + z + " has " + row.size()
+                            + " cells, but row 0 of slice 0 has " + cols + "; every row must have one cell per value of Y."));
+                    continue;
+                }
+                for (int j = 0; j < row.size(); j++) {
+                    JsonNode cell = row.get(j);
+                    if (cell.isNumber() || cell.isTextual()) {
+                        cells.add(cell.asText());
+                    } else {
+                        shape.add(new JsonBody.Problem(at + "[" + j + "]", "A cell must be a number or a string such as \"9/25\"."));
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (shape.isEmpty()) {
+            JsonBody.labels(body, "xLabels", "xl", rows, params, shape);
+            JsonBody.labels(body, "yLabels", "yl", cols, params, shape);
+            JsonBody.labels(body, "zLabels", "zl", p.size(), params, shape);
+        }
+        if (!shape.isEmpty()) {
+            JsonBody.fail(ctx, shape);
+            return;
+        }
+        params.put("c", cells);
+        FieldErrors errors = new FieldErrors();
+        JsonBody.text(body, "xName", "x", params, errors);
+        JsonBody.text(body, "yName", "y", params, errors);
+        JsonBody.text(body, "zName", "z", params, errors);
+        JsonBody.text(body, "base", "base", params, errors);
+        JsonBody.text(body, "kind", "kind", params, errors);
+        CmiForm.Read read = CmiForm.read(params);
+        read.errors().asMap().forEach(errors::add);
+        CmiForm.Checked checked = CmiForm.check(read.input(), errors);
+        if (!checked.ok()) {
+            List<JsonBody.Problem> problems = new ArrayList<>();
+            errors.asMap().forEach((field, message) -> problems.add(new JsonBody.Problem(apiField(field), message)));
+            JsonBody.fail(ctx, problems);
+            return;
+        }
+        ThreeWayDistribution d = ThreeWayDistribution.fromWeights(checked.weights());
+        ThreeWayAnalysis a = ThreeWayAnalysis.of(d, checked.input().base());
+        ctx.json(new Result(checked.input().base().unit(), d.cells(), a.entropyX(), a.entropyY(), a.entropyZ(), a.entropyXYZ(),
+                a.miXY(), a.miXZ(), a.miYZ(), a.miXYGivenZ(), a.miXZGivenY(), a.miYZGivenX(), a.coInformation()));
+    }
+
+    /** The API's names for the form's fields. */
+    private static String apiField(String field) {
+        for (String v : List.of("x", "y", "z")) {
+            if (field.startsWith(v + "l[")) {
+                return v + "Labels" + field.substring(2);
+            }
+            if (field.equals(v)) {
+                return v + "Name";
+            }
+        }
+        return field.equals("sum") || field.equals("table") ? "p" : field;
+    }
+}

@@ -1,0 +1,256 @@
+package miexplorer.web.cmi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import miexplorer.info.ConditionalSlice;
+import miexplorer.info.LogBase;
+import miexplorer.info.ThreeWayAnalysis;
+import miexplorer.info.ThreeWayDistribution;
+import miexplorer.web.FieldErrors;
+import miexplorer.web.Format;
+import miexplorer.web.Site;
+import miexplorer.web.shared.JointForm;
+import miexplorer.web.shared.JointInput;
+import miexplorer.web.shared.JointView;
+import miexplorer.web.shared.Placement;
+
+/**
+ * Everything the three-variable explorer's templates show for one state: the input as typed, its
+ * messages, and, when it is sound, its analysis, with each slice of Z shown by the joint-table
+ * explorer's own worked steps (shared {@link JointView}s).
+ *
+ * @param weights the cells as numbers, [z][x][y] (null while the input has mistakes)
+ * @param analysis null while the input has mistakes
+ */
+public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, ThreeWayAnalysis analysis,
+        Placement placement, Site site) {
+
+    /** Before the ids of this explorer's messages, which differ from the joint-table explorer's on one page (the lesson). */
+    public static final String ERROR_PREFIX = "cmi-";
+
+    public static CmiView of(CmiForm.Checked c, Placement placement, Site site) {
+        ThreeWayAnalysis a = c.ok() ? ThreeWayAnalysis.of(ThreeWayDistribution.fromWeights(c.weights()), c.input().base()) : null;
+        return new CmiView(c.input(), c.errors(), c.weights(), a, placement, site);
+    }
+
+    public boolean ok() {
+        return analysis != null;
+    }
+
+    // ---- where it is shown ---------------------------------------------------------------------
+
+    public String stateUrl() {
+        return CmiForm.canonicalUrl(input);
+    }
+
+    /** Pushed after each edit and the target of the no-JavaScript redirect; keeps embed=1 when embedded. */
+    public String canonicalUrl() {
+        return placement.address(stateUrl());
+    }
+
+    public String pythonUrl() {
+        return CmiExport.PY_PATH + "?" + CmiForm.query(input);
+    }
+
+    public String python() {
+        return CmiExport.python(this);
+    }
+
+    public boolean embedded() {
+        return placement == Placement.EMBED;
+    }
+
+    public boolean inLesson() {
+        return placement == Placement.LESSON;
+    }
+
+    public boolean pushesUrl() {
+        return placement.pushesUrl();
+    }
+
+    public int heading(int level) {
+        return level + placement.headingShift();
+    }
+
+    public List<CmiPreset> presets() {
+        return CmiPreset.all();
+    }
+
+    // ---- numbers -------------------------------------------------------------------------------
+
+    public String f(double v) {
+        return Format.fixed(v, input.digits());
+    }
+
+    public String u(double v) {
+        return f(v) + " " + unit();
+    }
+
+    public String unit() {
+        return input.base().unit();
+    }
+
+    public LogBase base() {
+        return input.base();
+    }
+
+    public String x() {
+        return input.xName();
+    }
+
+    public String y() {
+        return input.yName();
+    }
+
+    public String z() {
+        return input.zName();
+    }
+
+    /** What the sign of the co-information says, in words. */
+    public String coInformationMeaning() {
+        double c = analysis.coInformation();
+        if (c < 0) {
+            return "Negative: synergy. Knowing " + z() + " makes " + x() + " and " + y() + " share more than they do alone;"
+                    + " together they tell something about " + z() + " that neither tells by itself.";
+        }
+        if (c > 0) {
+            return "Positive: redundancy. Part of what " + x() + " and " + y() + " share is also shared with " + z()
+                    + ", so knowing " + z() + " takes it away.";
+        }
+        return "Zero: knowing " + z() + " leaves what " + x() + " and " + y() + " share as it was (on balance).";
+    }
+
+    // ---- slices ----------------------------------------------------------------------------------
+
+    /**
+     * One value of Z: its probability, and P(X, Y | Z = z) worked by the joint-table explorer's steps
+     * ({@code view} null when P(z) = 0: that slice never happens and adds nothing).
+     */
+    public record Slice(int z, String label, double pZ, double mi, JointView view, String jointUrl) {
+        public boolean skipped() {
+            return view == null;
+        }
+    }
+
+    public List<Slice> slices() {
+        List<Slice> out = new ArrayList<>(input.sizeZ());
+        for (ConditionalSlice s : analysis.slices()) {
+            JointInput table = new JointInput(x(), y(), input.xLabels(), input.yLabels(), input.cells().get(s.z()),
+                    input.kind(), input.base(), input.digits());
+            JointView view = s.skipped() ? null : JointView.of(table, weights[s.z()], Placement.SLICE);
+            out.add(new Slice(s.z(), input.zLabels().get(s.z()), s.pZ(), s.skipped() ? 0 : s.analysis().mutualInformation(),
+                    view, JointForm.canonicalUrl(input.slice(s.z()))));
+        }
+        return out;
+    }
+
+    /** The link that opens one slice in the joint-table explorer, whatever the state of the analysis. */
+    public String sliceUrl(int z) {
+        return JointForm.canonicalUrl(input.slice(z));
+    }
+
+    // ---- pictures ------------------------------------------------------------------------------
+
+    public ThreeCircles circles() {
+        return ThreeCircles.of(analysis.diagram(), this::f);
+    }
+
+    public String circlesText() {
+        StringBuilder b = new StringBuilder("Three overlapping circles, one for each of " + x() + ", " + y() + " and " + z()
+                + ", not drawn to scale. The seven regions: ");
+        List<ThreeCircles.Region> regions = circles().regions();
+        for (int i = 0; i < regions.size(); i++) {
+            ThreeCircles.Region r = regions.get(i);
+            b.append(r.meaning()).append(", ").append(r.symbol()).append(" = ").append(u(r.value()))
+                    .append(r.negative() ? " (negative)" : "").append(i + 1 < regions.size() ? "; " : ".");
+        }
+        return b.toString();
+    }
+
+    // ---- text ----------------------------------------------------------------------------------
+
+    public String announcement() {
+        if (!ok()) {
+            int n = errors.size();
+            return n == 1 ? "One problem to fix: " + errors.first() : n + " problems to fix; the first: " + errors.first();
+        }
+        ThreeWayAnalysis a = analysis;
+        return "I(" + x() + "; " + y() + ") = " + u(a.miXY()) + ". Given " + z() + ", I(" + x() + "; " + y() + " | " + z()
+                + ") = " + u(a.miXYGivenZ()) + ". Co-information " + u(a.coInformation()) + ".";
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    public boolean has(String field) {
+        return errors.has(field);
+    }
+
+    public String errorId(String field) {
+        return ERROR_PREFIX + FieldErrors.errorId(field);
+    }
+
+    /** One entry of the list of problems: what it concerns, the id of its field (or null), the message. */
+    public record Problem(String what, String fieldId, String message) {
+    }
+
+    private static final Pattern CELL_KEY = Pattern.compile("p\\[(\\d+)\\]\\[(\\d+)\\]\\[(\\d+)\\]");
+    private static final Pattern LABEL_KEY = Pattern.compile("(xl|yl|zl)\\[(\\d+)\\]");
+
+    public List<Problem> problems() {
+        List<Problem> out = new ArrayList<>();
+        errors.asMap().forEach((field, message) -> out.add(problem(field, message)));
+        return out;
+    }
+
+    private Problem problem(String field, String message) {
+        Matcher cell = CELL_KEY.matcher(field);
+        if (cell.matches()) {
+            int z = Integer.parseInt(cell.group(1));
+            int i = Integer.parseInt(cell.group(2));
+            int j = Integer.parseInt(cell.group(3));
+            return new Problem("Cell (" + label(input.xLabels(), i) + ", " + label(input.yLabels(), j) + ", "
+                    + label(input.zLabels(), z) + ")", cellId(z, i, j), message);
+        }
+        Matcher label = LABEL_KEY.matcher(field);
+        if (label.matches()) {
+            String which = label.group(1);
+            int k = Integer.parseInt(label.group(2));
+            String of = which.equals("xl") ? x() : which.equals("yl") ? y() : z();
+            return new Problem("Label of value " + (k + 1) + " of " + of, "cmi-" + which + "-" + k, message);
+        }
+        return switch (field) {
+            case "x", "y", "z" -> new Problem("Name of " + field.toUpperCase(java.util.Locale.ROOT), "cmi-" + field + "-name", message);
+            case "sum" -> new Problem("The table", "cmi-act-normalise-sum", message);
+            case "table" -> new Problem("The table", "cmi-slices", message);
+            case "digits" -> new Problem("Decimals shown", "cmi-digits", message);
+            default -> new Problem(null, null, message);
+        };
+    }
+
+    public static String cellId(int z, int i, int j) {
+        return "cmi-c-" + z + "-" + i + "-" + j;
+    }
+
+    private static String label(List<String> labels, int k) {
+        return k < labels.size() && !labels.get(k).isBlank() ? labels.get(k) : "value " + (k + 1);
+    }
+
+    // ---- marginals shown beside each slice --------------------------------------------------------
+
+    /** P(x, z), P(y, z) and P(z) for the slice tables' margins, or NaN while the input has mistakes. */
+    public double pxz(int x, int z) {
+        return ok() ? analysis.table().pxz(x, z) : Double.NaN;
+    }
+
+    public double pyz(int y, int z) {
+        return ok() ? analysis.table().pyz(y, z) : Double.NaN;
+    }
+
+    public double pz(int z) {
+        return ok() ? analysis.table().pz(z) : Double.NaN;
+    }
+}

@@ -1,0 +1,8 @@
+package miexplorer.web.shared;
+
+/**
+ * One of the three-variable explorer's examples with its table as numbers ([z][x][y]), for a page
+ * that quotes what the examples compute (the lesson) rather than only linking to them.
+ */
+public record ThreeWayExample(Example example, double[][][] weights) {
+}
