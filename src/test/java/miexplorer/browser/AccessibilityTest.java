@@ -41,7 +41,6 @@ class AccessibilityTest extends BrowserTest {
                 "/attention?q=1,2&k=1,2,3&kl=",
                 "/attention/scaling",
                 "/attention/scaling?n=1",
-                "/cmi",
                 "/cmi?p=1,x&p=1,1&kind=counts",
                 "/examples/cmi-xor?embed=1",
                 "/no-such-page"));
@@ -97,7 +96,8 @@ class AccessibilityTest extends BrowserTest {
         }
         // The phone layout (the summary bar held at the top) in both schemes, on the pages that have it.
         d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        List<String> phone = List.of("/", "/mi", "/attention", "/mi?p=0.5,abc;0,0.5", "/cmi");
+        // The lesson holds all three explorers; /attention its own summary bar; a table with a mistake the problems in the bar.
+        List<String> phone = List.of("/", "/attention", "/mi?p=0.5,abc;0,0.5");
         for (String scheme : List.of("light", "dark")) {
             ((ChromeDriver) d).executeCdpCommand("Emulation.setEmulatedMedia",
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));

@@ -38,8 +38,8 @@ class InstrumentBrowserTest extends BrowserTest {
      */
     @Test
     void typing_fast_into_a_cell_keeps_every_character_and_shows_the_new_result_in_view_with_the_focus_in_the_cell() {
+        WebDriver d = browser.open(true);
         for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(390, 844))) {
-            WebDriver d = browser.open(true);
             d.manage().window().setSize(size);
             d.get(base + WEATHER_COUNTS);
             JavascriptExecutor js = (JavascriptExecutor) d;
@@ -67,7 +67,6 @@ class InstrumentBrowserTest extends BrowserTest {
             assertTrue(((Number) js.executeScript("return window.__settled;")).intValue() >= 1, size + ": answers came while typing");
             assertInView(d, shown, "c-1-1");
             assertEquals(List.of(), browser.consoleErrors());
-            browser.close();
         }
     }
 
@@ -126,8 +125,8 @@ class InstrumentBrowserTest extends BrowserTest {
      */
     @Test
     void the_temperature_slider_moves_the_entropy_of_the_weights_in_view() {
+        WebDriver d = browser.open(true);
         for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(390, 844))) {
-            WebDriver d = browser.open(true);
             d.manage().window().setSize(size);
             d.get(base + "/attention");
             WebElement slider = d.findElement(By.id("att-temp-slider"));
@@ -142,7 +141,6 @@ class InstrumentBrowserTest extends BrowserTest {
             assertTrue(d.getCurrentUrl().contains("temp=5"), d.getCurrentUrl());
             assertInView(d, shown, "att-temp-slider");
             assertEquals(List.of(), browser.consoleErrors());
-            browser.close();
         }
     }
 
@@ -172,8 +170,8 @@ class InstrumentBrowserTest extends BrowserTest {
     /** The lesson's explorer, at both sizes: its slider moved, the new I is in view and the address stays /. */
     @Test
     void the_lessons_explorer_shows_its_result_in_view_too() {
+        WebDriver d = browser.open(true);
         for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(390, 844))) {
-            WebDriver d = browser.open(true);
             d.manage().window().setSize(size);
             d.get(base + "/");
             WebElement slider = d.findElement(By.id("dep-slider"));
@@ -183,7 +181,6 @@ class InstrumentBrowserTest extends BrowserTest {
             new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> "0.659 bits".equals(text(x, shown)));
             assertInView(d, shown, "dep-slider");
             assertEquals(base + "/", d.getCurrentUrl());
-            browser.close();
         }
     }
 
