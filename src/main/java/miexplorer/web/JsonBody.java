@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The JSON APIs' shared parts: reading the request's object, and answering problems with 400. */
 public final class JsonBody {
@@ -40,6 +41,13 @@ public final class JsonBody {
             return null;
         }
         return body;
+    }
+
+    /** 400 with every message of a checked form, each under the API's name for its field ({@code apiField}). */
+    public static void fail(Context ctx, FieldErrors errors, UnaryOperator<String> apiField) {
+        List<Problem> problems = new ArrayList<>(errors.size());
+        errors.asMap().forEach((field, message) -> problems.add(new Problem(apiField.apply(field), message)));
+        fail(ctx, problems);
     }
 
     /** 400 with {"errors": [{"field": …, "message": …}, …]}. */

@@ -103,9 +103,7 @@ final class CmiApi {
         read.errors().asMap().forEach(errors::add);
         CmiForm.Checked checked = CmiForm.check(read.input(), errors);
         if (!checked.ok()) {
-            List<JsonBody.Problem> problems = new ArrayList<>();
-            errors.asMap().forEach((field, message) -> problems.add(new JsonBody.Problem(apiField(field), message)));
-            JsonBody.fail(ctx, problems);
+            JsonBody.fail(ctx, errors, CmiApi::apiField);
             return;
         }
         ThreeWayDistribution d = ThreeWayDistribution.fromWeights(checked.weights());

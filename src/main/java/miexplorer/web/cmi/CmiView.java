@@ -15,6 +15,7 @@ import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.JointView;
 import miexplorer.web.shared.Placement;
+import miexplorer.web.shared.Problem;
 
 /**
  * Everything the three-variable explorer's templates show for one state: the input as typed, its
@@ -193,17 +194,11 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
         return ERROR_PREFIX + FieldErrors.errorId(field);
     }
 
-    /** One entry of the list of problems: what it concerns, the id of its field (or null), the message. */
-    public record Problem(String what, String fieldId, String message) {
-    }
-
     private static final Pattern CELL_KEY = Pattern.compile("p\\[(\\d+)\\]\\[(\\d+)\\]\\[(\\d+)\\]");
     private static final Pattern LABEL_KEY = Pattern.compile("(xl|yl|zl)\\[(\\d+)\\]");
 
     public List<Problem> problems() {
-        List<Problem> out = new ArrayList<>();
-        errors.asMap().forEach((field, message) -> out.add(problem(field, message)));
-        return out;
+        return Problem.of(errors, this::problem);
     }
 
     private Problem problem(String field, String message) {

@@ -82,9 +82,7 @@ final class MiApi {
         read.errors().asMap().forEach(errors::add);
         JointForm.Checked checked = JointForm.check(read.input(), errors);
         if (!checked.ok()) {
-            List<JsonBody.Problem> problems = new ArrayList<>();
-            errors.asMap().forEach((field, message) -> problems.add(new JsonBody.Problem(apiField(field), message)));
-            JsonBody.fail(ctx, problems);
+            JsonBody.fail(ctx, errors, MiApi::apiField);
             return;
         }
         LogBase base = checked.input().base();

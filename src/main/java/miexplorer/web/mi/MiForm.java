@@ -40,25 +40,10 @@ public final class MiForm {
 
     public static Read read(Map<String, List<String>> params) {
         FieldErrors errors = new FieldErrors();
-        Kind kind = Kind.PROBABILITIES;
-        String kindText = Forms.first(params, "kind");
-        if (kindText != null) {
-            kind = Kind.fromKey(kindText);
-            if (kind == null) {
-                errors.add("kind", "“" + kindText + "” is not a kind of table: use probabilities or counts.");
-                kind = Kind.PROBABILITIES;
-            }
-        }
-        LogBase base = LogBase.TWO;
-        String baseText = Forms.first(params, "base");
-        if (baseText != null) {
-            base = LogBase.fromKey(baseText);
-            if (base == null) {
-                errors.add("base", "“" + baseText + "” is not a log base offered here: use 2, e or 10.");
-                base = LogBase.TWO;
-            }
-        }
-        int digits = JointForm.digits(Forms.first(params, "digits"), errors);
+        JointForm.Settings settings = JointForm.settings(params, errors);
+        Kind kind = settings.kind();
+        LogBase base = settings.base();
+        int digits = settings.digits();
 
         if (isEmpty(params)) {
             JointInput w = JointInput.weather();

@@ -1,6 +1,5 @@
 package miexplorer.web.mi;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +13,7 @@ import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.JointView;
 import miexplorer.web.shared.Placement;
+import miexplorer.web.shared.Problem;
 
 /**
  * Everything the explorer's templates show for one state: the input as typed, its messages, the
@@ -149,21 +149,12 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         return "p[" + i + "][" + j + "]";
     }
 
-    /**
-     * One entry of the summary of problems above the results: what it concerns, in words, the id of
-     * the field to jump to (null when there is none), and the message shown beside that field.
-     */
-    public record Problem(String what, String fieldId, String message) {
-    }
-
     private static final Pattern CELL_KEY = Pattern.compile("p\\[(\\d+)\\]\\[(\\d+)\\]");
     private static final Pattern LABEL_KEY = Pattern.compile("(xl|yl)\\[(\\d+)\\]");
 
     /** The problems in the form's order, each named so it can be found on a phone or in a large table. */
     public List<Problem> problems() {
-        List<Problem> out = new ArrayList<>();
-        errors.asMap().forEach((field, message) -> out.add(problem(field, message)));
-        return out;
+        return Problem.of(errors, this::problem);
     }
 
     private Problem problem(String field, String message) {

@@ -3,6 +3,7 @@ package miexplorer.web.shared;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
 import miexplorer.web.Forms;
@@ -32,6 +33,37 @@ public final class JointForm {
         public boolean ok() {
             return errors.isEmpty();
         }
+    }
+
+    /** How a table's cells are read and its numbers shown: what {@link #settings} reads. */
+    public record Settings(Kind kind, LogBase base, int digits) {
+    }
+
+    /**
+     * {@code kind} (probabilities by default), {@code base} (2 by default) and {@code digits} (3 by
+     * default) from a form or a URL; a value that is not offered gets a message under its name, and
+     * the default.
+     */
+    public static Settings settings(Map<String, List<String>> params, FieldErrors errors) {
+        Kind kind = Kind.PROBABILITIES;
+        String kindText = Forms.first(params, "kind");
+        if (kindText != null) {
+            kind = Kind.fromKey(kindText);
+            if (kind == null) {
+                errors.add("kind", "“" + kindText + "” is not a kind of table: use probabilities or counts.");
+                kind = Kind.PROBABILITIES;
+            }
+        }
+        LogBase base = LogBase.TWO;
+        String baseText = Forms.first(params, "base");
+        if (baseText != null) {
+            base = LogBase.fromKey(baseText);
+            if (base == null) {
+                errors.add("base", "“" + baseText + "” is not a log base offered here: use 2, e or 10.");
+                base = LogBase.TWO;
+            }
+        }
+        return new Settings(kind, base, digits(Forms.first(params, "digits"), errors));
     }
 
     /**
