@@ -32,12 +32,12 @@ class FuzzTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final String[] KEYS = {"x", "y", "xl", "yl", "p", "c", "kind", "base", "digits", "action", "e",
-            "q", "ql", "k", "kl", "v", "prior", "scale", "temp", "dk", "n", "trials", "seed", "zz", ""};
+            "q", "ql", "k", "kl", "v", "prior", "scale", "temp", "dk", "n", "trials", "seed", "z", "zl", "dep", "eps", "zz", ""};
     private static final String[] ATOMS = {"0", "1", "0.5", "-1", "1/3", "1/0", "36%", "1e308", "1e400", "-0", "NaN",
             "Infinity", "-Infinity", "abc", "", " ", "0,36", "1,0,1,0", "1, 0", ";", ";;", ",", "%", "%%", "/", "[1,2]",
             "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)", "\u202e\u0000\u0007",
             "\uD83D\uDE00", "add-row", "add-col", "remove-row-0", "remove-row-99", "remove-col--1", "transpose", "product",
-            "normalise", "reset", "add-key", "remove-key-0", "add-query", "remove-query-3", "set-dk", "2", "e", "10",
+            "normalise", "reset", "dependence", "crossover", "add-z", "remove-z-0", "remove-x-7", "independent-given-z", "add-key", "remove-key-0", "add-query", "remove-query-3", "set-dk", "2", "e", "10",
             "probabilities", "counts", "99999999999999999999", "0x10", "1_000", "٣", "１"};
 
     @BeforeAll
@@ -55,7 +55,7 @@ class FuzzTest {
     void random_query_strings_never_break_a_page() throws Exception {
         Random r = new Random(SEED);
         for (String path : List.of("/mi", "/attention", "/attention/scaling", "/mi/bsc", "/mi.py", "/mi.csv", "/attention.py",
-                "/", "/data")) {
+                "/", "/data", "/cmi", "/cmi.py")) {
             for (int i = 0; i < REQUESTS_PER_KIND; i++) {
                 String query = randomForm(r, false);
                 check(HttpRequest.newBuilder(URI.create(base + path + "?" + query)).GET(), "GET " + path + "?" + query);
@@ -66,7 +66,7 @@ class FuzzTest {
     @Test
     void random_form_posts_never_break_a_page_or_a_fragment() throws Exception {
         Random r = new Random(SEED + 1);
-        for (String path : List.of("/mi", "/attention", "/data")) {
+        for (String path : List.of("/mi", "/attention", "/data", "/cmi")) {
             for (int i = 0; i < REQUESTS_PER_KIND; i++) {
                 String body = randomForm(r, true);
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
@@ -83,7 +83,7 @@ class FuzzTest {
     @Test
     void random_json_documents_never_break_the_apis() throws Exception {
         Random r = new Random(SEED + 2);
-        for (String path : List.of("/api/mi", "/api/attention")) {
+        for (String path : List.of("/api/mi", "/api/attention", "/api/cmi")) {
             for (int i = 0; i < REQUESTS_PER_KIND; i++) {
                 String body = r.nextInt(4) == 0 ? mangle(randomJson(r, 0), r) : randomJson(r, 0);
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
@@ -179,8 +179,8 @@ class FuzzTest {
             }
             default -> {
                 StringBuilder b = new StringBuilder("{");
-                String[] fields = {"p", "xLabels", "yLabels", "xName", "yName", "base", "kind", "q", "k", "v", "scale",
-                        "temperature", "prior", "zz"};
+                String[] fields = {"p", "xLabels", "yLabels", "zLabels", "xName", "yName", "zName", "base", "kind", "q", "k", "v",
+                        "scale", "temperature", "prior", "zz"};
                 int n = r.nextInt(6);
                 for (int i = 0; i < n; i++) {
                     b.append(i > 0 ? "," : "").append('"').append(fields[r.nextInt(fields.length)]).append("\":").append(randomJson(r, depth + 1));
