@@ -21,15 +21,14 @@ public record BinningCurve(double[] widthNats, double[] frequencyNats) {
 
     /**
      * @param xNumbers x's values when x is numeric, else null and {@code xCodes} its category codes
-     *     (from 0 to {@code xCategories} − 1); likewise y. At least one column must be numeric.
+     *     (from 0); likewise y. At least one column must be numeric.
      */
-    public static BinningCurve of(double[] xNumbers, int[] xCodes, int xCategories, double[] yNumbers, int[] yCodes,
-            int yCategories) {
+    public static BinningCurve of(double[] xNumbers, int[] xCodes, double[] yNumbers, int[] yCodes) {
         if (xNumbers == null && yNumbers == null) {
             throw new IllegalArgumentException("at least one column must be numeric to be binned");
         }
-        Side x = new Side(xNumbers, xCodes, xCategories);
-        Side y = new Side(yNumbers, yCodes, yCategories);
+        Side x = new Side(xNumbers, xCodes);
+        Side y = new Side(yNumbers, yCodes);
         int n = x.n();
         if (y.n() != n) {
             throw new IllegalArgumentException("x has " + n + " values but y has " + y.n());
@@ -94,10 +93,16 @@ public record BinningCurve(double[] widthNats, double[] frequencyNats) {
         /** Equal-frequency: for each row, the last position of its value in the sorted column. */
         int[] last;
 
-        Side(double[] numbers, int[] codes, int categories) {
+        Side(double[] numbers, int[] codes) {
             this.v = numbers;
             this.codes = codes;
-            this.categories = categories;
+            int most = 0;
+            if (codes != null) {
+                for (int c : codes) {
+                    most = Math.max(most, c + 1);
+                }
+            }
+            this.categories = most;
             if (numbers != null) {
                 double[] sorted = numbers.clone();
                 Arrays.sort(sorted);

@@ -97,9 +97,11 @@ public final class SampleReader {
     /**
      * The columns as the nearest-neighbour estimators take them, when {@link Options#numbers()} asked
      * for them: each column is numeric ({@code xNumbers} set, {@code xCodes} null) or categorical (the
-     * reverse), one entry per pair used, in the order read. Category codes index the table's categories.
+     * reverse), one entry per pair used, in the order read. Category codes index {@code xCategories}
+     * ({@code yCategories}), which can hold a category the table has not (one seen only in rows left out).
      */
-    public record Values(double[] xNumbers, double[] yNumbers, int[] xCodes, int[] yCodes) {
+    public record Values(double[] xNumbers, double[] yNumbers, int[] xCodes, int[] yCodes, List<String> xCategories,
+            List<String> yCategories) {
         public boolean xNumeric() {
             return xNumbers != null;
         }
@@ -511,8 +513,10 @@ public final class SampleReader {
             yNote = b.note();
         }
         ContingencyTable table = ContingencyTable.fromCodes(xTable, yTable, kept, xLabels, yLabels);
-        if (table.rows() < 2 || table.cols() < 2) {
-            boolean isX = table.rows() < 2;
+        // A numeric column binned into one bin (equal-frequency bins of a column that is mostly one value) is
+        // not refused: its table is poor, and the note says so, but the nearest-neighbour estimate is fine.
+        if (table.rows() < 2 && !xNum || table.cols() < 2 && !yNum) {
+            boolean isX = table.rows() < 2 && !xNum;
             String name = isX ? columns.get(xi) : columns.get(yi);
             String value = isX ? table.xCategories().get(0) : table.yCategories().get(0);
             throw new SampleException(SampleException.Problem.ONE_CATEGORY, isX ? "x" : "y", "Column “" + name
@@ -520,7 +524,8 @@ public final class SampleReader {
                     + "(the mutual information is 0), and there is nothing to test. Choose another column.");
         }
         return new Samples(List.copyOf(columns), xi, yi, sep, table, rows, skippedAll, first, xNote, yNote,
-                new Values(xs, ys, xCodes, yCodes), xBins, yBins);
+                new Values(xs, ys, xCodes, yCodes, xNum ? null : List.copyOf(xc.labels), yNum ? null : List.copyOf(yc.labels)),
+                xBins, yBins);
     }
 
     private static double[] compact(double[] v, boolean[] keep, int kept) {
