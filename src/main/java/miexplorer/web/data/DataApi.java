@@ -51,7 +51,7 @@ final class DataApi {
         RequestBody body = new RequestBody(ctx.req().getInputStream()); // not ctx.body(): that holds it all in memory
         DataResult r;
         try {
-            r = DataResult.compute(body, s, DataRoutes.MAX_UPLOAD);
+            r = DataResult.compute(body, s, DataRoutes.MAX_UPLOAD, false);
         } catch (SampleException e) {
             fail(ctx, body, DataRoutes.status(e), List.of(new Problem(apiField(e.field(), ctx.queryParamMap()), e.getMessage())));
             return;

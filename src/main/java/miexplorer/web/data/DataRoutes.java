@@ -157,7 +157,7 @@ public final class DataRoutes {
         String source;
         try (InputStream in = fromFile ? file.getInputStream() : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
             source = fromFile ? "the file " + fileName(file) + " (" + size(file.getSize()) + ")" : DataView.PASTED;
-            r = DataResult.compute(in, s, MAX_UPLOAD);
+            r = DataResult.compute(in, s, MAX_UPLOAD, true);
         } catch (SampleException e) {
             errors.add(e.field(), e.getMessage());
             return new Outcome(DataView.form(s, text, errors), e.problem() == SampleException.Problem.TOO_LARGE ? 413 : INVALID);
@@ -262,7 +262,7 @@ public final class DataRoutes {
         DataResult r;
         try (InputStream in = run.text() == null ? sub.file.getInputStream()
                 : new ByteArrayInputStream(run.text().getBytes(StandardCharsets.UTF_8))) {
-            r = DataResult.compute(in, run.readSettings(), MAX_UPLOAD);
+            r = DataResult.compute(in, run.readSettings(), MAX_UPLOAD, false);
         } catch (SampleException | IOException e) {
             return run.stop("The data sent with this step could not be read again (" + e.getMessage() + "), so the test stops here.");
         }
