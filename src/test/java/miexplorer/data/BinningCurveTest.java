@@ -42,11 +42,11 @@ class BinningCurveTest {
         String csv = text.toString();
         SampleReader.Samples first = read(csv, 0, 0, Binning.WIDTH);
         SampleReader.Values v = first.values();
-        BinningCurve curve = BinningCurve.of(v.xNumbers(), null, 0, v.yNumbers(), null, 0);
+        BinningCurve curve = BinningCurve.of(v.xNumbers(), null, v.yNumbers(), null);
         String mixed = csv.replaceAll("(?m)^([^,\n]*),[^,\n]*,", "$1,"); // columns a and c
         SampleReader.Values mv = read(mixed, 0, 0, Binning.WIDTH).values();
         assertNull(mv.yNumbers(), "c is read as categories");
-        BinningCurve mixedCurve = BinningCurve.of(mv.xNumbers(), null, 0, null, mv.yCodes(), 4);
+        BinningCurve mixedCurve = BinningCurve.of(mv.xNumbers(), null, null, mv.yCodes());
         for (Binning binning : Binning.values()) {
             for (int b : new int[] {2, 3, 7, 10, 31, 50}) {
                 double table = SampleEstimates.of(read(csv, b, b, binning).table(), LogBase.E).mutualInformation();
@@ -55,7 +55,7 @@ class BinningCurveTest {
                 assertEquals(mixedTable, mixedCurve.nats(binning, b), 0, "a against c, " + binning + " " + b);
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> BinningCurve.of(null, mv.yCodes(), 4, null, mv.yCodes(), 4));
+        assertThrows(IllegalArgumentException.class, () -> BinningCurve.of(null, mv.yCodes(), null, mv.yCodes()));
     }
 
     @Test
