@@ -168,8 +168,9 @@ document.addEventListener("click", function (event) {
       bar.value = 0;
       bar.hidden = false;
       estimate = e.detail.xhr;
-      var steps = document.querySelector("form.perm-steps");
-      if (steps && typeof htmx !== "undefined") htmx.trigger(steps, "htmx:abort");
+      if (typeof htmx !== "undefined") {
+        document.querySelectorAll("form.perm-steps").forEach(function (steps) { htmx.trigger(steps, "htmx:abort"); });
+      }
     }
   });
   document.addEventListener("htmx:beforeRequest", function (e) {
@@ -181,20 +182,21 @@ document.addEventListener("click", function (event) {
   // Before the swap, so that the new test's first step, asked for as its form settles, can start.
   document.addEventListener("htmx:beforeSwap", estimateAnswered);
   document.addEventListener("htmx:afterRequest", estimateAnswered);
-  // A permutation test's answer replaces its section. When the test ends or is stopped, the button
-  // that had the keyboard's focus (Stop here, say) is gone; the focus goes to the result instead of
-  // falling back to the top of the page. While it runs, htmx keeps the focus on the button with the
-  // same id in each new step.
-  var focusWasInTest = false;
-  document.addEventListener("htmx:beforeSwap", function (e) {
-    var section = document.getElementById("permutation");
-    focusWasInTest = !!(section && section.contains(document.activeElement) && document.activeElement !== section);
+  // A permutation test's answer replaces its section (the plug-in test's, or the nearest-neighbour
+  // estimate's). When the test ends or is stopped, the button that had the keyboard's focus (Stop
+  // here, say) is gone; the focus goes to that test's result instead of falling back to the top of the
+  // page. While it runs, htmx keeps the focus on the button with the same id in each new step.
+  var focusWasInTest = null; // the id of the test's section that had the focus
+  document.addEventListener("htmx:beforeSwap", function () {
+    var active = document.activeElement;
+    var section = active && active.closest ? active.closest("section.permutation") : null;
+    focusWasInTest = section && active !== section ? section.id : null;
   });
   document.addEventListener("htmx:afterSettle", function () {
-    var result = document.getElementById("perm-result");
+    var result = focusWasInTest && document.querySelector("#" + focusWasInTest + " .perm-result");
     var lost = !document.activeElement || document.activeElement === document.body;
-    if (focusWasInTest && lost && result) result.focus();
-    focusWasInTest = false;
+    if (lost && result) result.focus();
+    focusWasInTest = null;
   });
   // Each step's answer brings a new step form, and htmx takes charge of it a moment after it
   // arrives. A press of Stop here or Continue in that moment would submit the form the plain way and
@@ -206,7 +208,7 @@ document.addEventListener("click", function (event) {
     e.preventDefault();
     var values = {};
     if (e.submitter && e.submitter.name) values[e.submitter.name] = e.submitter.value;
-    htmx.ajax("POST", form.getAttribute("hx-post"), { source: form, target: "#permutation", swap: "outerHTML", values: values });
+    htmx.ajax("POST", form.getAttribute("hx-post"), { source: form, target: form.getAttribute("hx-target"), swap: "outerHTML", values: values });
   });
   // A file over the upload limit is refused here, before anything is sent. The server refuses such a
   // body without parsing it, so its answer could not keep the settings and text sent along with it.

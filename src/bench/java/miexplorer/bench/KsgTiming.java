@@ -2,6 +2,7 @@ package miexplorer.bench;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import miexplorer.data.BinningCurve;
 import miexplorer.data.Ksg;
 import miexplorer.data.KsgEstimate;
 
@@ -10,8 +11,9 @@ import miexplorer.data.KsgEstimate;
  * {@code bench/samples.py ksg-time N RHO SEED} (scikit-learn's mutual_info_regression on the same
  * kind of data). Not JMH: one estimate of 10⁶ rows takes seconds, and what a page waits for is the
  * first, cold estimate as much as a warm one. Prints JSON: the estimate, the closed form
- * −½ ln(1 − ρ²), the seconds of the first (cold) estimate, the fastest of the repeats, and one shuffle
- * of y as a permutation test does it.
+ * −½ ln(1 − ρ²), the seconds of the first (cold) estimate, the fastest of the repeats, one shuffle
+ * of y as a permutation test does it, and the binned plug-in estimate for 2 … 50 bins, both binnings
+ * (BinningCurve, what /data draws beside the estimate): its first run and the fastest of the repeats.
  *
  * <pre>
  * mvn -B -q -Pbench test-compile
@@ -63,10 +65,20 @@ public final class KsgTiming {
         long t = System.nanoTime();
         double shuffled = prepared.rawNatsWithYPermuted(order);
         double permutation = (System.nanoTime() - t) / 1e9;
+        t = System.nanoTime();
+        BinningCurve.of(x, null, y, null);
+        double curve = (System.nanoTime() - t) / 1e9;
+        double curveBest = curve;
+        for (int r = 0; r < repeats; r++) {
+            t = System.nanoTime();
+            BinningCurve.of(x, null, y, null);
+            curveBest = Math.min(curveBest, (System.nanoTime() - t) / 1e9);
+        }
         System.out.println(String.format(Locale.ROOT,
                 "{\"nats\": %.12f, \"closedFormNats\": %.12f, \"seconds\": %.4f, \"fastestSeconds\": %.4f,"
-                        + " \"shuffleSeconds\": %.4f, \"shuffledNats\": %.6f, \"rows\": %d, \"rho\": %s, \"cores\": %d}",
-                e.nats(), -0.5 * Math.log(1 - rho * rho), cold, best, permutation, shuffled, n, rho,
+                        + " \"shuffleSeconds\": %.4f, \"shuffledNats\": %.6f, \"curveSeconds\": %.4f, \"curveFastestSeconds\": %.4f,"
+                        + " \"rows\": %d, \"rho\": %s, \"cores\": %d}",
+                e.nats(), -0.5 * Math.log(1 - rho * rho), cold, best, permutation, shuffled, curve, curveBest, n, rho,
                 Runtime.getRuntime().availableProcessors()));
     }
 }

@@ -74,15 +74,7 @@ public enum Binning {
         }
         double[] edges; // inner edges, increasing and distinct: value v is in bin #(edges ≤ v)
         if (this == WIDTH) {
-            double width = (max - min) / k;
-            List<Double> inner = new ArrayList<>();
-            for (int b = 1; b < k; b++) {
-                double e = min + b * width;
-                if (e > min && e < max && (inner.isEmpty() || e > inner.get(inner.size() - 1))) {
-                    inner.add(e);
-                }
-            }
-            edges = inner.stream().mapToDouble(Double::doubleValue).toArray();
+            edges = widthEdges(min, max, k);
         } else {
             double[] sorted = Arrays.copyOf(values, n);
             Arrays.sort(sorted);
@@ -120,8 +112,22 @@ public enum Binning {
     public record Bins(List<String> labels, String note) {
     }
 
+    /** The inner edges of k equal-width bins from min to max: increasing, distinct, strictly between them. */
+    static double[] widthEdges(double min, double max, int k) {
+        double width = (max - min) / k;
+        double[] inner = new double[Math.max(0, k - 1)];
+        int m = 0;
+        for (int b = 1; b < k; b++) {
+            double e = min + b * width;
+            if (e > min && e < max && (m == 0 || e > inner[m - 1])) {
+                inner[m++] = e;
+            }
+        }
+        return Arrays.copyOf(inner, m);
+    }
+
     /** The index of the first edge above v, found by binary search. */
-    private static int bin(double[] edges, double v) {
+    static int bin(double[] edges, double v) {
         int lo = 0;
         int hi = edges.length;
         while (lo < hi) {

@@ -102,6 +102,32 @@ public final class PermutationTest {
         return new Tally(to - from, atLeast);
     }
 
+    /**
+     * Shuffles {@code from} (inclusive) to {@code to} (exclusive) of a test on a statistic of the pairing,
+     * such as a nearest-neighbour estimate: shuffle k draws a random permutation of the N rows (Fisher–Yates
+     * from the identity) from its own generator seeded from (seed, k), as {@link #run(ContingencyTable, long,
+     * long, long)} does, and counts when {@code statistic} of it is at least {@code observed} (less {@link #TIE}).
+     */
+    public static Tally run(int n, java.util.function.ToDoubleFunction<int[]> statistic, double observed, long seed,
+            long from, long to) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("shuffles " + from + " to " + to + " is not a range");
+        }
+        double threshold = observed - TIE * Math.abs(observed);
+        int[] order = new int[n];
+        long atLeast = 0;
+        for (long s = from; s < to; s++) {
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            shuffle(order, new SplittableRandom(mix(seed, s)));
+            if (statistic.applyAsDouble(order) >= threshold) {
+                atLeast++;
+            }
+        }
+        return new Tally(to - from, atLeast);
+    }
+
     /** T = Σ n_xy ln n_xy, summed in the same order as for the shuffled tables. */
     static double statistic(ContingencyTable t) {
         double sum = 0;

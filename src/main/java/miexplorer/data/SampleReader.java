@@ -86,8 +86,37 @@ public final class SampleReader {
      * @param maxBytes the most bytes read before {@link SampleException.Problem#TOO_LARGE}
      */
     public record Options(String x, String y, boolean header, Separator separator, int xBins, int yBins,
-            Binning binning, long maxBytes) {
+            Binning binning, long maxBytes, boolean numbers) {
+        /** Values read as categories (or binned where bins are asked for): the plug-in estimate's reading. */
+        public Options(String x, String y, boolean header, Separator separator, int xBins, int yBins, Binning binning,
+                long maxBytes) {
+            this(x, y, header, separator, xBins, yBins, binning, maxBytes, false);
+        }
     }
+
+    /**
+     * The columns as the nearest-neighbour estimators take them, when {@link Options#numbers()} asked
+     * for them: each column is numeric ({@code xNumbers} set, {@code xCodes} null) or categorical (the
+     * reverse), one entry per pair used, in the order read. Category codes index {@code xCategories}
+     * ({@code yCategories}), which can hold a category the table has not (one seen only in rows left out).
+     */
+    public record Values(double[] xNumbers, double[] yNumbers, int[] xCodes, int[] yCodes, List<String> xCategories,
+            List<String> yCategories) {
+        public boolean xNumeric() {
+            return xNumbers != null;
+        }
+
+        public boolean yNumeric() {
+            return yNumbers != null;
+        }
+
+        public int n() {
+            return xNumbers != null ? xNumbers.length : xCodes.length;
+        }
+    }
+
+    /** The bins of a numeric column whose Bins setting is 0, for the table beside a nearest-neighbour estimate. */
+    public static final int DEFAULT_NUMERIC_BINS = 10;
 
     /** A row that was not used, and why. */
     public record Skipped(long line, String reason) {
@@ -101,9 +130,16 @@ public final class SampleReader {
      * @param rows the data rows read (used and skipped)
      * @param skipped the rows not used; {@code firstSkipped} the first few of them
      * @param xNote what binning X did, when it left fewer bins than asked for; else null
+     * @param values the columns as numbers or category codes, when {@link Options#numbers()}; else null
+     * @param xBins the bins the table has for X (0: X's values are its categories); {@code yBins} likewise
      */
     public record Samples(List<String> columns, int x, int y, Separator separator, ContingencyTable table, long rows,
-            long skipped, List<Skipped> firstSkipped, String xNote, String yNote) {
+            long skipped, List<Skipped> firstSkipped, String xNote, String yNote, Values values, int xBins, int yBins) {
+        public Samples(List<String> columns, int x, int y, Separator separator, ContingencyTable table, long rows,
+                long skipped, List<Skipped> firstSkipped, String xNote, String yNote) {
+            this(columns, x, y, separator, table, rows, skipped, firstSkipped, xNote, yNote, null, 0, 0);
+        }
+
         public String xName() {
             return columns.get(x);
         }
@@ -173,8 +209,8 @@ public final class SampleReader {
         int yi = column(o.y(), 1, "y", columns, o.header());
         csv.keep(xi, yi);
 
-        Column xc = new Column(o.xBins());
-        Column yc = new Column(o.yBins());
+        Column xc = o.numbers() ? new Column(o.xBins(), true) : new Column(o.xBins());
+        Column yc = o.numbers() ? new Column(o.yBins(), true) : new Column(o.yBins());
         List<Skipped> skipped = new ArrayList<>();
         long skippedCount = 0;
         long rows = 0;
@@ -212,8 +248,8 @@ public final class SampleReader {
                 }
                 continue;
             }
-            xc.add(a, columns.get(xi), "x");
-            yc.add(b, columns.get(yi), "y");
+            xc.add(a, columns.get(xi), "x", csv.recordLine());
+            yc.add(b, columns.get(yi), "y", csv.recordLine());
         }
         if (xc.n == 0) {
             String detail = skipped.isEmpty() ? "" : " The first: line " + skipped.get(0).line() + ", " + skipped.get(0).reason() + ".";
@@ -228,6 +264,9 @@ public final class SampleReader {
             throw new SampleException(SampleException.Problem.NO_USABLE_ROWS, "data", rows == 0
                     ? "There are no data rows" + (o.header() ? " below the header." : ".")
                     : "None of the " + rows + " rows can be used." + detail);
+        }
+        if (o.numbers()) {
+            return numbers(o, columns, xi, yi, sep, xc, yc, rows, skippedCount, skipped);
         }
         int n = xc.n;
         int[] xCodes = xc.codes(o.binning());
@@ -256,13 +295,28 @@ public final class SampleReader {
         String note;
         /** How many values were refused because this column is binned and they are not numbers. */
         int unbinnable;
+        /** Both numbers and category codes are kept, for the kind to be decided at the end ({@link Options#numbers()}). */
+        final boolean detect;
+        /** Detecting: values that are numbers, and those that are not (with the first few of them and their lines). */
+        long numeric;
+        long text;
+        final List<Skipped> firstText = new ArrayList<>();
+        /** Detecting: more than {@link #MAX_CATEGORIES} distinct values, so the codes were dropped. */
+        boolean tooManyCategories;
 
         Column(int bins) {
             this.bins = bins;
+            this.detect = false;
             if (bins > 0) {
                 numbers = new double[1024];
                 ids = null;
             }
+        }
+
+        Column(int bins, boolean detect) {
+            this.bins = bins;
+            this.detect = detect;
+            numbers = new double[1024];
         }
 
         /** Why this value cannot be used, or null. */
@@ -270,7 +324,7 @@ public final class SampleReader {
             if (v == null || v.isEmpty()) {
                 return "no value in column “" + name + "”";
             }
-            if (bins > 0) {
+            if (bins > 0 && !detect) {
                 if (!NUMBER.matcher(v).matches()) {
                     unbinnable++;
                     return "“" + shorten(v) + "” in column “" + name + "” is not a number, so it cannot be binned";
@@ -283,7 +337,11 @@ public final class SampleReader {
             return null;
         }
 
-        void add(String v, String name, String field) {
+        void add(String v, String name, String field, long line) {
+            if (detect) {
+                addBoth(v, name, line);
+                return;
+            }
             if (bins > 0) {
                 if (n == numbers.length) {
                     numbers = Arrays.copyOf(numbers, n * 2);
@@ -308,6 +366,53 @@ public final class SampleReader {
             ids[n++] = code;
         }
 
+        /** Keeps the value as a number (NaN when it is not one) and as a category code (until there are too many). */
+        private void addBoth(String v, String name, long line) {
+            if (n == numbers.length) {
+                numbers = Arrays.copyOf(numbers, n * 2);
+            }
+            double d = Double.NaN;
+            if (NUMBER.matcher(v).matches()) {
+                d = Double.parseDouble(v);
+            }
+            if (Double.isFinite(d)) {
+                numeric++;
+            } else {
+                text++;
+                if (firstText.size() < SKIPPED_SHOWN) {
+                    firstText.add(new Skipped(line, "“" + shorten(v) + "” in column “" + name + "” is "
+                            + (Double.isNaN(d) ? "not a number" : "too large")));
+                }
+                d = Double.NaN;
+            }
+            numbers[n] = d;
+            if (!tooManyCategories) {
+                Integer code = codes.get(v);
+                if (code == null && labels.size() == MAX_CATEGORIES) {
+                    tooManyCategories = true; // a numeric column, or one to refuse at the end
+                    codes.clear();
+                    labels = new ArrayList<>();
+                    ids = null;
+                } else {
+                    if (code == null) {
+                        code = labels.size();
+                        codes.put(v, code);
+                        labels.add(v);
+                    }
+                    if (n == ids.length) {
+                        ids = Arrays.copyOf(ids, n * 2);
+                    }
+                    ids[n] = code;
+                }
+            }
+            n++;
+        }
+
+        /** Detecting: numeric when more than half of the values (not counting empty ones) are numbers. */
+        boolean isNumeric() {
+            return numeric > text;
+        }
+
         int[] codes(Binning binning) {
             if (bins == 0) {
                 return ids;
@@ -323,6 +428,141 @@ public final class SampleReader {
         String binned() {
             return bins > 0 ? " or more bins" : "";
         }
+    }
+
+    /**
+     * The end of a reading for the nearest-neighbour estimators: each column is numeric when more than
+     * half of its values are numbers, else categorical. Rows with a value that is not a number in a
+     * numeric column are left out and reported like the other skipped rows; a numeric column is binned
+     * for the table (its Bins, or {@link #DEFAULT_NUMERIC_BINS} when 0), a categorical one is its categories.
+     */
+    private static Samples numbers(Options o, List<String> columns, int xi, int yi, Separator sep, Column xc, Column yc,
+            long rows, long skippedCount, List<Skipped> skipped) {
+        boolean xNum = xc.isNumeric();
+        boolean yNum = yc.isNumeric();
+        for (Column c : new Column[] {xc, yc}) {
+            if (!c.isNumeric() && c.tooManyCategories) {
+                boolean isX = c == xc;
+                throw new SampleException(SampleException.Problem.TOO_MANY_CATEGORIES, isX ? "x" : "y", "Column “"
+                        + columns.get(isX ? xi : yi) + "” has more than " + MAX_CATEGORIES + " distinct values, and most of them ("
+                        + c.text + " of " + c.n + ") are not numbers, so it is read as categories; this app counts at most "
+                        + MAX_CATEGORIES + " categories per column.");
+            }
+        }
+        int n = xc.n;
+        boolean[] keep = new boolean[n];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            keep[i] = !(xNum && Double.isNaN(xc.numbers[i])) && !(yNum && Double.isNaN(yc.numbers[i]));
+            kept += keep[i] ? 1 : 0;
+        }
+        List<Skipped> all = new ArrayList<>(skipped);
+        java.util.Set<Long> lines = new java.util.HashSet<>();
+        for (Skipped k : skipped) {
+            lines.add(k.line());
+        }
+        for (Column c : new Column[] {xc, yc}) {
+            if (c.isNumeric()) {
+                for (Skipped k : c.firstText) {
+                    if (lines.add(k.line())) {
+                        all.add(k);
+                    }
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparingLong(Skipped::line));
+        List<Skipped> first = List.copyOf(all.subList(0, Math.min(SKIPPED_SHOWN, all.size())));
+        long skippedAll = skippedCount + (n - kept);
+        if (kept == 0) {
+            throw new SampleException(SampleException.Problem.NO_USABLE_ROWS, "data", "None of the " + rows
+                    + " rows can be used." + (first.isEmpty() ? "" : " The first: line " + first.get(0).line() + ", "
+                    + first.get(0).reason() + "."));
+        }
+        double[] xs = xNum ? compact(xc.numbers, keep, kept) : null;
+        double[] ys = yNum ? compact(yc.numbers, keep, kept) : null;
+        int[] xCodes = xNum ? null : compact(xc.ids, keep, kept);
+        int[] yCodes = yNum ? null : compact(yc.ids, keep, kept);
+        for (int side = 0; side < 2; side++) {
+            double[] v = side == 0 ? xs : ys;
+            if (v != null && constant(v)) {
+                String name = columns.get(side == 0 ? xi : yi);
+                throw new SampleException(SampleException.Problem.ONE_CATEGORY, side == 0 ? "x" : "y", "Column “" + name
+                        + "” is constant: every one of its " + kept + " numbers used is " + Binning.edgeLabels(new double[] {v[0]})[0]
+                        + ". A constant tells nothing about the other column (the mutual information is 0), and the"
+                        + " nearest-neighbour estimators cannot scale it. Choose another column.");
+            }
+        }
+        int xBins = xNum ? (o.xBins() > 0 ? o.xBins() : DEFAULT_NUMERIC_BINS) : 0;
+        int yBins = yNum ? (o.yBins() > 0 ? o.yBins() : DEFAULT_NUMERIC_BINS) : 0;
+        String xNote = null;
+        String yNote = null;
+        List<String> xLabels = xc.labels;
+        List<String> yLabels = yc.labels;
+        int[] xTable = xCodes;
+        int[] yTable = yCodes;
+        if (xNum) {
+            xTable = new int[kept];
+            Binning.Bins b = o.binning().apply(xs, kept, xBins, xTable);
+            xLabels = b.labels();
+            xNote = b.note();
+        }
+        if (yNum) {
+            yTable = new int[kept];
+            Binning.Bins b = o.binning().apply(ys, kept, yBins, yTable);
+            yLabels = b.labels();
+            yNote = b.note();
+        }
+        ContingencyTable table = ContingencyTable.fromCodes(xTable, yTable, kept, xLabels, yLabels);
+        // A numeric column binned into one bin (equal-frequency bins of a column that is mostly one value) is
+        // not refused: its table is poor, and the note says so, but the nearest-neighbour estimate is fine.
+        if (table.rows() < 2 && !xNum || table.cols() < 2 && !yNum) {
+            boolean isX = table.rows() < 2 && !xNum;
+            String name = isX ? columns.get(xi) : columns.get(yi);
+            String value = isX ? table.xCategories().get(0) : table.yCategories().get(0);
+            throw new SampleException(SampleException.Problem.ONE_CATEGORY, isX ? "x" : "y", "Column “" + name
+                    + "” has one category only (“" + value + "”) in the " + kept + " rows used: it tells nothing about the other column "
+                    + "(the mutual information is 0), and there is nothing to test. Choose another column.");
+        }
+        return new Samples(List.copyOf(columns), xi, yi, sep, table, rows, skippedAll, first, xNote, yNote,
+                new Values(xs, ys, xCodes, yCodes, xNum ? null : List.copyOf(xc.labels), yNum ? null : List.copyOf(yc.labels)),
+                xBins, yBins);
+    }
+
+    private static double[] compact(double[] v, boolean[] keep, int kept) {
+        if (kept == keep.length) {
+            return Arrays.copyOf(v, kept);
+        }
+        double[] out = new double[kept];
+        int j = 0;
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                out[j++] = v[i];
+            }
+        }
+        return out;
+    }
+
+    private static int[] compact(int[] v, boolean[] keep, int kept) {
+        if (kept == keep.length) {
+            return Arrays.copyOf(v, kept);
+        }
+        int[] out = new int[kept];
+        int j = 0;
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                out[j++] = v[i];
+            }
+        }
+        return out;
+    }
+
+    private static boolean constant(double[] v) {
+        for (double d : v) {
+            if (d != v[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String shorten(String v) {

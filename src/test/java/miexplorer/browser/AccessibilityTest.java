@@ -64,6 +64,16 @@ class AccessibilityTest extends BrowserTest {
             wide.append("c").append(k).append(',').append(k % 2).append('\n');
         }
         pages.add("/data?text=" + java.net.URLEncoder.encode(wide.toString(), java.nio.charset.StandardCharsets.UTF_8));
+        // The nearest-neighbour estimate: scatter plot, the chart against the bins with its table, a tie note
+        // (x is rounded), both permutation tests.
+        StringBuilder numbers = new StringBuilder("x,y\n");
+        java.util.Random random = new java.util.Random(2);
+        for (int k = 0; k < 60; k++) {
+            double x = Math.round(random.nextGaussian() * 4) / 4.0;
+            numbers.append(x).append(',').append(String.format(java.util.Locale.ROOT, "%.4f", x + random.nextGaussian())).append('\n');
+        }
+        pages.add("/data?text=" + java.net.URLEncoder.encode(numbers.toString(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&estimator=ksg&permutations=99");
         return pages;
     }
 

@@ -280,6 +280,66 @@ class DataBrowserTest extends BrowserTest {
         assertTrue(d.findElement(By.id("perm-p")).getText().length() > 0, "the permutation test ran in the same request");
     }
 
+    /*
+     * The estimator's radio and k with htmx, for an uploaded file whose KSG permutation test runs in steps,
+     * each sending the chosen file again (hx-include); that the steps give exactly the API's p-value is
+     * DataWebTest's. Then without JavaScript, pasted text: the form posts and the whole page comes back
+     * with the estimate and the choices kept.
+     */
+    @Test
+    void the_estimator_and_k_work_with_htmx_where_a_files_ksg_test_runs_in_steps_and_without_javascript() throws Exception {
+        Path file = Files.createTempFile("numbers", ".csv");
+        try {
+            StringBuilder csv = new StringBuilder("v,w\n");
+            Random random = new Random(12);
+            for (int k = 0; k < 300; k++) {
+                double v = random.nextGaussian();
+                csv.append(v).append(',').append(0.05 * v + random.nextGaussian()).append('\n');
+            }
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+            WebDriver d = browser.open(true);
+            d.get(base + "/data");
+            d.findElement(By.id("data-file")).sendKeys(file.toAbsolutePath().toString());
+            d.findElement(By.cssSelector("input[name=estimator][value=ksg]")).click();
+            d.findElement(By.id("data-k")).clear();
+            d.findElement(By.id("data-k")).sendKeys("4");
+            d.findElement(By.id("data-permutations")).clear();
+            d.findElement(By.id("data-permutations")).sendKeys("3000");
+            js(d).executeScript("window.__steps = 0; document.addEventListener('htmx:beforeRequest', function (e) {"
+                    + " if (e.target.closest && e.target.closest('#ksg-permutation')) window.__steps++; });");
+            d.findElement(By.id("data-submit")).click();
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ksg-perm-p")));
+            java.net.http.HttpResponse<String> api = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + "/api/samples?estimator=ksg&k=4")).header("Content-Type", "text/csv")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(file)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(((Number) js(d).executeScript("return window.__steps;")).longValue() >= 1, "at least one step was asked for");
+            assertTrue(text(d, "ksg-perm-result").contains("of 3000 shuffles gave at least the observed KSG estimate"),
+                    text(d, "ksg-perm-result"));
+            String ksg = api.body().replaceAll(".*\"mutualInformationKsg\":([^,}]+).*", "$1");
+            assertEquals(miexplorer.web.Format.fixed(Double.parseDouble(ksg), 3), text(d, "est-ksg"));
+            assertTrue(text(d, "ksg-estimate").contains("with k = 4"), text(d, "ksg-estimate"));
+            assertEquals(List.of(), browser.consoleErrors());
+            browser.close();
+
+            WebDriver plain = browser.open(false);
+            plain.get(base + "/data");
+            WebElement area = plain.findElement(By.id("data-text"));
+            area.clear();
+            area.sendKeys("a,b\n1,2.5\n2,2.1\n3,3.9\n4,4.4\n5,4.8\n6,6.6\n7,7.1\n");
+            plain.findElement(By.cssSelector("input[name=estimator][value=ksg]")).click();
+            plain.findElement(By.id("data-k")).clear();
+            plain.findElement(By.id("data-k")).sendKeys("2");
+            plain.findElement(By.id("data-submit")).click();
+            new WebDriverWait(plain, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("est-ksg")));
+            assertEquals("2", plain.findElement(By.id("data-k")).getAttribute("value"));
+            assertTrue(plain.findElement(By.cssSelector("input[name=estimator][value=ksg]")).isSelected());
+            assertTrue(text(plain, "ksg-estimate").contains("from 7 pairs with k = 2"), text(plain, "ksg-estimate"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** 200 000 rows of two independent five-valued columns: a permutation test of 20 000 shuffles takes minutes. */
     private static Path manyRows() throws Exception {
         Path file = Files.createTempFile("many", ".csv");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import miexplorer.data.ContingencyTable;
+import miexplorer.data.NeighbourEstimate;
 import miexplorer.data.PermutationTest;
 import miexplorer.data.SampleEstimates;
 import miexplorer.data.SampleException;
@@ -50,25 +51,31 @@ final class DataApi {
         RequestBody body = new RequestBody(ctx.req().getInputStream()); // not ctx.body(): that holds it all in memory
         DataResult r;
         try {
-            r = DataResult.compute(body, s, DataRoutes.MAX_UPLOAD);
+            r = DataResult.compute(body, s, DataRoutes.MAX_UPLOAD, false);
         } catch (SampleException e) {
             fail(ctx, body, DataRoutes.status(e), List.of(new Problem(apiField(e.field(), ctx.queryParamMap()), e.getMessage())));
             return;
         }
         int permutations = s.permutations();
         PermutationTest.Tally tally = null;
+        PermutationTest.Tally knnTally = null;
+        NeighbourEstimate knn = r.knn();
         if (permutations > 0) {
-            long work = DataResult.work(r.table(), permutations);
+            long work = DataResult.work(r.table(), permutations) + (knn == null ? 0 : DataResult.work(knn, permutations));
             if (work > DataRoutes.SYNC_WORK) {
-                fail(ctx, body, 422, List.of(new Problem("permutations", DataRoutes.tooMuchWork(r.table(), permutations))));
+                fail(ctx, body, 422, List.of(new Problem("permutations", DataRoutes.tooMuchWork(r.table(), r.table(), knn,
+                        permutations))));
                 return;
             }
             tally = PermutationTest.run(r.table(), s.seed(), 0, permutations);
+            if (knn != null) {
+                knnTally = PermutationTest.run(knn.n(), knn::rawNatsPermuted, knn.rawNats(), s.seed(), 0, permutations);
+            }
         }
-        ctx.json(answer(r, s, tally));
+        ctx.json(answer(r, s, tally, knnTally));
     }
 
-    static Map<String, Object> answer(DataResult r, DataSettings s, PermutationTest.Tally tally) {
+    static Map<String, Object> answer(DataResult r, DataSettings s, PermutationTest.Tally tally, PermutationTest.Tally knnTally) {
         ContingencyTable t = r.table();
         SampleEstimates e = r.estimates();
         SampleReader.Samples sm = r.samples();
@@ -91,9 +98,25 @@ final class DataApi {
         out.put("gStatistic", e.gStatistic());
         out.put("degreesOfFreedom", e.degreesOfFreedom());
         out.put("gTestPValue", e.gTestPValue());
+        NeighbourEstimate knn = r.knn();
+        if (s.ksg()) {
+            // Which estimator gave mutualInformationKsg: KSG for two numeric columns, Ross for a numeric and a
+            // categorical one, and for two categorical columns the plug-in estimate (there is no other).
+            SampleReader.Values v = sm.values();
+            out.put("xKind", v.xNumeric() ? "numeric" : "categorical");
+            out.put("yKind", v.yNumeric() ? "numeric" : "categorical");
+            out.put("estimatorKsg", knn == null ? "plugin" : knn.method().key());
+            out.put("k", s.k());
+            out.put("mutualInformationKsg", knn == null ? e.mutualInformation() : knn.nats() * toUnit(s));
+        }
         if (tally != null) {
             out.put("permutationPValue", tally.pValue());
+            if (s.ksg()) {
+                out.put("permutationPValueKsg", knnTally == null ? tally.pValue() : knnTally.pValue());
+            }
             out.put("permutations", tally.done());
+        }
+        if (tally != null || s.ksg()) {
             out.put("seed", s.seed());
         }
         out.put("rows", sm.rows());
@@ -113,10 +136,17 @@ final class DataApi {
         if (sm.yNote() != null) {
             notes.add(sm.yName() + ": " + sm.yNote());
         }
+        if (knn != null && knn.ties()) {
+            notes.add(DataView.tieSentence(knn, sm));
+        }
         if (!notes.isEmpty()) {
             out.put("notes", notes);
         }
         return out;
+    }
+
+    private static double toUnit(DataSettings s) {
+        return s.base() == miexplorer.info.LogBase.E ? 1 : s.base().log(Math.E);
     }
 
     /**

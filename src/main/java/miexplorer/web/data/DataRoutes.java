@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import miexplorer.data.ContingencyTable;
+import miexplorer.data.NeighbourEstimate;
 import miexplorer.data.SampleException;
 import miexplorer.web.FieldErrors;
-import miexplorer.web.Forms;
 import miexplorer.web.Htmx;
 import miexplorer.web.RequestBody;
 import miexplorer.web.Templates;
@@ -157,7 +157,7 @@ public final class DataRoutes {
         String source;
         try (InputStream in = fromFile ? file.getInputStream() : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
             source = fromFile ? "the file " + fileName(file) + " (" + size(file.getSize()) + ")" : DataView.PASTED;
-            r = DataResult.compute(in, s, MAX_UPLOAD);
+            r = DataResult.compute(in, s, MAX_UPLOAD, true);
         } catch (SampleException e) {
             errors.add(e.field(), e.getMessage());
             return new Outcome(DataView.form(s, text, errors), e.problem() == SampleException.Problem.TOO_LARGE ? 413 : INVALID);
@@ -166,51 +166,112 @@ public final class DataRoutes {
             return new Outcome(DataView.form(s, text, errors), INVALID);
         }
         PermutationRun run = null;
+        KsgRun ksgRun = null;
         int permutations = s.permutations();
         if (permutations > 0) {
             ContingencyTable t = r.table();
+            boolean htmx = Htmx.isFragmentRequest(ctx);
             // A table small enough to travel with each step can be tested in steps: with htmx, small ones
             // that the page requests one after another; without, steps of SYNC_WORK, each a "Continue" button.
             boolean stepped = (long) t.rows() * t.cols() <= PermutationRun.MAX_CELLS;
-            if (!stepped && DataResult.work(t, permutations) > SYNC_WORK) {
-                errors.add("permutations", tooMuchWork(t, permutations));
+            // The nearest-neighbour test's steps need the data: pasted text travels with them; a file only
+            // with htmx, which sends the chosen file again with each step.
+            NeighbourEstimate knn = r.knn();
+            boolean ksgStepped = !fromFile || htmx;
+            long inOne = (stepped ? 0 : DataResult.work(t, permutations))
+                    + (knn != null && !ksgStepped ? DataResult.work(knn, permutations) : 0);
+            if (inOne > SYNC_WORK) {
+                errors.add("permutations", tooMuchWork(t, stepped ? null : t, knn != null && !ksgStepped ? knn : null, permutations)
+                        + (knn != null && !ksgStepped ? " With JavaScript the page runs a longer test in steps, sending the file"
+                        + " again with each; pasted data can go on without." : ""));
             } else {
-                run = PermutationRun.start(t, s.seed(), permutations,
-                        stepped && Htmx.isFragmentRequest(ctx) ? PermutationRun.CHUNK_WORK : SYNC_WORK);
+                run = PermutationRun.start(t, s.seed(), permutations, stepped && htmx ? PermutationRun.CHUNK_WORK : SYNC_WORK);
+                if (knn != null) {
+                    ksgRun = KsgRun.start(knn, r.samples().values(), s, fromFile ? null : text, permutations,
+                            ksgStepped && htmx ? KsgRun.CHUNK_WORK : SYNC_WORK);
+                }
             }
         }
-        return new Outcome(DataView.of(s, text, source, errors, r, run), 200);
+        return new Outcome(DataView.of(s, text, source, errors, r, run, ksgRun), 200);
     }
 
     /** POST /data/permutations: the next step of a permutation test, or its end when stopped. */
     private void permutations(Context ctx) {
-        Map<String, List<String>> params = Forms.params(ctx);
-        PermutationRun run;
-        ContingencyTable t;
+        Submission sub;
         try {
-            run = PermutationRun.read(params);
-            t = PermutationRun.decode(run.table());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse("the permutation test's state is not valid: " + e.getMessage() + ".");
+            sub = Submission.read(ctx);
+        } catch (BadRequestResponse e) {
+            drainRefused(ctx, true);
+            throw e;
         }
-        List<String> action = params.get("action");
-        boolean stop = action != null && action.contains("stop");
-        if (stop) {
-            run = run.stop();
-        } else if (!run.finished()) {
-            run = run.step(t, Htmx.isFragmentRequest(ctx) ? PermutationRun.CHUNK_WORK : SYNC_WORK);
-        }
-        ctx.header("Vary", Htmx.REQUEST);
-        if (Htmx.isFragmentRequest(ctx)) {
-            String html = templates.render("data/permutation.jte", run);
-            if (!run.running()) {
-                // The end of the test goes to the live region; its steps do not.
-                html += templates.render("shared/announce.jte", Map.of("text", run.announcement(), "oob", true));
+        try {
+            Map<String, List<String>> params = sub.params;
+            PermutationSteps done;
+            try {
+                done = KsgRun.isKsg(params) ? ksgStep(ctx, sub) : plugInStep(ctx, params);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestResponse("the permutation test's state is not valid: " + e.getMessage() + ".");
             }
-            ctx.html(html);
-        } else {
-            ctx.html(templates.render("data/permutationPage.jte", run));
+            ctx.header("Vary", Htmx.REQUEST);
+            if (Htmx.isFragmentRequest(ctx)) {
+                String html = templates.render("data/permutation.jte", done);
+                if (!done.running()) {
+                    // The end of the test goes to the live region; its steps do not.
+                    html += templates.render("shared/announce.jte", Map.of("text", done.announcement(), "oob", true));
+                }
+                ctx.html(html);
+            } else {
+                ctx.html(templates.render("data/permutationPage.jte", done));
+            }
+        } finally {
+            sub.cleanUp();
         }
+    }
+
+    private static boolean stopAsked(Map<String, List<String>> params) {
+        List<String> action = params.get("action");
+        return action != null && action.contains("stop");
+    }
+
+    private static PermutationRun plugInStep(Context ctx, Map<String, List<String>> params) {
+        PermutationRun run = PermutationRun.read(params);
+        ContingencyTable t = PermutationRun.decode(run.table());
+        if (stopAsked(params)) {
+            return run.stop();
+        }
+        return run.finished() ? run : run.step(t, Htmx.isFragmentRequest(ctx) ? PermutationRun.CHUNK_WORK : SYNC_WORK);
+    }
+
+    /**
+     * A step of the nearest-neighbour test: the data is read again (the text sent with the step, or the
+     * file), estimated again with the test's settings, and checked against the checksum the test began with.
+     */
+    private static KsgRun ksgStep(Context ctx, Submission sub) {
+        String text = sub.text().replace("\r\n", "\n");
+        KsgRun run = KsgRun.read(sub.params, text);
+        if (stopAsked(sub.params)) {
+            return run.stop();
+        }
+        if (run.finished()) {
+            return run;
+        }
+        if (run.text() == null && sub.file == null) {
+            return run.stop("The file this test shuffles was not sent with this step: the page sends it again with each step"
+                    + " when JavaScript is on. Estimate again to start a new test.");
+        }
+        DataResult r;
+        try (InputStream in = run.text() == null ? sub.file.getInputStream()
+                : new ByteArrayInputStream(run.text().getBytes(StandardCharsets.UTF_8))) {
+            r = DataResult.compute(in, run.readSettings(), MAX_UPLOAD, false);
+        } catch (SampleException | IOException e) {
+            return run.stop("The data sent with this step could not be read again (" + e.getMessage() + "), so the test stops here.");
+        }
+        NeighbourEstimate knn = r.knn();
+        if (knn == null || !KsgRun.check(r.samples().values(), knn.k(), knn.seed()).equals(run.check())) {
+            return run.stop("The data sent with this step is not the data the test began with (another file was chosen?),"
+                    + " so the test stops here. Estimate again to test the new data.");
+        }
+        return run.step(knn, Htmx.isFragmentRequest(ctx) ? KsgRun.CHUNK_WORK : SYNC_WORK);
     }
 
     private void respond(Context ctx, DataView view, int status) {
@@ -231,9 +292,26 @@ public final class DataRoutes {
     }
 
     static String tooMuchWork(ContingencyTable t, long permutations) {
-        long most = Math.max(1, SYNC_WORK / (t.n() + (long) t.rows() * t.cols()));
-        return permutations + " permutations of " + t.n() + " observations in a " + t.rows() + " × " + t.cols()
-                + " table is more work than one request does; ask for at most " + most + ".";
+        return tooMuchWork(t, t, null, permutations);
+    }
+
+    /**
+     * The message for a permutation test too long for one request: {@code plugIn} and {@code knn} are the
+     * tests that would run in it (either may be null), {@code t} the table, for its size.
+     */
+    static String tooMuchWork(ContingencyTable t, ContingencyTable plugIn, NeighbourEstimate knn, long permutations) {
+        long perShuffle = (plugIn == null ? 0 : t.n() + (long) t.rows() * t.cols())
+                + (knn == null ? 0 : NeighbourEstimate.shuffleWork(knn.n(), knn.k()));
+        long most = SYNC_WORK / perShuffle;
+        String what = knn == null ? "" : plugIn == null ? " of the " + estimatorName(knn) + " estimate"
+                : " of the plug-in and " + estimatorName(knn) + " estimates";
+        String size = knn == null || plugIn != null ? " observations in a " + t.rows() + " × " + t.cols() + " table" : " pairs";
+        return permutations + " permutations" + what + " of " + t.n() + size + " is more work than one request does; ask for at most "
+                + most + (most == 0 ? " (even one shuffle of this much data is more than one request does)" : "") + ".";
+    }
+
+    static String estimatorName(NeighbourEstimate knn) {
+        return knn.method() == NeighbourEstimate.Method.KSG ? "KSG" : "Ross";
     }
 
     private static String fileName(Part file) {

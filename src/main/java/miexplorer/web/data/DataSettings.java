@@ -15,18 +15,48 @@ import miexplorer.web.FieldErrors;
  * {@code tab}, {@code semicolon}), {@code bins} (for both columns; {@code xbins}, {@code ybins} for
  * one: 0 = categories, k ≥ 1 = k bins of a numeric column), {@code binning} ({@code width},
  * {@code frequency}), {@code base} ({@code 2}, {@code e}, {@code 10}), {@code permutations} (0 for
- * none) and {@code seed}.
+ * none), {@code seed}, {@code estimator} ({@code plugin}, {@code ksg}) and {@code k} (1 to 50).
  */
 public record DataSettings(String x, String y, boolean header, SampleReader.Separator separator, String xBinsText,
-        String yBinsText, Binning binning, LogBase base, String permutationsText, String seedText) {
+        String yBinsText, Binning binning, LogBase base, String permutationsText, String seedText, Estimator estimator,
+        String kText) {
 
     public static final int MAX_PERMUTATIONS = 100_000;
     public static final long DEFAULT_SEED = 1;
     public static final int DEFAULT_PERMUTATIONS_ON_PAGE = 999;
+    /** The largest seed of the nearest-neighbour estimators' noise: numpy's RandomState takes 0 to 2³² − 1. */
+    public static final long MAX_NOISE_SEED = 0xFFFF_FFFFL;
+
+    /**
+     * What to estimate: the plug-in estimate from the table of counts only, or also the nearest-neighbour
+     * estimate (KSG for two numeric columns, Ross's for a numeric and a categorical one).
+     */
+    public enum Estimator {
+        PLUGIN("plugin"), KSG("ksg");
+
+        private final String key;
+
+        Estimator(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        static Estimator fromKey(String key) {
+            for (Estimator e : values()) {
+                if (e.key.equals(key)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+    }
 
     public static DataSettings defaults() {
         return new DataSettings("", "", true, SampleReader.Separator.AUTO, "0", "0", Binning.WIDTH, LogBase.TWO, "0",
-                String.valueOf(DEFAULT_SEED));
+                String.valueOf(DEFAULT_SEED), Estimator.PLUGIN, String.valueOf(miexplorer.data.Ksg.DEFAULT_K));
     }
 
     /** The settings in {@code params}; each setting that cannot be used gets a message under its name. */
@@ -73,12 +103,25 @@ public record DataSettings(String x, String y, boolean header, SampleReader.Sepa
         }
         String permutations = text(params, "permutations", "0");
         String seed = text(params, "seed", String.valueOf(DEFAULT_SEED));
-        DataSettings s = new DataSettings(x, y, header, sep, xBins, yBins, binning, base, permutations, seed);
+        String estimatorText = text(params, "estimator", Estimator.PLUGIN.key());
+        Estimator estimator = Estimator.fromKey(estimatorText);
+        if (estimator == null) {
+            errors.add("estimator", "“" + shorten(estimatorText) + "” is not an estimator offered here: use plugin or ksg.");
+            estimator = Estimator.PLUGIN;
+        }
+        String k = text(params, "k", String.valueOf(miexplorer.data.Ksg.DEFAULT_K));
+        DataSettings s = new DataSettings(x, y, header, sep, xBins, yBins, binning, base, permutations, seed, estimator, k);
         String binsField = params.containsKey("xbins") || params.containsKey("ybins") ? null : "bins";
         s.bins(xBins, binsField == null ? "xbins" : binsField, errors);
         s.bins(yBins, binsField == null ? "ybins" : binsField, errors);
         s.permutations(errors);
         s.seed(errors);
+        s.k(errors);
+        if (estimator == Estimator.KSG && !errors.has("seed") && (s.seed() < 0 || s.seed() > MAX_NOISE_SEED)) {
+            errors.add("seed", "“" + shorten(seed) + "”: with the nearest-neighbour estimator the seed also draws the tiny noise"
+                    + " that breaks ties (numpy's RandomState, as scikit-learn's random_state), so give a whole number from 0 to "
+                    + MAX_NOISE_SEED + ".");
+        }
         return s;
     }
 
@@ -132,6 +175,28 @@ public record DataSettings(String x, String y, boolean header, SampleReader.Sepa
         return seed(null);
     }
 
+    /** Whether the nearest-neighbour estimate is asked for. */
+    public boolean ksg() {
+        return estimator == Estimator.KSG;
+    }
+
+    /** The number of neighbours k (the default 3 when the text is not one). */
+    public int k() {
+        return k(null);
+    }
+
+    private int k(FieldErrors errors) {
+        int k = whole(kText);
+        if (k < miexplorer.data.Ksg.MIN_K || k > miexplorer.data.Ksg.MAX_K) {
+            if (errors != null) {
+                errors.add("k", "“" + shorten(kText) + "” neighbours: give a whole number from " + miexplorer.data.Ksg.MIN_K
+                        + " to " + miexplorer.data.Ksg.MAX_K + " (3 is usual: more neighbours, less variance and more bias).");
+            }
+            return miexplorer.data.Ksg.DEFAULT_K;
+        }
+        return k;
+    }
+
     private long seed(FieldErrors errors) {
         try {
             return Long.parseLong(seedText);
@@ -147,7 +212,7 @@ public record DataSettings(String x, String y, boolean header, SampleReader.Sepa
     /** The reader's options for these settings, reading at most {@code maxBytes}. */
     public SampleReader.Options options(long maxBytes) {
         return new SampleReader.Options(x.isEmpty() ? null : x, y.isEmpty() ? null : y, header, separator, xBins(), yBins(),
-                binning, maxBytes);
+                binning, maxBytes, ksg());
     }
 
     private static int whole(String s) {

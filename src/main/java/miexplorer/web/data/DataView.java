@@ -3,6 +3,7 @@ package miexplorer.web.data;
 import java.util.ArrayList;
 import java.util.List;
 import miexplorer.data.ContingencyTable;
+import miexplorer.data.NeighbourEstimate;
 import miexplorer.data.SampleEstimates;
 import miexplorer.data.SampleReader;
 import miexplorer.info.LogBase;
@@ -21,9 +22,13 @@ import miexplorer.web.shared.Kind;
  * @param text the pasted text as typed (shown back in the form)
  * @param source where the data came from, for the result's heading ("pasted text", "file data.csv, 12 KB")
  * @param miUrl the /mi URL of the empirical table, or null when it does not fit (then {@code miNote} says why)
+ * @param ksgPermutations the permutation test of the nearest-neighbour estimate, or null
+ * @param chart the binned estimate against the number of bins, beside the nearest-neighbour estimate; or null
+ * @param scatter the scatter plot of the pairs, when the nearest-neighbour estimate was asked for; or null
  */
 public record DataView(DataSettings settings, String text, String source, FieldErrors errors, DataResult result,
-        CountsView counts, PermutationRun permutations, String miUrl, String miNote) {
+        CountsView counts, PermutationRun permutations, String miUrl, String miNote, KsgRun ksgPermutations,
+        BinningChart chart, ScatterPlot scatter) {
 
     public static final int DIGITS = 4;
     /** Pasted text up to this many characters gets a GET URL of its own (it must fit in a URL). */
@@ -35,10 +40,11 @@ public record DataView(DataSettings settings, String text, String source, FieldE
             + "sun,rain\nrain,sun\nsun,sun\n";
 
     public static DataView form(DataSettings s, String text, FieldErrors errors) {
-        return new DataView(s, text, null, errors, null, null, null, null, null);
+        return new DataView(s, text, null, errors, null, null, null, null, null, null, null, null);
     }
 
-    public static DataView of(DataSettings s, String text, String source, FieldErrors errors, DataResult r, PermutationRun run) {
+    public static DataView of(DataSettings s, String text, String source, FieldErrors errors, DataResult r, PermutationRun run,
+            KsgRun ksgRun) {
         ContingencyTable t = r.table();
         String url = null;
         String note = null;
@@ -55,8 +61,91 @@ public record DataView(DataSettings settings, String text, String source, FieldE
                         + "), so there is no link to it.";
             }
         }
-        return new DataView(s, text, source, errors, r, CountsView.of(t), run, url, note);
+        BinningChart chart = null;
+        ScatterPlot scatter = null;
+        if (r.knn() != null) {
+            SampleReader.Values v = r.samples().values();
+            chart = BinningChart.of(r.curve(), r.knn().nats(), s.base(), r.knn().method() == NeighbourEstimate.Method.KSG ? "KSG"
+                    : "Ross", v.xNumeric() && v.yNumeric(), r.samples().xName(), r.samples().yName());
+            scatter = ScatterPlot.of(r.samples());
+        }
+        return new DataView(s, text, source, errors, r, CountsView.of(t), run, url, note, ksgRun, chart, scatter);
     }
+
+    /** The nearest-neighbour estimate, or null. */
+    public NeighbourEstimate knn() {
+        return result == null ? null : result.knn();
+    }
+
+    /** Whether the nearest-neighbour estimate was asked for and the data could be read. */
+    public boolean ksgAsked() {
+        return ok() && settings.ksg();
+    }
+
+    /** The nearest-neighbour estimate in the unit, to three decimals (its spread makes more meaningless). */
+    public String ksgValue() {
+        return Format.fixed(knn().nats() * toUnit(), 3);
+    }
+
+    private double toUnit() {
+        return settings.base() == LogBase.E ? 1 : settings.base().log(Math.E);
+    }
+
+    /** The estimator's name as the page gives it: "KSG" or "Ross". */
+    public String ksgName() {
+        return knn().method() == NeighbourEstimate.Method.KSG ? "KSG" : "Ross";
+    }
+
+    /** Which column is numeric and which categorical, and so which estimator, in a sentence. */
+    public String ksgWhy() {
+        SampleReader.Samples sm = samples();
+        String x = sm.xName();
+        String y = sm.yName();
+        if (knn() == null) {
+            return "Both " + x + " and " + y + " are read as categories (most of their values are not numbers), so there is no"
+                    + " nearest-neighbour estimate: the plug-in estimate from the table of counts below is the estimate for them.";
+        }
+        if (knn().method() == NeighbourEstimate.Method.KSG) {
+            return "Both columns are numeric, so this is the Kraskov–Stögbauer–Grassberger estimate (KSG, algorithm 1, max-norm),"
+                    + " as scikit-learn's mutual_info_regression computes it, with k = " + knn().k() + " neighbours.";
+        }
+        String numeric = knn().numericIsX() ? x : y;
+        String labels = knn().numericIsX() ? y : x;
+        return (knn().numericIsX() ? x + " is numeric and " + y + " categorical" : x + " is categorical and " + y + " numeric")
+                + ", so this is Ross's estimate (2014), as scikit-learn's mutual_info_classif computes it, with k = " + knn().k()
+                + " neighbours: " + numeric + " is the continuous variable and the categories of " + labels + " are the labels"
+                + (knn().numericIsX() ? "." : " (I(X; Y) = I(Y; X), so which is X does not matter).");
+    }
+
+    /** What was done about repeated values, when there are some; else null. */
+    public String tieNote() {
+        NeighbourEstimate e = knn();
+        return e == null || !e.ties() ? null : tieSentence(e, samples());
+    }
+
+    /** Ties found and what the estimator did about them: the page's note and the API's. */
+    static String tieSentence(NeighbourEstimate e, SampleReader.Samples sm) {
+        List<String> parts = new ArrayList<>();
+        if (e.tiedX() > 0) {
+            parts.add(plural(e.tiedX(), "row", "rows") + " of " + sm.xName());
+        }
+        if (e.tiedY() > 0) {
+            parts.add(plural(e.tiedY(), "row", "rows") + " of " + sm.yName());
+        }
+        return "Ties: " + String.join(" and ", parts) + " repeat another row's value (of " + e.n() + " pairs)"
+                + (e.repeatedPairs() > 0 ? ", and " + plural(e.repeatedPairs(), "row repeats", "rows repeat") + " another row's pair" : "")
+                + ". The estimator assumes continuous data, where no two values are equal. As scikit-learn does, it adds to every"
+                + " value of a numeric column a tiny noise, 10⁻¹⁰ of its spread times a standard normal number, drawn with the seed "
+                + e.seed() + " (numpy's RandomState, scikit-learn's random_state), so that equal values get an order. With many ties"
+                + " the estimate depends on that order, so read it with care; the same seed always gives the same estimate.";
+    }
+
+    /** The sentence on the estimate's precision. */
+    public String ksgSpread() {
+        return "Like any estimate from a sample it varies from sample to sample: by about 0.01 nats for 10⁴ pairs, more for fewer,"
+                + " so read the third decimal as rough.";
+    }
+
 
     /** The empirical table as the joint-table explorer's input: counts, which it divides by N. */
     static JointInput jointInput(SampleReader.Samples s, LogBase base) {
@@ -130,6 +219,15 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         }
         String said = "I(" + samples().xName() + "; " + samples().yName() + ") = " + f(e().mutualInformation()) + " " + unit()
                 + " from " + e().n() + " pairs; G-test p = " + p(e().gTestPValue()) + ".";
+        if (knn() != null) {
+            said = ksgName() + " estimate of I(" + samples().xName() + "; " + samples().yName() + ") = " + ksgValue() + " " + unit()
+                    + " from " + knn().n() + " pairs. Plug-in estimate from the table: " + f(e().mutualInformation()) + " " + unit()
+                    + "; G-test p = " + p(e().gTestPValue()) + ".";
+            if (ksgPermutations != null) {
+                said += ksgPermutations.running() ? " " + ksgPermutations.spokenName() + " running: " + ksgPermutations.total()
+                        + " shuffles." : " " + ksgPermutations.announcement();
+            }
+        }
         if (permutations != null) {
             said += permutations.running() ? " Permutation test running: " + permutations.total() + " shuffles."
                     : " " + permutations.announcement();
@@ -148,8 +246,12 @@ public record DataView(DataSettings settings, String text, String source, FieldE
     static final String PASTED = "pasted text";
 
     static String query(DataSettings s, String text) {
+        return "text=" + Forms.enc(text) + "&" + settingsQuery(s);
+    }
+
+    /** The settings as a query string (without the data): the GET URL's, and what a KSG test's steps carry. */
+    static String settingsQuery(DataSettings s) {
         StringBuilder u = new StringBuilder();
-        u.append("text=").append(Forms.enc(text));
         if (!s.x().isEmpty()) {
             u.append("&x=").append(Forms.enc(s.x()));
         }
@@ -166,10 +268,16 @@ public record DataView(DataSettings settings, String text, String source, FieldE
             u.append("&xbins=").append(s.xBins()).append("&ybins=").append(s.yBins()).append("&binning=").append(s.binning().key());
         }
         u.append("&base=").append(s.base().key());
-        if (s.permutations() > 0) {
-            u.append("&permutations=").append(s.permutations()).append("&seed=").append(s.seed());
+        if (s.ksg()) {
+            u.append("&estimator=ksg&k=").append(s.k());
         }
-        return u.toString();
+        if (s.permutations() > 0) {
+            u.append("&permutations=").append(s.permutations());
+        }
+        if (s.permutations() > 0 || s.ksg()) {
+            u.append("&seed=").append(s.seed());
+        }
+        return u.substring(1);
     }
 
     private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();

@@ -14,7 +14,8 @@ import miexplorer.data.SampleReader;
  *
  * @param table the counts, rows split by {@code ;} and cells by {@code ,}
  */
-public record PermutationRun(String table, long seed, long total, long done, long atLeastAsLarge, boolean stopped) {
+public record PermutationRun(String table, long seed, long total, long done, long atLeastAsLarge, boolean stopped)
+        implements PermutationSteps {
 
     /** The most cells a table may have for a test run in steps (the table travels with each step). */
     public static final int MAX_CELLS = 10_000;
@@ -94,37 +95,35 @@ public record PermutationRun(String table, long seed, long total, long done, lon
         return new PermutationRun(table, seed, total, done, atLeastAsLarge, true);
     }
 
-    public boolean finished() {
-        return done >= total;
+    @Override
+    public String sectionId() {
+        return "permutation";
     }
 
-    /** Still to do and not stopped: the page asks for the next step. */
-    public boolean running() {
-        return !finished() && !stopped;
+    @Override
+    public String prefix() {
+        return "perm";
     }
 
-    public double pValue() {
-        return new PermutationTest.Tally(done, atLeastAsLarge).pValue();
+    @Override
+    public String heading() {
+        return "Permutation test";
     }
 
-    /** The smallest p-value this many shuffles can give: 1/(done + 1). */
-    public double floor() {
-        return 1.0 / (done + 1);
+    @Override
+    public String statistic() {
+        return "the observed mutual information";
     }
 
-    /**
-     * What a screen reader hears when the test ends or is stopped (its steps in between are not
-     * announced: one every fraction of a second would drown everything else); "" while it runs.
-     */
-    public String announcement() {
-        if (finished()) {
-            return "Permutation test: p = " + DataView.p(pValue()) + ", " + atLeastAsLarge + " of " + done
-                    + " shuffles at least as large.";
-        }
-        if (stopped) {
-            return "Permutation test stopped after " + done + " of " + total + " shuffles: p = " + DataView.p(pValue()) + ".";
-        }
-        return "";
+    @Override
+    public Map<String, String> hidden() {
+        Map<String, String> h = new java.util.LinkedHashMap<>();
+        h.put("t", table);
+        h.put("seed", String.valueOf(seed));
+        h.put("total", String.valueOf(total));
+        h.put("done", String.valueOf(done));
+        h.put("atleast", String.valueOf(atLeastAsLarge));
+        return h;
     }
 
     /** The state from a form: {@code t}, {@code seed}, {@code total}, {@code done}, {@code atleast}. */
@@ -140,12 +139,12 @@ public record PermutationRun(String table, long seed, long total, long done, lon
         return new PermutationRun(t, seed, total, done, atLeast, false);
     }
 
-    private static String first(Map<String, List<String>> params, String key) {
+    static String first(Map<String, List<String>> params, String key) {
         List<String> v = params.get(key);
         return v == null || v.isEmpty() ? null : v.get(0).strip();
     }
 
-    private static long number(String s, String name, long min) {
+    static long number(String s, String name, long min) {
         try {
             long v = Long.parseLong(s);
             if (v < min) {
