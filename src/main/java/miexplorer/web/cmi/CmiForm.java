@@ -2,10 +2,8 @@ package miexplorer.web.cmi;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayDistribution;
 import miexplorer.web.FieldErrors;
@@ -54,9 +52,9 @@ public final class CmiForm {
             return new Read(new CmiInput(d.xName(), d.yName(), d.zName(), d.xLabels(), d.yLabels(), d.zLabels(), d.cells(),
                     kind, base, digits), errors);
         }
-        List<String> xl = new ArrayList<>(strip(params.getOrDefault("xl", List.of())));
-        List<String> yl = new ArrayList<>(strip(params.getOrDefault("yl", List.of())));
-        List<String> zl = new ArrayList<>(strip(params.getOrDefault("zl", List.of())));
+        List<String> xl = new ArrayList<>(JointForm.strip(params.getOrDefault("xl", List.of())));
+        List<String> yl = new ArrayList<>(JointForm.strip(params.getOrDefault("yl", List.of())));
+        List<String> zl = new ArrayList<>(JointForm.strip(params.getOrDefault("zl", List.of())));
         List<List<List<String>>> slices = new ArrayList<>();
         if (params.containsKey("p")) {
             for (String slice : params.get("p")) {
@@ -206,7 +204,7 @@ public final class CmiForm {
                         + " values, the most the explorer takes.");
                 return in;
             }
-            labels.add(unused(String.valueOf(which), labels));
+            labels.add(JointForm.unusedLabel(String.valueOf(which), labels));
             List<List<List<String>>> cells = copy(in.cells());
             if (which == 'z') {
                 cells.add(zeros(in.sizeX(), in.sizeY()));
@@ -358,20 +356,9 @@ public final class CmiForm {
 
     private static void fill(List<String> labels, int size, String prefix) {
         while (labels.size() < size) {
-            labels.add(unused(prefix, labels));
+            labels.add(JointForm.unusedLabel(prefix, labels));
         }
     }
 
-    private static String unused(String prefix, List<String> taken) {
-        Set<String> set = new HashSet<>(taken);
-        for (int n = taken.size() + 1; ; n++) {
-            if (!set.contains(prefix + n)) {
-                return prefix + n;
-            }
-        }
-    }
 
-    private static List<String> strip(List<String> labels) {
-        return labels.stream().map(String::strip).toList();
-    }
 }

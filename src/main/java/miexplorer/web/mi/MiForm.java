@@ -2,10 +2,8 @@ package miexplorer.web.mi;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.info.TwoByTwo;
@@ -94,15 +92,15 @@ public final class MiForm {
             row.replaceAll(String::strip);
         }
         while (xLabels.size() < nRows) {
-            xLabels.add(unusedLabel("x", xLabels));
+            xLabels.add(JointForm.unusedLabel("x", xLabels));
         }
         while (yLabels.size() < cols) {
-            yLabels.add(unusedLabel("y", yLabels));
+            yLabels.add(JointForm.unusedLabel("y", yLabels));
         }
         String x = Forms.first(params, "x");
         String y = Forms.first(params, "y");
         JointInput in = new JointInput(x == null ? "X" : x.strip(), y == null ? "Y" : y.strip(),
-                strip(xLabels), strip(yLabels), rows, kind, base, digits);
+                JointForm.strip(xLabels), JointForm.strip(yLabels), rows, kind, base, digits);
         return new Read(in, errors);
     }
 
@@ -146,7 +144,7 @@ public final class MiForm {
                 return in;
             }
             List<String> xl = new ArrayList<>(in.xLabels());
-            xl.add(unusedLabel("x", xl));
+            xl.add(JointForm.unusedLabel("x", xl));
             List<List<String>> cells = new ArrayList<>(in.cells());
             cells.add(new ArrayList<>(java.util.Collections.nCopies(in.cols(), "0")));
             return in.withShape(xl, in.yLabels(), cells);
@@ -157,7 +155,7 @@ public final class MiForm {
                 return in;
             }
             List<String> yl = new ArrayList<>(in.yLabels());
-            yl.add(unusedLabel("y", yl));
+            yl.add(JointForm.unusedLabel("y", yl));
             List<List<String>> cells = new ArrayList<>();
             for (List<String> row : in.cells()) {
                 List<String> r = new ArrayList<>(row);
@@ -318,18 +316,7 @@ public final class MiForm {
         }
     }
 
-    private static String unusedLabel(String prefix, List<String> taken) {
-        Set<String> set = new HashSet<>(taken);
-        for (int n = taken.size() + 1; ; n++) {
-            if (!set.contains(prefix + n)) {
-                return prefix + n;
-            }
-        }
-    }
 
-    private static List<String> strip(List<String> labels) {
-        return labels.stream().map(String::strip).toList();
-    }
 
     private static List<List<String>> toLists(String[][] cells) {
         List<List<String>> out = new ArrayList<>();

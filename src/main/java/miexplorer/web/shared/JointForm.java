@@ -1,8 +1,10 @@
 package miexplorer.web.shared;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import miexplorer.info.LogBase;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Format;
@@ -194,6 +196,21 @@ public final class JointForm {
                 }
             }
         }
+    }
+
+    /** {@code prefix} and the first number from {@code taken.size() + 1} up that no label in {@code taken} has: x3, y4. */
+    public static String unusedLabel(String prefix, List<String> taken) {
+        Set<String> set = new HashSet<>(taken);
+        for (int n = taken.size() + 1; ; n++) {
+            if (!set.contains(prefix + n)) {
+                return prefix + n;
+            }
+        }
+    }
+
+    /** Labels as typed, without the spaces around them. */
+    public static List<String> strip(List<String> labels) {
+        return labels.stream().map(String::strip).toList();
     }
 
     // ---- the canonical URL ---------------------------------------------------------------------
