@@ -9,9 +9,18 @@ document.documentElement.classList.add("js"); // shows controls that only work w
 (function () {
   if (typeof Idiomorph === "undefined") return;
   var EDITED = "data-edited";
-  document.addEventListener("input", function (e) {
-    if (e.target.form) e.target.setAttribute(EDITED, "");
-  });
+  var mark = function (e) {
+    var el = e.target;
+    if (!el.form) return;
+    el.setAttribute(EDITED, "");
+    // A choice among radios is the whole group's: the answer must not tick another one of them back.
+    if (el.type === "radio" && el.name) {
+      el.form.querySelectorAll("input[type=radio]").forEach(function (r) { if (r.name === el.name) r.setAttribute(EDITED, ""); });
+    }
+  };
+  // Both: a choice can come with a change event alone (a select set by a script or a driver).
+  document.addEventListener("input", mark);
+  document.addEventListener("change", mark);
   document.addEventListener("htmx:configRequest", function (e) {
     // This request carries every field's current value: none is newer than it any more.
     var fields = e.detail.elt.elements || e.detail.elt.querySelectorAll("[" + EDITED + "]");
@@ -24,6 +33,8 @@ document.documentElement.classList.add("js"); // shows controls that only work w
   Idiomorph.defaults.callbacks.beforeAttributeUpdated = function (name, element) {
     if (name === "open" && element.tagName === "DETAILS") return false; // folded sections stay as the reader left them
     if (element.hasAttribute && element.hasAttribute(EDITED) && (name === "value" || name === "checked" || name === EDITED)) return false;
+    // An option of a select chosen since the request went out stays chosen.
+    if (name === "selected" && element.parentElement && element.parentElement.hasAttribute(EDITED)) return false;
     return true;
   };
 })();
@@ -40,7 +51,11 @@ document.documentElement.classList.add("js"); // shows controls that only work w
   var LONG_PAUSE = 1500;
   var timers = new WeakMap(); // form -> the pause being waited for
   var sent = new WeakMap(); // form -> its values as last sent (or as last shown, once settled)
-  var actions = new WeakMap(); // form -> the action a slider asks for, added to its next request
+  // form -> {action, slider}: the action a slider or a button asks for, sent with the form's next
+  // request. htmx would send the last button clicked with every later request of the form (in
+  // browsers where a click does not focus the button, it never forgets it), so the action is sent
+  // from here instead, once.
+  var actions = new WeakMap();
   var values = function (form) {
     return new URLSearchParams(new FormData(form)).toString();
   };
@@ -76,9 +91,13 @@ document.documentElement.classList.add("js"); // shows controls that only work w
         twin.value = el.value;
         twin.setAttribute("data-edited", "");
       }
-      if (el.getAttribute("data-action")) actions.set(form, el.getAttribute("data-action"));
+      if (el.hasAttribute("aria-valuetext")) el.setAttribute("aria-valuetext", el.value.replace("-", "\u2212"));
+      if (el.getAttribute("data-action")) actions.set(form, { action: el.getAttribute("data-action"), slider: true });
       ask(form);
     } else if (el.type !== "radio" && el.type !== "checkbox" && el.tagName !== "SELECT") {
+      // Typing after a slider moved: the table as typed is what to show, not the slider's rebuilt one.
+      var pending = actions.get(form);
+      if (pending && pending.slider) actions.delete(form);
       wait(form);
       timers.set(form, setTimeout(function () { ask(form); }, unfinished(el) ? LONG_PAUSE : PAUSE));
     }
@@ -92,11 +111,20 @@ document.documentElement.classList.add("js"); // shows controls that only work w
     if (!form.hasAttribute || !form.hasAttribute("data-live")) return;
     wait(form); // this request carries what was waiting
     sent.set(form, values(form));
+    e.detail.parameters.delete("action");
     if (actions.has(form)) {
-      if (!e.detail.parameters.has("action")) e.detail.parameters.set("action", actions.get(form));
+      e.detail.parameters.set("action", actions.get(form).action);
       actions.delete(form);
     }
   });
+  // The button a submit came from (Enter submits with the first, Compute), caught before htmx
+  // takes the submit: kept until a request of the form carries it, even one sent for typing.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form.hasAttribute || !form.hasAttribute("data-live")) return;
+    var button = e.submitter;
+    if (button && button.name === "action") actions.set(form, { action: button.value, slider: false });
+  }, true);
   document.addEventListener("htmx:afterRequest", function (e) {
     if (!e.detail.successful && e.detail.elt.hasAttribute && e.detail.elt.hasAttribute("data-live")) sent.delete(e.detail.elt);
   });

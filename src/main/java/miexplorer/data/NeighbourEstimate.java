@@ -183,6 +183,6 @@ public final class NeighbourEstimate {
         return Math.max(1, Math.round(WORK_PER_STEP * n * (Math.log(Math.max(2, n)) / Math.log(2) + k)));
     }
 
-    /** Calibrated on this machine ): a shuffle of 10⁵ rows with k = 3 took 0.13 s, 1.4·10⁷ units. */
+    /** Calibrated on this machine: a shuffle of 10⁵ rows with k = 3 took 0.13 s, 1.4·10⁷ units. */
     static final double WORK_PER_STEP = 7;
 }

@@ -167,6 +167,43 @@ class InstrumentBrowserTest extends BrowserTest {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
+    /**
+     * A button pressed without taking the focus (Safari, Firefox on macOS) acts once, not again with
+     * every later edit; and a choice made while an answer is on its way (answers held 600 ms here)
+     * is neither undone by that answer nor lost from the next request.
+     */
+    @Test
+    void a_button_acts_once_and_a_choice_made_during_an_answer_stays() {
+        WebDriver d = browser.open(true);
+        d.get(base + WEATHER_COUNTS);
+        JavascriptExecutor js = (JavascriptExecutor) d;
+        js.executeScript("document.getElementById('act-add-row').click();");
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> !x.findElements(By.id("c-2-0")).isEmpty());
+        for (String v : List.of("0.3", "0.25")) {
+            WebElement cell = d.findElement(By.id("c-0-0"));
+            cell.click();
+            cell.sendKeys(Keys.chord(Keys.CONTROL, "a"), v);
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.getCurrentUrl().contains("p=" + v + ","));
+        }
+        assertTrue(d.findElements(By.id("c-3-0")).isEmpty(), "one row added, not one per edit");
+
+        ((ChromeDriver) d).executeCdpCommand("Network.enable", Map.of());
+        ((ChromeDriver) d).executeCdpCommand("Network.emulateNetworkConditions",
+                Map.of("offline", false, "latency", 600, "downloadThroughput", -1, "uploadThroughput", -1));
+        js.executeScript("window.__sent = 0; document.addEventListener('htmx:beforeRequest', function () { window.__sent++; });");
+        WebElement cell = d.findElement(By.id("c-0-0"));
+        cell.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0.2");
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> ((Number) js.executeScript("return window.__sent;")).intValue() > 0);
+        d.findElement(By.cssSelector("input[name=base][value=e]")).click();
+        new org.openqa.selenium.support.ui.Select(d.findElement(By.id("digits"))).selectByValue("6");
+        new WebDriverWait(d, Duration.ofSeconds(15)).until(x -> x.getCurrentUrl().contains("base=e&digits=6"));
+        new WebDriverWait(d, Duration.ofSeconds(15)).until(x -> text(x, "mi-value").endsWith(" nats"));
+        assertEquals(Boolean.TRUE, d.findElement(By.cssSelector("input[name=base][value=e]")).isSelected(), "e stays chosen");
+        assertEquals("6", d.findElement(By.id("digits")).getDomProperty("value"), "so do 6 decimals");
+        assertTrue(d.getCurrentUrl().contains("p=0.2,"), d.getCurrentUrl());
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
     /** The lesson's explorer, at both sizes: its slider moved, the new I is in view and the address stays /. */
     @Test
     void the_lessons_explorer_shows_its_result_in_view_too() {

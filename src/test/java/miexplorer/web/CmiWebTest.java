@@ -163,6 +163,12 @@ class CmiWebTest {
             PageText.Res big = fetch(client, nine.toString());
             assertEquals(400, big.code());
             assertTrue(big.body().contains("the explorer takes at most 8 values of each variable"), big.body());
+            // a few bytes asking for 300 × 300 cells in each slice: the form shows at most 16 of each
+            PageText.Res padded = fetch(client, "/cmi?p=" + ";".repeat(300) + ",".repeat(300));
+            assertEquals(400, padded.code());
+            assertTrue(padded.body().contains("This table is 301 × 301 × 1, far more than the explorer's 8 values of each"
+                    + " variable: only the first 16 of each are shown."), "says so");
+            assertEquals(16 * 16, inputs(padded.body(), "c").size());
         });
     }
 

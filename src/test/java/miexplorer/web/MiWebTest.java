@@ -448,6 +448,35 @@ class MiWebTest {
     }
 
     @Test
+    void the_crossover_slider_refuses_a_table_that_is_no_channel_and_an_action_on_overflowing_cells_says_why() {
+        JavalinTest.test(app(), (server, client) -> {
+            Res weather = post(client, weatherForm().set("action", "crossover").set("eps", "0.2"), true);
+            assertEquals(422, weather.code());
+            assertTrue(weather.body().contains("The crossover slider works on a binary symmetric channel"), weather.body());
+            assertEquals(List.of("0.36", "0.04", "0.12", "0.48"), inputs(weather.body(), "c"), "the table is left as it was");
+            for (String action : List.of("dependence", "normalise", "product")) {
+                Res huge = post(client, weatherForm().set("kind", "counts").set("c", "1e308", "1e308", "1", "1")
+                        .set("action", action).set("dep", "0"), true);
+                assertEquals(422, huge.code(), action);
+                assertTrue(huge.body().contains("The cells add up to more than can be computed with"), action + ": " + huge.body());
+            }
+        });
+    }
+
+    /* A few bytes of ";" and "," would ask for 300 × 300 padded cells: the form shows at most 64 × 64. */
+    @Test
+    void a_shape_far_beyond_the_limits_is_cut_to_twice_them_with_a_message() {
+        JavalinTest.test(app(), (server, client) -> {
+            Res res = get(client, "/mi?p=" + ";".repeat(300) + ",".repeat(300), false);
+            assertEquals(400, res.code());
+            assertTrue(res.body().contains("This table is 301 × 301, far more than the explorer's 32 × 32: only its first 64 rows"),
+                    "says so");
+            assertEquals(64 * 64, inputs(res.body(), "c").size(), "at most 64 × 64 cells drawn");
+            assertTrue(res.body().length() < 2_000_000, "a page of " + res.body().length() + " characters");
+        });
+    }
+
+    @Test
     void reset_brings_back_the_weather_table() {
         JavalinTest.test(app(), (server, client) -> {
             Res res = post(client, changedTable().set("action", "reset"), true);

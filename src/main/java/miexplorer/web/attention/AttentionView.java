@@ -16,6 +16,7 @@ import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.JointView;
 import miexplorer.web.shared.Kind;
 import miexplorer.web.shared.Placement;
+import miexplorer.web.shared.Problem;
 
 /**
  * What the attention explorer's templates show for one state: the input as typed, its messages,
@@ -298,6 +299,11 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     }
 
     // ---- text ----------------------------------------------------------------------------------
+
+    /** What is wrong with the form, in its order (the attention explorer's messages name their fields themselves). */
+    public List<Problem> problems() {
+        return Problem.of(errors, (field, message) -> new Problem(null, null, message));
+    }
 
     public String announcement() {
         if (!ok()) {

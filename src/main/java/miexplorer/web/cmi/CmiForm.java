@@ -93,6 +93,26 @@ public final class CmiForm {
                 ny = Math.max(ny, row.size());
             }
         }
+        // A shape far beyond the limits (a few bytes of ";" and "," make thousands of padded cells) is
+        // cut to twice the limit, with a message; anything typed within it is shown back.
+        int cap = 2 * MAX_VALUES;
+        if (nz > cap || nx > cap || ny > cap) {
+            errors.add("table", "This table is " + nx + " × " + ny + " × " + nz + ", far more than the explorer's "
+                    + MAX_VALUES + " values of each variable: only the first " + cap + " of each are shown.");
+            nz = Math.min(nz, cap);
+            nx = Math.min(nx, cap);
+            ny = Math.min(ny, cap);
+            JointForm.cut(slices, nz);
+            JointForm.cut(xl, nx);
+            JointForm.cut(yl, ny);
+            JointForm.cut(zl, nz);
+            for (List<List<String>> s : slices) {
+                JointForm.cut(s, nx);
+                for (List<String> row : s) {
+                    JointForm.cut(row, ny);
+                }
+            }
+        }
         if (nz == 0 || nx == 0 || ny == 0) {
             errors.add("table", "The table is empty: it needs at least one value of each variable.");
         }
@@ -144,15 +164,7 @@ public final class CmiForm {
         if (!errors.isEmpty() || w == null) {
             return new Checked(in, errors, null);
         }
-        double sum = 0;
-        for (double[][] slice : w) {
-            for (double[] row : slice) {
-                for (double v : row) {
-                    sum += v;
-                }
-            }
-        }
-        JointForm.checkTotal(sum, in.kind(), errors);
+        JointForm.checkTotal(total(w), in.kind(), errors);
         return errors.isEmpty() ? new Checked(in, errors, w) : new Checked(in, errors, null);
     }
 
@@ -169,6 +181,14 @@ public final class CmiForm {
             }
         }
         return ok ? w : null;
+    }
+
+    private static double total(double[][][] w) {
+        double sum = 0;
+        for (double[][] slice : w) {
+            sum += JointForm.total(slice);
+        }
+        return sum;
     }
 
     public static String cellKey(int z, int i, int j) {
@@ -230,13 +250,10 @@ public final class CmiForm {
             if (w == null) {
                 return in;
             }
-            ThreeWayDistribution d;
-            try {
-                d = ThreeWayDistribution.fromWeights(w);
-            } catch (IllegalArgumentException e) {
-                errors.add("table", "Every cell is 0: there is nothing to normalise.");
+            if (!JointForm.movable(total(w), errors)) {
                 return in;
             }
+            ThreeWayDistribution d = ThreeWayDistribution.fromWeights(w);
             List<List<List<String>>> cells = new ArrayList<>();
             for (int z = 0; z < in.sizeZ(); z++) {
                 List<List<String>> slice = new ArrayList<>();

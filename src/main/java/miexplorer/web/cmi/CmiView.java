@@ -129,20 +129,22 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
      * One value of Z: its probability, and P(X, Y | Z = z) worked by the joint-table explorer's steps
      * ({@code view} null when P(z) = 0: that slice never happens and adds nothing).
      */
-    public record Slice(int z, String label, double pZ, double mi, JointView view, String jointUrl) {
+    public record Slice(int z, String label, double pZ, double mi, JointView view) {
         public boolean skipped() {
             return view == null;
         }
     }
 
     public List<Slice> slices() {
+        // Each slice's steps go one level below its own heading: one level down on this explorer's page,
+        // two where the explorer itself is a level down (the lesson).
+        Placement slicePlacement = placement.headingShift() == 0 ? Placement.SLICE : Placement.NESTED;
         List<Slice> out = new ArrayList<>(input.sizeZ());
         for (ConditionalSlice s : analysis.slices()) {
             JointInput table = new JointInput(x(), y(), input.xLabels(), input.yLabels(), input.cells().get(s.z()),
                     input.kind(), input.base(), input.digits());
-            JointView view = s.skipped() ? null : JointView.of(table, weights[s.z()], Placement.SLICE);
-            out.add(new Slice(s.z(), input.zLabels().get(s.z()), s.pZ(), s.skipped() ? 0 : s.analysis().mutualInformation(),
-                    view, JointForm.canonicalUrl(input.slice(s.z()))));
+            JointView view = s.skipped() ? null : JointView.of(table, weights[s.z()], slicePlacement);
+            out.add(new Slice(s.z(), input.zLabels().get(s.z()), s.pZ(), s.skipped() ? 0 : s.analysis().mutualInformation(), view));
         }
         return out;
     }

@@ -73,6 +73,21 @@ public final class MiForm {
             cols = Math.max(cols, row.size());
         }
         int nRows = Math.max(rows.size(), xLabels.size());
+        // A shape far beyond the limits (a few bytes of ";" and "," make thousands of padded cells) is
+        // cut to twice the limits, with a message; anything typed within them is shown back.
+        if (nRows > 2 * JointForm.MAX_ROWS || cols > 2 * JointForm.MAX_COLS) {
+            errors.add("table", "This table is " + nRows + " × " + cols + ", far more than the explorer's "
+                    + JointForm.MAX_ROWS + " × " + JointForm.MAX_COLS + ": only its first " + 2 * JointForm.MAX_ROWS
+                    + " rows and " + 2 * JointForm.MAX_COLS + " columns are shown.");
+            nRows = Math.min(nRows, 2 * JointForm.MAX_ROWS);
+            cols = Math.min(cols, 2 * JointForm.MAX_COLS);
+            JointForm.cut(rows, nRows);
+            JointForm.cut(xLabels, nRows);
+            JointForm.cut(yLabels, cols);
+            for (List<String> row : rows) {
+                JointForm.cut(row, cols);
+            }
+        }
         if (nRows == 0 || cols == 0) {
             errors.add("table", "The table is empty: it needs at least one row and one column.");
         }
@@ -197,16 +212,10 @@ public final class MiForm {
         }
         if (action.equals(NORMALISE) || action.equals(PRODUCT)) {
             double[][] w = JointForm.values(in, errors, false);
-            if (w == null) {
+            if (w == null || !JointForm.movable(w, errors)) {
                 return in;
             }
-            JointDistribution d;
-            try {
-                d = JointDistribution.fromWeights(w);
-            } catch (IllegalArgumentException e) {
-                errors.add("table", "Every cell is 0: there is nothing to normalise.");
-                return in;
-            }
+            JointDistribution d = JointDistribution.fromWeights(w);
             if (action.equals(PRODUCT)) {
                 d = d.productOfMarginals();
             } else {
@@ -247,22 +256,16 @@ public final class MiForm {
             return in;
         }
         double[][] w = JointForm.values(in, errors, false);
-        if (w == null) {
+        if (w == null || !JointForm.movable(w, errors)) {
             return in;
         }
-        double[][] p;
-        if (dependence) {
-            JointDistribution d;
-            try {
-                d = JointDistribution.fromWeights(w);
-            } catch (IllegalArgumentException e) {
-                errors.add("table", "Every cell is 0: there is no table to move.");
-                return in;
-            }
-            p = TwoByTwo.withDependence(d, v.value());
-        } else {
-            p = TwoByTwo.symmetricChannel(v.value());
+        JointDistribution d = JointDistribution.fromWeights(w);
+        if (!dependence && !TwoByTwo.isSymmetricChannel(d)) {
+            errors.add("table", "The crossover slider works on a binary symmetric channel, a 2 × 2 table whose rows and"
+                    + " columns each add up to ½; use the dependence slider for this one.");
+            return in;
         }
+        double[][] p = dependence ? TwoByTwo.withDependence(d, v.value()) : TwoByTwo.symmetricChannel(v.value());
         String[][] cells = new String[2][2];
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 2; j++) {

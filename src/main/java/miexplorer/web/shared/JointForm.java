@@ -103,13 +103,7 @@ public final class JointForm {
         if (!errors.isEmpty() || w == null) {
             return new Checked(in, errors, null);
         }
-        double sum = 0;
-        for (double[] row : w) {
-            for (double v : row) {
-                sum += v;
-            }
-        }
-        checkTotal(sum, in.kind(), errors);
+        checkTotal(total(w), in.kind(), errors);
         return errors.isEmpty() ? new Checked(in, errors, w) : new Checked(in, errors, null);
     }
 
@@ -166,6 +160,34 @@ public final class JointForm {
         }
     }
 
+    /**
+     * Whether a table of weights can be rebuilt by an action (normalised, made independent, moved by a
+     * slider): its total is above 0 and finite; else the message {@link #checkTotal} gives, under {@code table}.
+     */
+    public static boolean movable(double[][] weights, FieldErrors errors) {
+        return movable(total(weights), errors);
+    }
+
+    /** {@link #movable(double[][], FieldErrors)} for a table whose cells add up to {@code total}. */
+    public static boolean movable(double total, FieldErrors errors) {
+        if (total > 0 && Double.isFinite(total)) {
+            return true;
+        }
+        checkTotal(total, Kind.COUNTS, errors);
+        return false;
+    }
+
+    /** The sum of every cell. */
+    public static double total(double[][] weights) {
+        double sum = 0;
+        for (double[] row : weights) {
+            for (double v : row) {
+                sum += v;
+            }
+        }
+        return sum;
+    }
+
     /** A variable's name: not empty, at most {@link #MAX_LABEL} characters; else a message under {@code field}. */
     public static void checkName(String name, String field, FieldErrors errors) {
         if (name.isEmpty()) {
@@ -205,6 +227,13 @@ public final class JointForm {
             if (!set.contains(prefix + n)) {
                 return prefix + n;
             }
+        }
+    }
+
+    /** Drops the items of {@code list} after its first {@code size}. */
+    public static void cut(List<?> list, int size) {
+        if (list.size() > size) {
+            list.subList(size, list.size()).clear();
         }
     }
 
