@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every figure of BENCHMARKS.md except JMH, in one go: build the jar once, then start-up, page
-# weight, the load test, and the load test again with -Xmx64m (start-up too). Reports are also
+# Every figure of BENCHMARKS.md except JMH and the /data timings, in one go: build the jar once, then
+# start-up, page weight, the load test, the load test again with -Xmx64m (start-up too), and the
+# edit latency in a browser. Reports are also
 # written to target/bench/. About eight to twelve minutes; only 127.0.0.1 is contacted.
 #
 #   bench/all.sh
@@ -19,4 +20,5 @@ OUT=target/bench/weight.txt bench/weight.sh || STATUS=1
 OUT=target/bench/weight-course.txt PAGE=/ bench/weight.sh || STATUS=1
 OUT=target/bench/load.txt bench/load.sh || STATUS=1
 OUT=target/bench/load-64m.txt XMX=64m bench/load.sh || STATUS=1
+OUT=target/bench/latency.txt bench/latency.sh || STATUS=1
 exit $STATUS
