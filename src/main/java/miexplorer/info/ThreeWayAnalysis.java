@@ -108,38 +108,12 @@ public record ThreeWayAnalysis(
      * overflows however small the cells are.
      */
     private static double conditionalDivergence(ThreeWayDistribution t, LogBase base) {
-        double d = 0;
-        for (int z = 0; z < t.sizeZ(); z++) {
-            for (int x = 0; x < t.sizeX(); x++) {
-                for (int y = 0; y < t.sizeY(); y++) {
-                    double p = t.p(z, x, y);
-                    if (p == 0) {
-                        // 0·log 0 = 0. (P(x,y,z) > 0 implies P(z), P(x,z), P(y,z) > 0, so no other cell divides by 0.)
-                        continue;
-                    }
-                    d += p * base.log(p / t.pxz(x, z) * (t.pz(z) / t.pyz(y, z)));
-                }
-            }
-        }
-        return d;
+        return sumOverCells(t, (z, x, y, p) -> p * base.log(p / t.pxz(x, z) * (t.pz(z) / t.pyz(y, z))));
     }
 
     /** Σ P(x,y,z) log[P(x | y,z) / P(x)] = D(P(X,Y,Z) ‖ P(X)P(Y,Z)). */
     private static double divergenceFromPair(ThreeWayDistribution t, LogBase base) {
-        double d = 0;
-        for (int z = 0; z < t.sizeZ(); z++) {
-            for (int x = 0; x < t.sizeX(); x++) {
-                for (int y = 0; y < t.sizeY(); y++) {
-                    double p = t.p(z, x, y);
-                    if (p == 0) {
-                        // 0·log 0 = 0; P(x,y,z) > 0 implies P(x), P(y,z) > 0.
-                        continue;
-                    }
-                    d += p * base.log(p / t.pyz(y, z) / t.px(x));
-                }
-            }
-        }
-        return d;
+        return sumOverCells(t, (z, x, y, p) -> p * base.log(p / t.pyz(y, z) / t.px(x)));
     }
 
     /**
@@ -147,20 +121,32 @@ public record ThreeWayAnalysis(
      * doubles is never below one of them, so P(x,y,z)/P(y,z) ≤ 1), and so is the total.
      */
     private static double conditionalEntropy(ThreeWayDistribution t, LogBase base) {
-        double h = 0;
+        return sumOverCells(t, (z, x, y, p) -> -p * base.log(p / t.pyz(y, z)));
+    }
+
+    /** One cell's term of a sum over the table, given the cell's P(x,y,z) = p &gt; 0. */
+    private interface CellTerm {
+        double of(int z, int x, int y, double p);
+    }
+
+    /**
+     * The sum of {@code term} over every cell of {@code t} in the order [z][x][y], cells with
+     * P(x,y,z) = 0 left out: each term is p·log(…), and 0·log 0 = 0. (P(x,y,z) > 0 implies every
+     * marginal of that cell is > 0, so no term divides by 0.)
+     */
+    private static double sumOverCells(ThreeWayDistribution t, CellTerm term) {
+        double sum = 0;
         for (int z = 0; z < t.sizeZ(); z++) {
             for (int x = 0; x < t.sizeX(); x++) {
                 for (int y = 0; y < t.sizeY(); y++) {
                     double p = t.p(z, x, y);
-                    if (p == 0) {
-                        // 0·log 0 = 0: an outcome that never happens adds no uncertainty.
-                        continue;
+                    if (p != 0) {
+                        sum += term.of(z, x, y, p);
                     }
-                    h -= p * base.log(p / t.pyz(y, z));
                 }
             }
         }
-        return h;
+        return sum;
     }
 
     /** A value within {@link #ROUNDING} below 0 of a quantity that cannot be negative is rounding: 0. */

@@ -128,15 +128,7 @@ public final class CmiForm {
             slices.add(new ArrayList<>());
         }
         for (List<List<String>> s : slices) {
-            while (s.size() < nx) {
-                s.add(new ArrayList<>());
-            }
-            for (List<String> row : s) {
-                while (row.size() < ny) {
-                    row.add("");
-                }
-                row.replaceAll(String::strip);
-            }
+            JointForm.pad(s, nx, ny);
         }
         fill(xl, nx, "x");
         fill(yl, ny, "y");

@@ -97,15 +97,7 @@ public final class MiForm {
                         + cols + " columns. The missing cells are shown empty.");
             }
         }
-        while (rows.size() < nRows) {
-            rows.add(new ArrayList<>());
-        }
-        for (List<String> row : rows) {
-            while (row.size() < cols) {
-                row.add("");
-            }
-            row.replaceAll(String::strip);
-        }
+        JointForm.pad(rows, nRows, cols);
         while (xLabels.size() < nRows) {
             xLabels.add(JointForm.unusedLabel("x", xLabels));
         }

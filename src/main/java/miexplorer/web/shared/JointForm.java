@@ -1,5 +1,6 @@
 package miexplorer.web.shared;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -227,6 +228,23 @@ public final class JointForm {
             if (!set.contains(prefix + n)) {
                 return prefix + n;
             }
+        }
+    }
+
+    /**
+     * Makes rows of cells as typed a box of {@code rows} × {@code cols} without dropping anything:
+     * missing rows and cells are added empty (each then gets its own message), and every cell is
+     * stripped of the spaces around it.
+     */
+    public static void pad(List<List<String>> cells, int rows, int cols) {
+        while (cells.size() < rows) {
+            cells.add(new ArrayList<>());
+        }
+        for (List<String> row : cells) {
+            while (row.size() < cols) {
+                row.add("");
+            }
+            row.replaceAll(String::strip);
         }
     }
 
