@@ -6,9 +6,9 @@ import miexplorer.web.Forms;
 
 /**
  * Where an explorer is shown. The form carries it as a hidden field, so a post answers in the same
- * place it came from. Both explorers have their own page, the embedded one ({@code ?embed=1}) and
+ * place it came from. Every explorer has its own page, the embedded one ({@code ?embed=1}) and
  * the lesson; a joint table's analysis ({@link JointView}) is also nested, in the attention explorer's
- * result.
+ * result and, one slice at a time, in the three-variable explorer's.
  */
 public enum Placement {
     /** Its own page, {@code /mi?…} or {@code /attention?…}: edits push the state's URL into the address bar. */
