@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
@@ -17,6 +20,10 @@ import miexplorer.web.cmi.CmiRoutes;
 import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.mi.MiRoutes;
+import miexplorer.web.server.BoundedErrors;
+import miexplorer.web.server.CodeWatch;
+import miexplorer.web.server.Health;
+import miexplorer.web.server.UnhealthyGuard;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -46,6 +53,8 @@ public final class App {
      * while any browser holds one open.
      */
     public static final Duration STOP_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    /** What a stop may take beyond its timeout (at most the timeout again): Jetty's own steps once requests have ended. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     /**
      * How the app runs.
@@ -77,7 +86,10 @@ public final class App {
                 : Templates.hotReloading(config.templates());
         Site site = config.site();
         Pages pages = new Pages(templates);
+        Health health = new Health();
         return Javalin.create(cfg -> {
+            // First: routes and handlers go to the router in place when they are added.
+            BoundedErrors.install(cfg.unsafe, health);
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
@@ -88,9 +100,28 @@ public final class App {
                 http.setRequestHeaderSize(MAX_HEADER);
                 http.setSendServerVersion(false);
             });
-            // Counts requests in flight, so that a graceful stop (stopGracefully) can wait for them.
-            // Javalin nests its servlet handler inside the handler set here.
-            cfg.jetty.modifyServer(server -> server.setHandler(new GracefulHandler()));
+            // Counts requests in flight, so that a graceful stop (stopGracefully) can wait for them; around
+            // it, the guard that answers 503 once the server cannot serve (Health). Javalin nests its
+            // servlet handler inside the innermost handler set here.
+            cfg.jetty.modifyServer(server -> server.setHandler(new UnhealthyGuard(health, new GracefulHandler())));
+            // A rebuild that rewrites the jar under the running server is noticed at once (CodeWatch).
+            CodeWatch watch = CodeWatch.ofCodeSource(App.class.getProtectionDomain().getCodeSource(), health);
+            if (watch != null) {
+                ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "code-watch");
+                    t.setDaemon(true);
+                    return t;
+                });
+                timer.scheduleWithFixedDelay(watch::check, 2, 2, TimeUnit.SECONDS);
+                cfg.events.serverStopped(() -> {
+                    timer.shutdownNow();
+                    try {
+                        watch.close();
+                    } catch (java.io.IOException e) {
+                        // the handle is let go of either way
+                    }
+                });
+            }
             // Static files are served from memory (Assets read them once): by their fingerprinted
             // names, cached for a year, and by their plain names, revalidated. Javalin's static file
             // handlers are not used: mounting the jar as a file system for them took a third of the
@@ -110,7 +141,7 @@ public final class App {
                 Validators.apply(ctx);
                 addVary(ctx, "Accept-Encoding");
             });
-            cfg.routes.get(Paths.HEALTH, ctx -> health(ctx, templates));
+            cfg.routes.get(Paths.HEALTH, ctx -> health(ctx, templates, health, watch));
 
             MiRoutes mi = MiRoutes.register(cfg.routes, templates, site);
             // The explorers hand the gallery their examples, and the lesson what it embeds of them: each
@@ -139,6 +170,10 @@ public final class App {
      * to {@code timeout}), connections without traffic for {@link #STOP_IDLE_TIMEOUT} are closed, and
      * then the server stops.
      *
+     * <p>Returns within {@code timeout} and a few seconds more whatever the server's threads are doing:
+     * a thread that does not end (a request stuck in a loop, say) is logged and left behind, so that a
+     * shutdown hook that calls this lets the process exit.
+     *
      * <p>A plain {@code app.stop()} (as the tests' harness does) stops at once.
      */
     public static void stopGracefully(Javalin app, Duration timeout) {
@@ -149,7 +184,18 @@ public final class App {
                 c.setShutdownIdleTimeout(Math.min(STOP_IDLE_TIMEOUT.toMillis(), timeout.toMillis()));
             }
         }
-        app.stop();
+        Duration most = timeout.plus(timeout.compareTo(STOP_GRACE) < 0 ? timeout : STOP_GRACE);
+        Thread stop = new Thread(app::stop, "stop");
+        stop.setDaemon(true);
+        stop.start();
+        try {
+            stop.join(most.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stop.isAlive()) {
+            LOG.error("The server did not stop within {} ms; going on with its threads still running", most.toMillis());
+        }
     }
 
     /** A fingerprinted static file: its name changes with its content, so it may be cached for a year. */
@@ -161,12 +207,16 @@ public final class App {
     }
 
     /**
-     * 200 when the app can serve: its templates render and its maths runs. Never cached. During a
-     * graceful stop the server itself answers 503 to new requests, so a load balancer drains this instance.
+     * 200 when the app can serve: its code is as it started, its templates render and its maths runs.
+     * Never cached. 503 otherwise, and during a graceful stop (the server itself answers 503 to new
+     * requests then), so that a load balancer drains this instance.
      */
-    private static void health(Context ctx, Templates templates) {
+    private static void health(Context ctx, Templates templates, Health health, CodeWatch watch) {
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; charset=utf-8");
+        if (watch != null) {
+            watch.check();
+        }
         try {
             templates.render("shared/announce.jte", Map.of("text", "ok", "oob", false));
             double mi = Analysis.of(JointDistribution.fromWeights(new double[][] {{0.5, 0}, {0, 0.5}}), LogBase.TWO)
@@ -175,8 +225,10 @@ public final class App {
                 throw new IllegalStateException("I(X;Y) of a perfect copy of a fair bit came out as " + mi);
             }
             ctx.result("ok\n");
-        } catch (RuntimeException e) {
-            LOG.error("Health check failed", e);
+        } catch (RuntimeException | LinkageError e) {
+            if (!health.failIfFatal(e)) {
+                LOG.error("Health check failed", e);
+            }
             ctx.status(503).result("unavailable\n");
         }
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
@@ -23,9 +24,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -285,7 +288,7 @@ class HostingTest {
     void a_graceful_stop_finishes_requests_in_flight_and_takes_no_new_connections() throws Exception {
         Javalin app = App.create(App.Config.production()).start("127.0.0.1", 0);
         int port = app.port();
-        GracefulHandler requests = (GracefulHandler) app.jettyServer().server().getHandler();
+        GracefulHandler requests = (GracefulHandler) ((Handler.Wrapper) app.jettyServer().server().getHandler()).getHandler();
         String body = "x=Weather&y=Forecast&xl=Rain&xl=Sun&yl=Forecast+rain&yl=Forecast+sun"
                 + "&c=0.36&c=0.04&c=0.12&c=0.48&kind=probabilities&base=2&action=update";
         byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
@@ -318,6 +321,27 @@ class HostingTest {
             assertTrue(response.contains("Location: /mi?x=Weather&y=Forecast"), response);
             stop.get(10, TimeUnit.SECONDS);
         } finally {
+            if (app.jettyServer().started()) {
+                app.stop();
+            }
+        }
+    }
+
+    /** A stop ends even when a request never does (a thread stuck in a loop, say): SIGTERM must stop the process. */
+    @Test
+    void a_graceful_stop_returns_within_its_timeout_even_when_a_request_never_ends() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        Javalin app = App.create(App.Config.production());
+        app.unsafe.routes.get("/never", ctx -> never.await());
+        app.start("127.0.0.1", 0);
+        GracefulHandler requests = (GracefulHandler) ((Handler.Wrapper) app.jettyServer().server().getHandler()).getHandler();
+        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+            socket.getOutputStream().write("GET /never HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            waitUntil(() -> requests.getCurrentRequestCount() == 1, "the request is in flight");
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> App.stopGracefully(app, Duration.ofMillis(300)),
+                    "the stop gives up on the request after its timeout (and as long again for Jetty's own steps)");
+        } finally {
+            never.countDown();
             if (app.jettyServer().started()) {
                 app.stop();
             }
