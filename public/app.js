@@ -249,8 +249,12 @@ document.addEventListener("click", function (event) {
     e.preventDefault();
     var size = (file.size / 1048576).toFixed(1);
     size = Number(size) > max / 1048576 ? size + " MB" : file.size.toLocaleString("en") + " bytes";
-    var message = "The file “" + file.name + "” is " + size + ", larger than the " + Math.round(max / 1048576)
-        + " MB this app reads. Nothing was sent: choose a smaller file.";
+    besideUpload("The file “" + file.name + "” is " + size + ", larger than the " + Math.round(max / 1048576)
+        + " MB this app reads. Nothing was sent: choose a smaller file.", "Not sent: ");
+  });
+  // A message beside the upload (the file input keeps the file chosen), announced.
+  var besideUpload = function (message, spoken) {
+    var input = document.getElementById("data-file");
     var error = document.getElementById("err-data");
     if (!error) {
       error = document.createElement("p");
@@ -259,10 +263,31 @@ document.addEventListener("click", function (event) {
       document.getElementById("upload-progress").after(error);
     }
     error.textContent = message;
-    input.setAttribute("aria-invalid", "true");
-    input.setAttribute("aria-describedby", "err-data");
+    if (input) {
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", "err-data");
+    }
     var live = document.getElementById("announce");
-    if (live) live.textContent = "Not sent: " + message;
+    if (live) live.textContent = spoken + message;
+  };
+  // The server is busy with other people's data (503 with Retry-After). The estimate's answer says so
+  // beside the upload; the form is left as it is, the file chosen included, and sent again after the
+  // wait, with the progress bar. A permutation test's step is asked for again after the wait.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var xhr = e.detail.xhr;
+    var form = e.detail.elt;
+    if (xhr.status !== 503 || !form || !form.matches) return;
+    var seconds = Math.min(120, Math.max(1, Number(xhr.getResponseHeader("Retry-After")) || 5));
+    if (form.id === "data-form") {
+      e.detail.shouldSwap = false;
+      var said = new DOMParser().parseFromString(xhr.responseText, "text/html").getElementById("err-data");
+      besideUpload((said ? said.textContent.trim() : "The server is busy right now.") + " Sending it again in " + seconds + " s…", "");
+      document.getElementById("upload-progress").hidden = true;
+      setTimeout(function () { if (document.body.contains(form) && !estimate) htmx.trigger(form, "submit"); }, seconds * 1000);
+    } else if (form.matches("form.perm-steps")) {
+      e.detail.shouldSwap = false;
+      setTimeout(function () { if (document.body.contains(form)) htmx.trigger(form, "submit"); }, seconds * 1000);
+    }
   });
   document.addEventListener("htmx:xhr:progress", function (e) {
     var bar = document.getElementById("upload-progress");

@@ -86,12 +86,51 @@ public final class SampleReader {
      * @param maxBytes the most bytes read before {@link SampleException.Problem#TOO_LARGE}
      */
     public record Options(String x, String y, boolean header, Separator separator, int xBins, int yBins,
-            Binning binning, long maxBytes, boolean numbers) {
+            Binning binning, long maxBytes, boolean numbers, RowAllowance allowance) {
         /** Values read as categories (or binned where bins are asked for): the plug-in estimate's reading. */
         public Options(String x, String y, boolean header, Separator separator, int xBins, int yBins, Binning binning,
                 long maxBytes) {
             this(x, y, header, separator, xBins, yBins, binning, maxBytes, false);
         }
+
+        /** With no limit on the rows but {@link #MAX_ROWS}. */
+        public Options(String x, String y, boolean header, Separator separator, int xBins, int yBins, Binning binning,
+                long maxBytes, boolean numbers) {
+            this(x, y, header, separator, xBins, yBins, binning, maxBytes, numbers, RowAllowance.UNLIMITED);
+        }
+
+        /** The same options, reading at most the rows {@code allowance} grants. */
+        public Options withAllowance(RowAllowance allowance) {
+            return new Options(x, y, header, separator, xBins, yBins, binning, maxBytes, numbers, allowance);
+        }
+    }
+
+    /**
+     * How many rows the reader may keep, for a caller that has reserved memory for some number of rows:
+     * the reader asks for more before it reads past what it was granted.
+     */
+    public interface RowAllowance {
+        /** As many rows as the reader takes ({@link #MAX_ROWS}). */
+        RowAllowance UNLIMITED = new RowAllowance() {
+            @Override
+            public long granted() {
+                return MAX_ROWS;
+            }
+
+            @Override
+            public long extend(long rows) {
+                return MAX_ROWS;
+            }
+        };
+
+        /** The rows granted at the start. */
+        long granted();
+
+        /**
+         * Asked when the reader is about to read row {@code rows}, past what was granted: answers the new
+         * number of rows granted (at least {@code rows}), or throws to stop the reading.
+         */
+        long extend(long rows);
     }
 
     /**
@@ -214,6 +253,7 @@ public final class SampleReader {
         List<Skipped> skipped = new ArrayList<>();
         long skippedCount = 0;
         long rows = 0;
+        long granted = o.allowance().granted();
         boolean pending = !o.header(); // without a header the first record is data
         while (pending || csv.next()) {
             String a;
@@ -236,6 +276,9 @@ public final class SampleReader {
             if (rows > MAX_ROWS) {
                 throw new SampleException(SampleException.Problem.TOO_LARGE, "data",
                         "There are more than " + MAX_ROWS + " rows; this app reads at most " + MAX_ROWS + ".");
+            }
+            if (rows > granted) {
+                granted = o.allowance().extend(rows);
             }
             String why = xc.problem(a, columns.get(xi));
             if (why == null) {

@@ -21,6 +21,8 @@ import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.mi.MiRoutes;
 import miexplorer.web.server.BoundedErrors;
+import miexplorer.web.server.Budget;
+import miexplorer.web.server.HeavyWork;
 import miexplorer.web.server.CodeWatch;
 import miexplorer.web.server.Health;
 import miexplorer.web.server.UnhealthyGuard;
@@ -62,8 +64,13 @@ public final class App {
      * @param templates null for the precompiled templates, or a folder to hot-reload them from
      * @param site the public base URL and who may frame the app
      * @param benchRoutes whether to serve {@link StoredAnswers}' routes, for bench/load.sh only
+     * @param budget what heavy work may hold at once; null for this JVM's heap and cores ({@link HeavyWork#forThisJvm})
      */
-    public record Config(Path templates, Site site, boolean benchRoutes) {
+    public record Config(Path templates, Site site, boolean benchRoutes, Budget budget) {
+        public Config(Path templates, Site site, boolean benchRoutes) {
+            this(templates, site, benchRoutes, null);
+        }
+
         public Config(Path templates) {
             this(templates, Site.local(DEFAULT_PORT), false);
         }
@@ -73,7 +80,11 @@ public final class App {
         }
 
         public Config withSite(Site newSite) {
-            return new Config(templates, newSite, benchRoutes);
+            return new Config(templates, newSite, benchRoutes, budget);
+        }
+
+        public Config withBudget(Budget newBudget) {
+            return new Config(templates, site, benchRoutes, newBudget);
         }
     }
 
@@ -87,6 +98,7 @@ public final class App {
         Site site = config.site();
         Pages pages = new Pages(templates);
         Health health = new Health();
+        HeavyWork heavy = config.budget() == null ? HeavyWork.forThisJvm(health) : new HeavyWork(config.budget(), health);
         return Javalin.create(cfg -> {
             // First: routes and handlers go to the router in place when they are added.
             BoundedErrors.install(cfg.unsafe, health);
@@ -104,6 +116,7 @@ public final class App {
             // it, the guard that answers 503 once the server cannot serve (Health). Javalin nests its
             // servlet handler inside the innermost handler set here.
             cfg.jetty.modifyServer(server -> server.setHandler(new UnhealthyGuard(health, new GracefulHandler())));
+            cfg.events.serverStopped(heavy::close);
             // A rebuild that rewrites the jar under the running server is noticed at once (CodeWatch).
             CodeWatch watch = CodeWatch.ofCodeSource(App.class.getProtectionDomain().getCodeSource(), health);
             if (watch != null) {
@@ -146,18 +159,24 @@ public final class App {
             MiRoutes mi = MiRoutes.register(cfg.routes, templates, site);
             // The explorers hand the gallery their examples, and the lesson what it embeds of them: each
             // explorer live, the joint-table examples and the attention example's variations its text quotes.
-            AttentionRoutes attention = AttentionRoutes.register(cfg.routes, templates, site);
+            AttentionRoutes attention = AttentionRoutes.register(cfg.routes, templates, site, heavy);
             CmiRoutes cmi = CmiRoutes.register(cfg.routes, templates, site);
             ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples(), cmi.examples()));
             CourseRoutes.register(cfg.routes, templates, site, mi.inLesson(), mi.tables(), attention.inLesson(),
                     AttentionRoutes::lessonTry, cmi.inLesson(), cmi.tables());
-            miexplorer.web.data.DataRoutes.register(cfg.routes, templates);
+            miexplorer.web.data.DataRoutes.register(cfg.routes, templates, heavy);
             if (config.benchRoutes()) {
                 StoredAnswers.register(cfg.routes);
             }
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> pages.problem(ctx, e.getStatus(), messageFor(e, ctx)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (clientWentAway(e)) {
+                    // Nobody is there to read an answer; not the server's fault, so not an error in its log.
+                    LOG.debug("The client of {} {} went away: {}", ctx.method(), ctx.path(), e.toString());
+                    ctx.status(400);
+                    return;
+                }
                 LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 pages.problem(ctx, 500, "Something went wrong on our side. Your input was not lost: go back and try again.");
             });
@@ -251,6 +270,16 @@ public final class App {
         } else if (Arrays.stream(vary.split(",")).map(String::strip).noneMatch(field::equalsIgnoreCase)) {
             ctx.header("Vary", vary + ", " + field);
         }
+    }
+
+    /** Whether {@code e} comes of a client that closed its connection while its request was read or answered. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof org.eclipse.jetty.io.EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String messageFor(HttpResponseException e, Context ctx) {

@@ -12,6 +12,7 @@ import miexplorer.web.Forms;
 import miexplorer.web.Htmx;
 import miexplorer.web.Site;
 import miexplorer.web.Templates;
+import miexplorer.web.server.HeavyWork;
 import miexplorer.web.shared.AttentionTry;
 import miexplorer.web.shared.EmbeddedExplorer;
 import miexplorer.web.shared.Example;
@@ -21,21 +22,26 @@ import miexplorer.web.shared.Placement;
 public final class AttentionRoutes {
     public static final String PATH = AttentionForm.PATH;
     public static final String SCALING_PATH = PATH + "/scaling";
+    /** The heap the √d_k experiment holds: a trial's keys of up to 1024 numbers (256 × 1024 × 8 bytes), and the page. */
+    private static final long SCALING_BYTES = 4L * 1024 * 1024;
     public static final String API_PATH = "/api/attention";
 
     private final Templates templates;
     private final Site site;
+    private final HeavyWork heavy;
 
-    private AttentionRoutes(Templates templates, Site site) {
+    private AttentionRoutes(Templates templates, Site site, HeavyWork heavy) {
         this.templates = templates;
         this.site = site;
+        this.heavy = heavy;
     }
 
     /** The name this explorer's examples are grouped under in the gallery. */
     public static final String EXPLORER = "Attention explorer";
 
-    public static AttentionRoutes register(RoutesConfig routes, Templates templates, Site site) {
-        AttentionRoutes r = new AttentionRoutes(templates, site);
+    /** The explorer, its API and export, and the √d_k experiment, which is heavy work admitted by {@code heavy}. */
+    public static AttentionRoutes register(RoutesConfig routes, Templates templates, Site site, HeavyWork heavy) {
+        AttentionRoutes r = new AttentionRoutes(templates, site, heavy);
         routes.get(PATH, r::get);
         routes.post(PATH, r::post);
         routes.get(SCALING_PATH, r::scaling);
@@ -114,10 +120,17 @@ public final class AttentionRoutes {
         return Placement.pageOrEmbedded(ctx.queryParamMap());
     }
 
+    /** The √d_k experiment: up to a second of work, so it waits its turn in the heavy-work budget. */
     private void scaling(Context ctx) {
-        ScalingView view = ScalingView.read(ctx.queryParamMap());
-        ctx.status(view.ok() ? 200 : 400);
-        ctx.html(templates.render("attention/scaling.jte", view));
+        heavy.run(ctx, SCALING_BYTES, 1, permit -> {
+            ScalingView view = ScalingView.read(ctx.queryParamMap());
+            ctx.status(view.ok() ? 200 : 400);
+            ctx.html(templates.render("attention/scaling.jte", view));
+        }, busy -> {
+            ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
+            ctx.status(503).html(templates.render("shared/problem.jte", Map.of("status", 503, "message",
+                    "The server is busy with other people's work right now; reload this page in " + busy.retryAfterSeconds() + " s.")));
+        }, () -> { });
     }
 
     private void respond(Context ctx, AttentionView view, int status, boolean pushUrl) {

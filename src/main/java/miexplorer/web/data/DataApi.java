@@ -1,7 +1,10 @@
 package miexplorer.web.data;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +17,8 @@ import miexplorer.data.SampleException;
 import miexplorer.data.SampleReader;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.RequestBody;
+import miexplorer.web.server.Budget;
+import miexplorer.web.server.HeavyWork;
 
 /**
  * POST /api/samples: the CSV (or TSV) is the request body, read as a stream with this route's own
@@ -27,7 +32,7 @@ final class DataApi {
     record Problem(String field, String message) {
     }
 
-    static void post(Context ctx) throws IOException {
+    static void post(Context ctx, HeavyWork heavy) throws IOException {
         // Every answer given before the end of the body reads the rest first (RequestBody explains why).
         FieldErrors errors = new FieldErrors();
         DataSettings s = DataSettings.read(ctx.queryParamMap(), errors);
@@ -43,17 +48,42 @@ final class DataApi {
                     + "multipart form; the form with a file upload is the page at " + DataRoutes.PATH + ".")));
             return;
         }
-        if (ctx.req().getContentLengthLong() > DataRoutes.MAX_UPLOAD) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > DataRoutes.MAX_UPLOAD) {
             fail(ctx, null, 413, List.of(new Problem("body", DataRoutes.tooLarge())));
             return;
         }
         // Asked for only now: Jetty answers a client's "Expect: 100-continue" when the stream is first asked for.
         RequestBody body = new RequestBody(ctx.req().getInputStream()); // not ctx.body(): that holds it all in memory
+        // The first lines tell how long the rows are, so how many there are and how much heap they take.
+        byte[] head;
+        try {
+            head = body.readNBytes(DataDemand.HEAD);
+        } catch (IOException e) {
+            fail(ctx, body, 400, List.of(new Problem("body", "The data could not be read to its end (" + e.getMessage() + ").")));
+            return;
+        }
+        DataDemand demand = DataDemand.of(s, head, head.length, declared < 0 ? DataRoutes.MAX_UPLOAD : declared, false);
+        try {
+            heavy.run(ctx, demand.bytes(), demand.threads(), permit -> estimate(ctx, s, demand, permit, head, body),
+                    busy -> busy(ctx, body, busy), () -> { });
+        } catch (Budget.TooLarge e) {
+            fail(ctx, body, 413, List.of(new Problem("body", demand.tooLarge(heavy.budget(), Math.max(declared, head.length), s.ksg()))));
+        }
+    }
+
+    /** The estimates and their permutation tests, once the budget has admitted them. */
+    private static void estimate(Context ctx, DataSettings s, DataDemand demand, Budget.Permit permit, byte[] head,
+            RequestBody body) {
         DataResult r;
         try {
-            r = DataResult.compute(body, s, DataRoutes.MAX_UPLOAD, false);
+            InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), body);
+            r = DataResult.compute(in, s.options(DataRoutes.MAX_UPLOAD).withAllowance(demand.allowance(permit)), s, null);
         } catch (SampleException e) {
             fail(ctx, body, DataRoutes.status(e), List.of(new Problem(apiField(e.field(), ctx.queryParamMap()), e.getMessage())));
+            return;
+        } catch (Budget.Busy e) {
+            busy(ctx, body, e);
             return;
         }
         int permutations = s.permutations();
@@ -73,6 +103,12 @@ final class DataApi {
             }
         }
         ctx.json(answer(r, s, tally, knnTally));
+    }
+
+    /** 503 with Retry-After: the budget had no room in time. */
+    private static void busy(Context ctx, RequestBody body, Budget.Busy busy) {
+        ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
+        fail(ctx, body, 503, List.of(new Problem("request", DataRoutes.busy(busy))));
     }
 
     static Map<String, Object> answer(DataResult r, DataSettings s, PermutationTest.Tally tally, PermutationTest.Tally knnTally) {

@@ -2,6 +2,7 @@ package miexplorer.web.data;
 
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import miexplorer.data.BinningCurve;
 import miexplorer.data.ContingencyTable;
 import miexplorer.data.NeighbourEstimate;
@@ -18,9 +19,15 @@ import miexplorer.data.SampleReader;
  */
 record DataResult(SampleReader.Samples samples, SampleEstimates estimates, NeighbourEstimate knn, BinningCurve curve) {
 
-    /** The samples and every estimate; {@code withCurve}: the binned estimate for 2 … 50 bins too (the page shows it). */
-    static DataResult compute(InputStream in, DataSettings s, long maxBytes, boolean withCurve) {
-        SampleReader.Samples samples = SampleReader.read(in, s.options(maxBytes));
+    /**
+     * The samples and every estimate.
+     *
+     * @param options how to read them ({@link DataSettings#options}, with the rows the budget allows)
+     * @param curve where to work out the binned estimate for 2 … 50 bins (the page shows it) beside the
+     *     nearest-neighbour one; null for none
+     */
+    static DataResult compute(InputStream in, SampleReader.Options options, DataSettings s, Executor curve) {
+        SampleReader.Samples samples = SampleReader.read(in, options);
         SampleEstimates estimates = SampleEstimates.of(samples.table(), s.base());
         SampleReader.Values v = samples.values();
         if (!s.ksg() || !NeighbourEstimate.applies(v)) {
@@ -28,19 +35,19 @@ record DataResult(SampleReader.Samples samples, SampleEstimates estimates, Neigh
         }
         // The curve and the nearest-neighbour estimate do not depend on each other: the curve is worked out
         // on another core meanwhile (about 0.2 s for 10^5 rows, 2 s for 10^6).
-        CompletableFuture<BinningCurve> curve = withCurve
-                ? CompletableFuture.supplyAsync(() -> BinningCurve.of(v.xNumbers(), v.xCodes(), v.yNumbers(), v.yCodes()))
+        CompletableFuture<BinningCurve> binned = curve != null
+                ? CompletableFuture.supplyAsync(() -> BinningCurve.of(v.xNumbers(), v.xCodes(), v.yNumbers(), v.yCodes()), curve)
                 : null;
         NeighbourEstimate knn;
         try {
             knn = NeighbourEstimate.of(v, samples.xName(), samples.yName(), s.k(), s.seed());
         } catch (RuntimeException e) {
-            if (curve != null) {
-                curve.cancel(false);
+            if (binned != null) {
+                binned.cancel(false);
             }
             throw e;
         }
-        return new DataResult(samples, estimates, knn, curve == null ? null : curve.join());
+        return new DataResult(samples, estimates, knn, binned == null ? null : binned.join());
     }
 
     ContingencyTable table() {

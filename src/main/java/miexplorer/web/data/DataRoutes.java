@@ -21,6 +21,8 @@ import miexplorer.web.FieldErrors;
 import miexplorer.web.Htmx;
 import miexplorer.web.RequestBody;
 import miexplorer.web.Templates;
+import miexplorer.web.server.Budget;
+import miexplorer.web.server.HeavyWork;
 
 /**
  * Mutual information from samples: the page at /data (paste or upload; the result swaps in with
@@ -57,17 +59,20 @@ public final class DataRoutes {
     static final int INVALID = 422;
 
     private final Templates templates;
+    private final HeavyWork heavy;
 
-    private DataRoutes(Templates templates) {
+    private DataRoutes(Templates templates, HeavyWork heavy) {
         this.templates = templates;
+        this.heavy = heavy;
     }
 
-    public static void register(RoutesConfig routes, Templates templates) {
-        DataRoutes r = new DataRoutes(templates);
+    /** The page, its permutation steps and the API; every estimate is heavy work, admitted by {@code heavy}'s budget. */
+    public static void register(RoutesConfig routes, Templates templates, HeavyWork heavy) {
+        DataRoutes r = new DataRoutes(templates, heavy);
         routes.get(PATH, r::get);
         routes.post(PATH, r::post);
         routes.post(PERMUTATIONS_PATH, r::permutations);
-        routes.post(API_PATH, DataApi::post);
+        routes.post(API_PATH, ctx -> DataApi.post(ctx, heavy));
     }
 
     /** GET /data: the form with the example, or the state of a GET URL (small pasted data in {@code text}). */
@@ -83,8 +88,12 @@ public final class DataRoutes {
             s = DataSettings.read(Map.of("permutations", List.of(String.valueOf(DataSettings.DEFAULT_PERMUTATIONS_ON_PAGE))), errors);
             text = DataView.EXAMPLE;
         }
-        Outcome o = analyse(ctx, s, text, null, errors);
-        respond(ctx, o.view(), o.view().ok() ? 200 : 400);
+        Outcome refused = check(s, text, null, errors);
+        if (refused != null) {
+            respond(ctx, refused.view(), 400);
+            return;
+        }
+        admit(ctx, s, text, null, errors, () -> { });
     }
 
     /** POST /data: the form, multipart (with a file or pasted text) or urlencoded (pasted text). */
@@ -97,6 +106,7 @@ public final class DataRoutes {
             drainRefused(ctx, true);
             throw e;
         }
+        boolean admitted = false;
         try {
             DataSettings s = DataSettings.read(sub.params, errors);
             // Browsers send a textarea's line breaks as CRLF; LF reads the same and keeps GET URLs short.
@@ -122,11 +132,66 @@ public final class DataRoutes {
                 respond(ctx, DataView.form(s, "", errors), 413);
                 return;
             }
-            Outcome o = analyse(ctx, s, text, sub.file, errors);
-            respond(ctx, o.view(), o.status());
+            Outcome refused = check(s, text, sub.file, errors);
+            if (refused != null) {
+                respond(ctx, refused.view(), refused.status());
+                return;
+            }
+            admitted = true;
+            admit(ctx, s, text, sub.file, errors, sub::cleanUp);
         } finally {
-            sub.cleanUp();
+            if (!admitted) {
+                sub.cleanUp();
+            }
         }
+    }
+
+    /**
+     * Estimates once the heavy-work budget admits the data (the page's answer then), or says the server
+     * is busy (503, Retry-After) or that the data is more than this server reads at once (413); every
+     * field typed is kept. {@code always} runs when the request is done with its file.
+     */
+    private void admit(Context ctx, DataSettings s, String text, Part file, FieldErrors errors, Runnable always) {
+        DataDemand demand;
+        try {
+            demand = demand(s, text, file, true);
+        } catch (IOException e) {
+            always.run();
+            errors.add("data", "The upload could not be read to its end; try again.");
+            respond(ctx, DataView.form(s, text, errors), INVALID);
+            return;
+        }
+        try {
+            heavy.run(ctx, demand.bytes(), demand.threads(), permit -> {
+                Outcome o = estimate(ctx, s, text, file, errors, demand, permit);
+                respond(ctx, o.view(), o.status());
+            }, busy -> {
+                ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
+                errors.add("data", busy(busy));
+                respond(ctx, DataView.form(s, text, errors), 503);
+            }, always);
+        } catch (Budget.TooLarge e) {
+            errors.add("data", demand.tooLarge(heavy.budget(), file != null ? file.getSize() : text.length(), s.ksg()));
+            respond(ctx, DataView.form(s, text, errors), 413);
+        }
+    }
+
+    /** What reading {@code file} (or else {@code text}) with {@code s} takes, from its first bytes. */
+    private static DataDemand demand(DataSettings s, String text, Part file, boolean withCurve) throws IOException {
+        if (file == null) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            return DataDemand.of(s, bytes, bytes.length, bytes.length, withCurve);
+        }
+        try (InputStream in = file.getInputStream()) {
+            byte[] head = in.readNBytes(DataDemand.HEAD);
+            return DataDemand.of(s, head, head.length, file.getSize(), withCurve);
+        }
+    }
+
+    /** The page's message when the budget had no room in time; the API's too. */
+    static String busy(Budget.Busy busy) {
+        return "The server is busy with other people's data right now. Try again in " + busy.retryAfterSeconds()
+                + " s: everything you chose is kept" + " (with JavaScript, the page sends it again by itself).";
     }
 
     /**
@@ -143,27 +208,38 @@ public final class DataRoutes {
     private record Outcome(DataView view, int status) {
     }
 
-    /** Reads the data (the file when one was chosen, else the text) and computes; problems go into {@code errors}. */
-    private Outcome analyse(Context ctx, DataSettings s, String text, Part file, FieldErrors errors) {
+    /** The refusal of data that cannot be estimated before it is read (problems in the settings, no data); null when it can. */
+    private static Outcome check(DataSettings s, String text, Part file, FieldErrors errors) {
         if (!errors.isEmpty()) {
             return new Outcome(DataView.form(s, text, errors), INVALID);
         }
-        boolean fromFile = file != null;
-        if (!fromFile && text.isBlank()) {
+        if (file == null && text.isBlank()) {
             errors.add("data", "There is no data: paste some rows, or choose a file.");
             return new Outcome(DataView.form(s, text, errors), INVALID);
         }
+        return null;
+    }
+
+    /** Reads the data (the file when one was chosen, else the text) and computes; problems go into {@code errors}. */
+    private Outcome estimate(Context ctx, DataSettings s, String text, Part file, FieldErrors errors, DataDemand demand,
+            Budget.Permit permit) {
+        boolean fromFile = file != null;
         DataResult r;
         String source;
         try (InputStream in = fromFile ? file.getInputStream() : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
             source = fromFile ? "the file " + fileName(file) + " (" + size(file.getSize()) + ")" : DataView.PASTED;
-            r = DataResult.compute(in, s, MAX_UPLOAD, true);
+            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(demand.allowance(permit)), s,
+                    permit.threads() > 1 ? heavy.executor() : Runnable::run);
         } catch (SampleException e) {
             errors.add(e.field(), e.getMessage());
             return new Outcome(DataView.form(s, text, errors), e.problem() == SampleException.Problem.TOO_LARGE ? 413 : INVALID);
         } catch (IOException e) {
             errors.add("data", "The upload could not be read to its end; try again.");
             return new Outcome(DataView.form(s, text, errors), INVALID);
+        } catch (Budget.Busy busy) {
+            ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
+            errors.add("data", busy(busy));
+            return new Outcome(DataView.form(s, text, errors), 503);
         }
         PermutationRun run = null;
         KsgRun ksgRun = null;
@@ -195,7 +271,11 @@ public final class DataRoutes {
         return new Outcome(DataView.of(s, text, source, errors, r, run, ksgRun), 200);
     }
 
-    /** POST /data/permutations: the next step of a permutation test, or its end when stopped. */
+    /**
+     * POST /data/permutations: the next step of a permutation test, or its end when stopped. A step is
+     * heavy work; when the budget has no room in time, the answer is the test as it was (503, Retry-After),
+     * which the page sends again after the wait.
+     */
     private void permutations(Context ctx) {
         Submission sub;
         try {
@@ -204,27 +284,59 @@ public final class DataRoutes {
             drainRefused(ctx, true);
             throw e;
         }
+        boolean admitted = false;
         try {
             Map<String, List<String>> params = sub.params;
-            PermutationSteps done;
+            String text = sub.text().replace("\r\n", "\n");
+            PermutationSteps before;
+            DataDemand demand;
             try {
-                done = KsgRun.isKsg(params) ? ksgStep(ctx, sub) : plugInStep(ctx, params);
+                if (KsgRun.isKsg(params)) {
+                    KsgRun run = KsgRun.read(params, text);
+                    before = run;
+                    demand = demand(run.readSettings(), run.text() == null ? "" : run.text(), run.text() == null ? sub.file : null, false);
+                } else {
+                    PermutationRun run = PermutationRun.read(params);
+                    before = run;
+                    demand = DataDemand.ofTable(PermutationRun.decode(run.table()).n());
+                }
             } catch (IllegalArgumentException e) {
                 throw new BadRequestResponse("the permutation test's state is not valid: " + e.getMessage() + ".");
+            } catch (IOException e) {
+                throw new BadRequestResponse("the file sent with this step could not be read to its end.");
             }
-            ctx.header("Vary", Htmx.REQUEST);
-            if (Htmx.isFragmentRequest(ctx)) {
-                String html = templates.render("data/permutation.jte", done);
-                if (!done.running()) {
-                    // The end of the test goes to the live region; its steps do not.
-                    html += templates.render("shared/announce.jte", Map.of("text", done.announcement(), "oob", true));
+            admitted = true;
+            heavy.run(ctx, Math.min(demand.bytes(), heavy.budget().memory()), 1, permit -> {
+                PermutationSteps done;
+                try {
+                    done = before instanceof KsgRun ? ksgStep(ctx, sub, text, demand, permit) : plugInStep(ctx, params);
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequestResponse("the permutation test's state is not valid: " + e.getMessage() + ".");
                 }
-                ctx.html(html);
-            } else {
-                ctx.html(templates.render("data/permutationPage.jte", done));
-            }
+                sendStep(ctx, done, 200);
+            }, busy -> {
+                ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
+                sendStep(ctx, before, 503);
+            }, sub::cleanUp);
         } finally {
-            sub.cleanUp();
+            if (!admitted) {
+                sub.cleanUp();
+            }
+        }
+    }
+
+    private void sendStep(Context ctx, PermutationSteps done, int status) {
+        ctx.status(status);
+        ctx.header("Vary", Htmx.REQUEST);
+        if (Htmx.isFragmentRequest(ctx)) {
+            String html = templates.render("data/permutation.jte", done);
+            if (!done.running()) {
+                // The end of the test goes to the live region; its steps do not.
+                html += templates.render("shared/announce.jte", Map.of("text", done.announcement(), "oob", true));
+            }
+            ctx.html(html);
+        } else {
+            ctx.html(templates.render("data/permutationPage.jte", done));
         }
     }
 
@@ -246,8 +358,7 @@ public final class DataRoutes {
      * A step of the nearest-neighbour test: the data is read again (the text sent with the step, or the
      * file), estimated again with the test's settings, and checked against the checksum the test began with.
      */
-    private static KsgRun ksgStep(Context ctx, Submission sub) {
-        String text = sub.text().replace("\r\n", "\n");
+    private static KsgRun ksgStep(Context ctx, Submission sub, String text, DataDemand demand, Budget.Permit permit) {
         KsgRun run = KsgRun.read(sub.params, text);
         if (stopAsked(sub.params)) {
             return run.stop();
@@ -262,7 +373,8 @@ public final class DataRoutes {
         DataResult r;
         try (InputStream in = run.text() == null ? sub.file.getInputStream()
                 : new ByteArrayInputStream(run.text().getBytes(StandardCharsets.UTF_8))) {
-            r = DataResult.compute(in, run.readSettings(), MAX_UPLOAD, false);
+            DataSettings s = run.readSettings();
+            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(demand.allowance(permit)), s, null);
         } catch (SampleException | IOException e) {
             return run.stop("The data sent with this step could not be read again (" + e.getMessage() + "), so the test stops here.");
         }
