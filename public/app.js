@@ -275,7 +275,7 @@ document.addEventListener("click", function (event) {
   // wait, with the progress bar. A permutation test's step is asked for again after the wait.
   document.addEventListener("htmx:beforeSwap", function (e) {
     var xhr = e.detail.xhr;
-    var form = e.detail.elt;
+    var form = e.detail.requestConfig && e.detail.requestConfig.elt; // the event's own elt is the target
     if (xhr.status !== 503 || !form || !form.matches) return;
     var seconds = Math.min(120, Math.max(1, Number(xhr.getResponseHeader("Retry-After")) || 5));
     if (form.id === "data-form") {

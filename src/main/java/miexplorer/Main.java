@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import miexplorer.web.App;
 import miexplorer.web.Site;
+import miexplorer.web.server.HeavyWork;
 
 /**
  * Starts MI Explorer, configured by the environment:
@@ -17,6 +18,8 @@ import miexplorer.web.Site;
  *   <li>{@code FRAME_ANCESTORS}: the sites allowed to show the app in a frame, as a CSP
  *       frame-ancestors list (default {@code 'self'});</li>
  *   <li>{@code MI_DEV=1}: read templates from {@code templates/} and recompile them when they change.</li>
+ *   <li>{@code HEAVY_WORK_MB}: the heap heavy work (uploads, estimates, tests) may hold at once, in MB
+ *       (default: the heap less {@link miexplorer.web.server.HeavyWork#LIGHT_RESERVE}).</li>
  * </ul>
  *
  * <p>On SIGTERM (or Ctrl-C) the server stops taking connections, lets requests in flight finish, then exits.
@@ -68,6 +71,20 @@ public final class Main {
         String dev = env.get("MI_DEV");
         boolean hot = "1".equals(dev) || "true".equalsIgnoreCase(dev);
         // MI_BENCH=1 adds the routes bench/load.sh measures its payload floors with (StoredAnswers).
-        return new App.Config(hot ? Path.of("templates") : null, site, "1".equals(env.get("MI_BENCH")));
+        App.Config c = new App.Config(hot ? Path.of("templates") : null, site, "1".equals(env.get("MI_BENCH")));
+        String heavy = env.get("HEAVY_WORK_MB");
+        if (heavy != null && !heavy.isBlank()) {
+            long mb;
+            try {
+                mb = Long.parseLong(heavy.strip());
+            } catch (NumberFormatException e) {
+                mb = -1;
+            }
+            if (mb < 1 || mb > 1L << 30) {
+                throw new IllegalArgumentException("HEAVY_WORK_MB “" + heavy + "” is not a number of megabytes (1 or more)");
+            }
+            c = c.withBudget(HeavyWork.budgetOfThisJvm(mb * 1024 * 1024));
+        }
+        return c;
     }
 }

@@ -55,6 +55,16 @@ class MainTest {
                 () -> Main.config(Map.of("PUBLIC_BASE_URL", "mi.example.edu"), 7070)).getMessage().startsWith("PUBLIC_BASE_URL"));
     }
 
+    @Test
+    void heavy_work_mb_sets_the_heavy_work_budget_and_a_bad_value_is_refused() {
+        assertEquals(300L * 1024 * 1024, Main.config(Map.of("HEAVY_WORK_MB", "300"), 7070).budget().memory());
+        assertNull(Main.config(Map.of(), 7070).budget(), "by default the budget is sized from the heap");
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Main.config(Map.of("HEAVY_WORK_MB", "lots"), 7070)).getMessage().startsWith("HEAVY_WORK_MB"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Main.config(Map.of("HEAVY_WORK_MB", "0"), 7070)).getMessage().startsWith("HEAVY_WORK_MB"));
+    }
+
     /**
      * The real process: started as {@code java … miexplorer.Main}, sent SIGTERM while a request is
      * in flight. The request still gets its answer, and the process exits.

@@ -367,6 +367,39 @@ class DataBrowserTest extends BrowserTest {
     }
 
     /** The permutation test's shuffles done (its progress bar's value); -1 when absent. */
+    /**
+     * A server busy with other people's data: the page says so beside the upload, keeps the file chosen,
+     * and sends it again by itself after the wait the server asked for; the result then comes as usual.
+     */
+    @Test
+    void when_the_server_is_busy_the_page_says_so_and_sends_the_same_file_again_after_the_wait() throws Exception {
+        java.util.concurrent.ScheduledExecutorService timer = miexplorer.web.server.HeavyWork.timer();
+        miexplorer.web.server.Budget budget = new miexplorer.web.server.Budget(8L << 20, 1, Duration.ofMillis(300), timer);
+        io.javalin.Javalin busy = miexplorer.web.App.create(miexplorer.web.App.Config.production().withBudget(budget)).start("127.0.0.1", 0);
+        Path file = Files.createTempFile("pairs", ".csv");
+        try {
+            Files.writeString(file, "x,y\n" + "a,u\na,u\na,v\nb,v\n".repeat(50), StandardCharsets.UTF_8);
+            WebDriver d = browser.open(true);
+            d.get("http://127.0.0.1:" + busy.port() + "/data"); // the page as it opens is never kept waiting
+            miexplorer.web.server.Budget.Permit held = budget.reserve(8L << 20, 1).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            d.findElement(By.id("data-file")).sendKeys(file.toAbsolutePath().toString());
+            d.findElement(By.id("data-permutations")).clear();
+            d.findElement(By.id("data-permutations")).sendKeys("0");
+            d.findElement(By.id("data-submit")).click();
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.textMatches(By.id("err-data"), Pattern.compile(".*busy with other people's data.*Sending it again in \\d+ s.*")));
+            assertEquals("err-data", d.findElement(By.id("data-file")).getAttribute("aria-describedby"), "the message is the upload's");
+            held.close();
+            wait.until(ExpectedConditions.textMatches(By.id("data-summary"), Pattern.compile(".*From the file pairs.*200 rows read.*")));
+            assertEquals(Boolean.TRUE, js(d).executeScript("return document.getElementById('data-file').files.length === 1;"),
+                    "the file is still chosen");
+        } finally {
+            busy.stop();
+            timer.shutdownNow();
+            Files.deleteIfExists(file);
+        }
+    }
+
     private static long progress(WebDriver d) {
         return bar(d, "value");
     }

@@ -63,7 +63,8 @@ final class DataApi {
             fail(ctx, body, 400, List.of(new Problem("body", "The data could not be read to its end (" + e.getMessage() + ").")));
             return;
         }
-        DataDemand demand = DataDemand.of(s, head, head.length, declared < 0 ? DataRoutes.MAX_UPLOAD : declared, false);
+        DataDemand demand = DataDemand.of(s, head, head.length, declared < 0 ? DataRoutes.MAX_UPLOAD : declared, false,
+                heavy.budget());
         try {
             heavy.run(ctx, demand.bytes(), demand.threads(), permit -> estimate(ctx, s, demand, permit, head, body),
                     busy -> busy(ctx, body, busy), () -> { });

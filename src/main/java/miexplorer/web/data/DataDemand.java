@@ -12,18 +12,19 @@ import miexplorer.web.server.Budget;
  * @param rows the rows estimated
  * @param bytes heap to reserve
  * @param threads cores the work uses: two when the binned curve is worked out beside a nearest-neighbour estimate
+ * @param perRow heap a row takes
  */
 record DataDemand(long rows, long bytes, int threads, long perRow) {
     /** The first bytes of the data, read before the budget is asked, to estimate the length of its rows. */
     static final int HEAD = 64 * 1024;
     /** Heap besides the rows: the reader's buffers, the table, the answer. */
     static final long BASE = 2L * 1024 * 1024;
-    /** Per row read for the plug-in estimate: two category codes as read, copied once, and a permutation test's shuffles. */
-    static final long PLUG_IN_ROW = 24;
-    /** Per row for the nearest-neighbour estimate: both columns as read, standardised, sorted, the tree, the counts (83 measured). */
-    static final long NEIGHBOUR_ROW = 84;
-    /** Per row besides, for the binned curve the page draws beside a nearest-neighbour estimate (9 measured). */
-    static final long CURVE_ROW = 10;
+    /** Per row read for the plug-in estimate: two category codes as read, and a permutation test's shuffles (0 to 4 measured). */
+    static final long PLUG_IN_ROW = 16;
+    /** Per row for the nearest-neighbour estimate: both columns as read, standardised, sorted, the tree, the counts (94 measured). */
+    static final long NEIGHBOUR_ROW = 96;
+    /** Per row besides, while the page's binned curve is worked out beside a nearest-neighbour estimate (18 measured). */
+    static final long CURVE_ROW = 18;
     /**
      * Rows estimated from the first lines are taken 1% more (and a thousand), for lines of varying length;
      * data whose later lines are much shorter asks for more room as it is read ({@link #allowance}).
@@ -33,12 +34,19 @@ record DataDemand(long rows, long bytes, int threads, long perRow) {
     /**
      * @param head the first bytes of the data ({@code length} of them)
      * @param total the data's length in bytes (the declared length, or the most read when unknown)
-     * @param withCurve whether the binned curve is worked out too (the page)
+     * @param withCurve whether the binned curve is worked out too (the page): on a second core beside the
+     *     estimate when the budget could ever hold both, else before it on the same core
+     * @param budget the heavy-work budget, for the size of the whole
      */
-    static DataDemand of(DataSettings s, byte[] head, int length, long total, boolean withCurve) {
-        long perRow = s.ksg() ? NEIGHBOUR_ROW + (withCurve ? CURVE_ROW : 0) : PLUG_IN_ROW;
+    static DataDemand of(DataSettings s, byte[] head, int length, long total, boolean withCurve, Budget budget) {
         long rows = rows(head, length, total);
-        return new DataDemand(rows, BASE + rows * perRow, s.ksg() && withCurve ? 2 : 1, perRow);
+        if (!s.ksg()) {
+            return new DataDemand(rows, BASE + rows * PLUG_IN_ROW, 1, PLUG_IN_ROW);
+        }
+        long both = NEIGHBOUR_ROW + CURVE_ROW;
+        boolean beside = withCurve && budget.cores() > 1 && BASE + rows * both <= budget.memory();
+        long perRow = beside ? both : NEIGHBOUR_ROW;
+        return new DataDemand(rows, BASE + rows * perRow, beside ? 2 : 1, perRow);
     }
 
     /** A plug-in permutation test's step on a table of {@code n} observations: it shuffles them. */
@@ -60,7 +68,7 @@ record DataDemand(long rows, long bytes, int threads, long perRow) {
             return lines + (length > 0 && head[length - 1] != '\n' ? 1 : 0); // all of it: counted
         }
         if (lines == 0) {
-            return Math.max(1, total / Math.max(1, length)); // lines longer than the head
+            return Math.max(1, (total + length - 1) / Math.max(1, length)); // lines longer than the head
         }
         double perLine = (last + 1) / (double) lines;
         return Math.min(SampleReader.MAX_ROWS + 1, (long) Math.ceil(total / perLine * MARGIN) + 1000);

@@ -14,9 +14,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import miexplorer.data.ContingencyTable;
 import miexplorer.data.NeighbourEstimate;
 import miexplorer.data.SampleException;
+import miexplorer.data.SampleReader;
 import miexplorer.web.FieldErrors;
 import miexplorer.web.Htmx;
 import miexplorer.web.RequestBody;
@@ -93,6 +95,12 @@ public final class DataRoutes {
             respond(ctx, refused.view(), 400);
             return;
         }
+        if (text == DataView.EXAMPLE) {
+            // The page as it opens: a few rows, a moment's work, never kept waiting behind other people's data.
+            Outcome o = estimate(ctx, s, text, null, errors, SampleReader.RowAllowance.UNLIMITED, Runnable::run);
+            respond(ctx, o.view(), o.status());
+            return;
+        }
         admit(ctx, s, text, null, errors, () -> { });
     }
 
@@ -154,7 +162,7 @@ public final class DataRoutes {
     private void admit(Context ctx, DataSettings s, String text, Part file, FieldErrors errors, Runnable always) {
         DataDemand demand;
         try {
-            demand = demand(s, text, file, true);
+            demand = demand(s, text, file, true, heavy.budget());
         } catch (IOException e) {
             always.run();
             errors.add("data", "The upload could not be read to its end; try again.");
@@ -163,7 +171,8 @@ public final class DataRoutes {
         }
         try {
             heavy.run(ctx, demand.bytes(), demand.threads(), permit -> {
-                Outcome o = estimate(ctx, s, text, file, errors, demand, permit);
+                Outcome o = estimate(ctx, s, text, file, errors, demand.allowance(permit),
+                        permit.threads() > 1 ? heavy.executor() : Runnable::run);
                 respond(ctx, o.view(), o.status());
             }, busy -> {
                 ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
@@ -177,14 +186,14 @@ public final class DataRoutes {
     }
 
     /** What reading {@code file} (or else {@code text}) with {@code s} takes, from its first bytes. */
-    private static DataDemand demand(DataSettings s, String text, Part file, boolean withCurve) throws IOException {
+    private static DataDemand demand(DataSettings s, String text, Part file, boolean withCurve, Budget budget) throws IOException {
         if (file == null) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            return DataDemand.of(s, bytes, bytes.length, bytes.length, withCurve);
+            return DataDemand.of(s, bytes, bytes.length, bytes.length, withCurve, budget);
         }
         try (InputStream in = file.getInputStream()) {
             byte[] head = in.readNBytes(DataDemand.HEAD);
-            return DataDemand.of(s, head, head.length, file.getSize(), withCurve);
+            return DataDemand.of(s, head, head.length, file.getSize(), withCurve, budget);
         }
     }
 
@@ -221,15 +230,14 @@ public final class DataRoutes {
     }
 
     /** Reads the data (the file when one was chosen, else the text) and computes; problems go into {@code errors}. */
-    private Outcome estimate(Context ctx, DataSettings s, String text, Part file, FieldErrors errors, DataDemand demand,
-            Budget.Permit permit) {
+    private Outcome estimate(Context ctx, DataSettings s, String text, Part file, FieldErrors errors,
+            SampleReader.RowAllowance allowance, Executor curve) {
         boolean fromFile = file != null;
         DataResult r;
         String source;
         try (InputStream in = fromFile ? file.getInputStream() : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
             source = fromFile ? "the file " + fileName(file) + " (" + size(file.getSize()) + ")" : DataView.PASTED;
-            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(demand.allowance(permit)), s,
-                    permit.threads() > 1 ? heavy.executor() : Runnable::run);
+            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(allowance), s, curve);
         } catch (SampleException e) {
             errors.add(e.field(), e.getMessage());
             return new Outcome(DataView.form(s, text, errors), e.problem() == SampleException.Problem.TOO_LARGE ? 413 : INVALID);
@@ -294,7 +302,8 @@ public final class DataRoutes {
                 if (KsgRun.isKsg(params)) {
                     KsgRun run = KsgRun.read(params, text);
                     before = run;
-                    demand = demand(run.readSettings(), run.text() == null ? "" : run.text(), run.text() == null ? sub.file : null, false);
+                    demand = demand(run.readSettings(), run.text() == null ? "" : run.text(), run.text() == null ? sub.file : null, false,
+                            heavy.budget());
                 } else {
                     PermutationRun run = PermutationRun.read(params);
                     before = run;

@@ -27,7 +27,7 @@ public final class Budget {
     private long memoryFree;
     private int coresFree;
     /** Seconds a held byte has taken, on average over recent permits: how long the queue may take to move. */
-    private double secondsPerByte = 1e-9;
+    private double secondsPerByte = 5e-8;
 
     /**
      * @param memory bytes of heap heavy work may hold at once
@@ -49,6 +49,11 @@ public final class Budget {
 
     public long memory() {
         return memory;
+    }
+
+    /** The thread that ends the waits. */
+    ScheduledExecutorService timer() {
+        return timer;
     }
 
     public int cores() {
@@ -139,7 +144,7 @@ public final class Budget {
         memoryFree += p.bytes;
         coresFree += p.threads;
         if (p.bytes > 1024 * 1024) {
-            secondsPerByte = 0.8 * secondsPerByte + 0.2 * (nanos / 1e9 / p.bytes);
+            secondsPerByte = 0.5 * secondsPerByte + 0.5 * (nanos / 1e9 / p.bytes);
         }
         admitWaiting();
     }

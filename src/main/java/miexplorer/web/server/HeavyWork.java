@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * <p>The budget is sized from this JVM: the heap less {@link #LIGHT_RESERVE} for everything else, and its cores.
  */
 public final class HeavyWork implements AutoCloseable {
-    /** Heap kept for light requests and the app itself (it serves its pages in a heap of 26 MB, BENCHMARKS.md). */
-    public static final long LIGHT_RESERVE = 24L * 1024 * 1024;
+    /** Heap kept for light requests and the app itself (it serves its pages in a heap of 17 MB: bench/heap.sh). */
+    public static final long LIGHT_RESERVE = 20L * 1024 * 1024;
     /** How long a request waits for room before it is told the server is busy. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
@@ -30,6 +30,7 @@ public final class HeavyWork implements AutoCloseable {
     /** The budget's timer when this made it, to stop with it; else null. */
     private final ScheduledExecutorService ownTimer;
 
+    /** Heavy work admitted by {@code budget}, whose timer the caller stops. */
     public HeavyWork(Budget budget, Health health) {
         this(budget, health, null);
     }
@@ -49,9 +50,13 @@ public final class HeavyWork implements AutoCloseable {
     /** The budget of this JVM: its heap less {@link #LIGHT_RESERVE}, and its cores. */
     public static HeavyWork forThisJvm(Health health) {
         long heap = Runtime.getRuntime().maxMemory();
-        ScheduledExecutorService timer = timer();
-        return new HeavyWork(new Budget(Math.max(heap - LIGHT_RESERVE, heap / 4), Runtime.getRuntime().availableProcessors(),
-                MAX_WAIT, timer), health, timer);
+        Budget budget = budgetOfThisJvm(Math.max(heap - LIGHT_RESERVE, heap / 4));
+        return new HeavyWork(budget, health, budget.timer());
+    }
+
+    /** A budget of {@code memory} bytes and this JVM's cores, with its own timer (stopped with the heavy work). */
+    public static Budget budgetOfThisJvm(long memory) {
+        return new Budget(memory, Runtime.getRuntime().availableProcessors(), MAX_WAIT, timer());
     }
 
     /** Stops the heavy work's threads (work in progress is interrupted), when the server stops. */
