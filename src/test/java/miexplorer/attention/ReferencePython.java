@@ -24,15 +24,17 @@ public final class ReferencePython {
     }
 
     /**
-     * Skips the calling test with a loud message when Python cannot import {@code modules} (fails it
-     * under {@code CI=true}, where .ci/run has installed them).
+     * Skips the calling test with a loud message when Python cannot find {@code modules} (fails it
+     * under {@code CI=true}, where .ci/run has installed them). The modules are looked up, not
+     * imported: importing torch alone takes about 2 s, which the comparison itself pays once.
      *
-     * @param modules what to import, e.g. {@code "numpy"} or {@code "torch, numpy"}
+     * @param modules what the script imports, e.g. {@code "numpy"} or {@code "torch, numpy"}
      * @param packages the Debian packages that provide them, for the message
      */
     public static void need(String test, String modules, String packages) throws Exception {
         boolean present = Files.isExecutable(PYTHON)
-                && new ProcessBuilder(PYTHON.toString(), "-c", "import " + modules).redirectErrorStream(true).start().waitFor() == 0;
+                && new ProcessBuilder(PYTHON.toString(), "-c", "import importlib.util, sys; sys.exit(0 if all("
+                        + "importlib.util.find_spec(m.strip()) for m in '" + modules + "'.split(',')) else 1)").redirectErrorStream(true).start().waitFor() == 0;
         if (!present) {
             String message = test + " NEEDS " + PYTHON + " WITH " + modules.toUpperCase()
                     + " (Debian " + packages + "; .ci/run installs it)";
