@@ -52,7 +52,11 @@ public final class AttentionClassifier {
     public record LossAndGradient(double loss, Parameters gradient) {
     }
 
-    /** α and the logits for one sequence of n tokens. */
+    /**
+     * α and the logits for one sequence of n tokens.
+     *
+     * @throws IllegalArgumentException when the sequence is not n long or a token is not 0 … V − 1
+     */
     public static Forward forward(Parameters p, int[] tokens) {
         Work w = new Work(p);
         w.forward(p, tokens);
@@ -182,6 +186,10 @@ public final class AttentionClassifier {
             }
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
+                if (tokens[i] < 0 || tokens[i] >= classes) {
+                    throw new IllegalArgumentException("the token at position " + i + " is " + tokens[i]
+                            + "; tokens must be from 0 to " + (classes - 1));
+                }
                 double[] e = p.tokenEmbedding()[tokens[i]];
                 double[] pos = p.positionEmbedding()[i];
                 double si = 0;

@@ -5,8 +5,8 @@ package miexplorer.attention.learned;
  * copied.
  *
  * <p><b>The shuffled baseline.</b> A mutual-information estimate from N samples is not 0 when the
- * variables are independent: the plug-in estimate is biased upwards by about (cells − 1)/(2N) nats,
- * and Miller–Madow removes most of that bias but not the noise around it. So "position i carries
+ * variables are independent: the plug-in estimate is biased upwards by about (r − 1)(c − 1)/(2N)
+ * nats for an r × c table, and Miller–Madow removes most of that bias but not the noise around it. So "position i carries
  * 0.004 bits" means nothing until it is set beside what the same estimator reports, on the same
  * held-out sequences, when y carries no information about x_i at all. Shuffling y (one random
  * permutation of the held-out targets, the same for every position) keeps both margins, the tokens at

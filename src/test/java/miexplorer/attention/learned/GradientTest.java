@@ -1,6 +1,7 @@
 package miexplorer.attention.learned;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import miexplorer.attention.ReferencePython;
@@ -79,6 +81,18 @@ class GradientTest {
                         + ", the largest entry is " + largest);
             }
         }
+    }
+
+    @Test
+    void a_sequence_that_does_not_fit_the_model_is_refused() {
+        Parameters p = randomCase(3, 4, 2, 1, 1, 5).params();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AttentionClassifier.forward(p, new int[] {0, 1, 3, 2}))
+                .getMessage().contains("the token at position 2 is 3; tokens must be from 0 to 2"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AttentionClassifier.forward(p, new int[] {0, 1}))
+                .getMessage().contains("a sequence has 2 tokens, but the model has 4 positions"));
+        AttentionClassifier.Forward f = AttentionClassifier.forward(p, new int[] {0, 1, 2, 2});
+        assertEquals(1, Arrays.stream(f.weights()).sum(), 1e-15);
+        assertEquals(3, f.logits().length);
     }
 
     /**
