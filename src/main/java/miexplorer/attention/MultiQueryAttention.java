@@ -19,7 +19,27 @@ public record MultiQueryAttention(List<QueryAttention> rows, double[] prior, Joi
      */
     public static MultiQueryAttention of(double[][] queries, double[][] keys, double[][] values, boolean scale,
             double temperature, double[] prior) {
-        int m = queries.length;
+        double[] p = normalisedPrior(queries.length, prior);
+        List<QueryAttention> rows = new ArrayList<>(queries.length);
+        for (double[] q : queries) {
+            rows.add(QueryAttention.of(q, keys, values, scale, temperature));
+        }
+        return joint(rows, p);
+    }
+
+    /**
+     * The joint table of rows scored any way (dot product, {@link AdditiveScores}, …), each against
+     * the same n keys.
+     *
+     * @param prior m non-negative weights, or null for equally likely queries
+     * @throws IllegalArgumentException for no rows, rows with different numbers of keys, or a bad prior
+     */
+    public static MultiQueryAttention fromRows(List<QueryAttention> rows, double[] prior) {
+        return joint(rows, normalisedPrior(rows.size(), prior));
+    }
+
+    /** P(query) from m weights (null: 1/m each), checked before any row is computed. */
+    private static double[] normalisedPrior(int m, double[] prior) {
         if (m == 0) {
             throw new IllegalArgumentException("at least one query is needed");
         }
@@ -44,13 +64,21 @@ public record MultiQueryAttention(List<QueryAttention> rows, double[] prior, Joi
                 p[r] = prior[r] / sum;
             }
         }
-        List<QueryAttention> rows = new ArrayList<>(m);
+        return p;
+    }
+
+    /** P(query = r, key = i) = p_r · α_{r,i}. */
+    private static MultiQueryAttention joint(List<QueryAttention> rows, double[] p) {
+        int m = rows.size();
+        int n = rows.get(0).keys();
         double[][] joint = new double[m][];
         for (int r = 0; r < m; r++) {
-            QueryAttention a = QueryAttention.of(queries[r], keys, values, scale, temperature);
-            rows.add(a);
-            joint[r] = new double[keys.length];
-            for (int i = 0; i < keys.length; i++) {
+            QueryAttention a = rows.get(r);
+            if (a.keys() != n) {
+                throw new IllegalArgumentException("query " + r + " was scored against " + a.keys() + " keys, but query 0 against " + n);
+            }
+            joint[r] = new double[n];
+            for (int i = 0; i < n; i++) {
                 joint[r][i] = p[r] * a.weights()[i];
             }
         }

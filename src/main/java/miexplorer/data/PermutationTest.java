@@ -142,7 +142,8 @@ public final class PermutationTest {
         return sum;
     }
 
-    private static void shuffle(int[] a, SplittableRandom random) {
+    /** Shuffles {@code a} in place (Fisher–Yates): every order equally likely, the same draws for the same generator state. */
+    public static void shuffle(int[] a, SplittableRandom random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int tmp = a[i];
