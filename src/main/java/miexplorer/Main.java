@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import miexplorer.web.App;
-import miexplorer.web.Site;
 import miexplorer.web.server.HeavyWork;
+import miexplorer.web.site.Site;
 
 /**
  * Starts MI Explorer, configured by the environment:

@@ -106,7 +106,7 @@ class MainTest {
                 warm.setSoTimeout(15_000);
                 warm.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
-                assertTrue(miexplorer.web.HostingTestAccess.readResponse(warm.getInputStream()).startsWith("HTTP/1.1 200"));
+                assertTrue(miexplorer.web.site.HostingTestAccess.readResponse(warm.getInputStream()).startsWith("HTTP/1.1 200"));
             }
 
             byte[] body = "c=0.36&c=0.04&c=0.12&c=0.48&xl=Rain&xl=Sun&yl=R&yl=S".getBytes(StandardCharsets.US_ASCII);
@@ -128,7 +128,7 @@ class MainTest {
 
                 out.write(body, 10, body.length - 10);
                 out.flush();
-                String response = miexplorer.web.HostingTestAccess.readResponse(socket.getInputStream());
+                String response = miexplorer.web.site.HostingTestAccess.readResponse(socket.getInputStream());
                 assertTrue(response.startsWith("HTTP/1.1 303"), response);
             }
             assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the process exits once the request is done");

@@ -3,16 +3,16 @@ package miexplorer.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import miexplorer.web.Site;
-import miexplorer.web.Templates;
-import miexplorer.web.Utf8Buffer;
 import miexplorer.web.attention.AttentionForm;
 import miexplorer.web.attention.AttentionView;
+import miexplorer.web.http.Utf8Buffer;
 import miexplorer.web.mi.MiForm;
 import miexplorer.web.mi.MiPage;
 import miexplorer.web.mi.MiView;
+import miexplorer.web.render.Templates;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.Placement;
+import miexplorer.web.site.Site;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -68,7 +68,7 @@ public class ViewBenchmark {
     private byte[] fragment(String template, Object view, String announcement) {
         Utf8Buffer out = new Utf8Buffer(48 * 1024);
         templates.render(template, view, out);
-        templates.render("shared/announce.jte", Map.of("text", announcement, "oob", true), out);
+        templates.render("layout/announce.jte", Map.of("text", announcement, "oob", true), out);
         return out.toByteArray();
     }
 

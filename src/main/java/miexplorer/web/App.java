@@ -2,30 +2,32 @@ package miexplorer.web;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import miexplorer.info.Analysis;
-import miexplorer.info.JointDistribution;
-import miexplorer.info.LogBase;
 import miexplorer.web.attention.AttentionRoutes;
 import miexplorer.web.cmi.CmiRoutes;
 import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.examples.ExampleRoutes;
+import miexplorer.web.http.ErrorPages;
+import miexplorer.web.http.JettyErrors;
+import miexplorer.web.http.ResponseHeaders;
+import miexplorer.web.http.StoredAnswers;
 import miexplorer.web.mi.MiRoutes;
+import miexplorer.web.render.Templates;
 import miexplorer.web.server.BoundedErrors;
 import miexplorer.web.server.Budget;
-import miexplorer.web.server.HeavyWork;
 import miexplorer.web.server.CodeWatch;
 import miexplorer.web.server.Health;
+import miexplorer.web.server.HealthCheck;
+import miexplorer.web.server.HeavyWork;
 import miexplorer.web.server.UnhealthyGuard;
+import miexplorer.web.site.Assets;
+import miexplorer.web.site.Paths;
+import miexplorer.web.site.Site;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -96,7 +98,7 @@ public final class App {
                 ? Templates.precompiled()
                 : Templates.hotReloading(config.templates());
         Site site = config.site();
-        Pages pages = new Pages(templates);
+        ErrorPages errors = new ErrorPages(templates, MAX_BODY);
         Health health = new Health();
         HeavyWork heavy = config.budget() == null ? HeavyWork.forThisJvm(health) : new HeavyWork(config.budget(), health);
         return Javalin.create(cfg -> {
@@ -104,7 +106,7 @@ public final class App {
             BoundedErrors.install(cfg.unsafe, health);
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(MAX_HEADER)));
             // gzip for every text response of 1500 bytes or more (Javalin's default threshold);
             // images other than SVG are left alone. Brotli would need a native library.
             cfg.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -135,26 +137,10 @@ public final class App {
                     }
                 });
             }
-            // Static files are served from memory (Assets read them once): by their fingerprinted
-            // names, cached for a year, and by their plain names, revalidated. Javalin's static file
-            // handlers are not used: mounting the jar as a file system for them took a third of the
-            // start-up time (BENCHMARKS.md), for five small files.
-            for (Assets.Asset asset : Assets.BUNDLED.all()) {
-                cfg.routes.get(asset.hashedPath(), ctx -> serve(ctx, asset, Assets.IMMUTABLE));
-                cfg.routes.get(Paths.STATIC + "/" + asset.name(), ctx -> serve(ctx, asset, Validators.REVALIDATE));
-            }
+            Assets.BUNDLED.register(cfg.routes);
+            ResponseHeaders.install(cfg.routes, site.contentSecurityPolicy());
+            HealthCheck.register(cfg.routes, Paths.HEALTH, templates, health, watch);
 
-            cfg.routes.before(ctx -> {
-                ctx.header("Content-Security-Policy", site.contentSecurityPolicy());
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-            });
-            cfg.routes.after(ctx -> {
-                declareCharset(ctx);
-                Validators.apply(ctx);
-                addVary(ctx, "Accept-Encoding");
-            });
-            cfg.routes.get(Paths.HEALTH, ctx -> health(ctx, templates, health, watch));
 
             MiRoutes mi = MiRoutes.register(cfg.routes, templates, site);
             // The explorers hand the gallery their examples, and the lesson what it embeds of them: each
@@ -169,17 +155,7 @@ public final class App {
                 StoredAnswers.register(cfg.routes);
             }
 
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> pages.problem(ctx, e.getStatus(), messageFor(e, ctx)));
-            cfg.routes.exception(Exception.class, (e, ctx) -> {
-                if (clientWentAway(e)) {
-                    // Nobody is there to read an answer; not the server's fault, so not an error in its log.
-                    LOG.debug("The client of {} {} went away: {}", ctx.method(), ctx.path(), e.toString());
-                    ctx.status(400);
-                    return;
-                }
-                LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                pages.problem(ctx, 500, "Something went wrong on our side. Your input was not lost: go back and try again.");
-            });
+            errors.install(cfg.routes);
         });
     }
 
@@ -214,100 +190,6 @@ public final class App {
         }
         if (stop.isAlive()) {
             LOG.error("The server did not stop within {} ms; going on with its threads still running", most.toMillis());
-        }
-    }
-
-    /** A fingerprinted static file: its name changes with its content, so it may be cached for a year. */
-    private static void serve(Context ctx, Assets.Asset asset, String cacheControl) {
-        ctx.header("Cache-Control", cacheControl);
-        ctx.header("ETag", asset.etag());
-        ctx.contentType(asset.contentType());
-        ctx.result(asset.bytes());
-    }
-
-    /**
-     * 200 when the app can serve: its code is as it started, its templates render and its maths runs.
-     * Never cached. 503 otherwise, and during a graceful stop (the server itself answers 503 to new
-     * requests then), so that a load balancer drains this instance.
-     */
-    private static void health(Context ctx, Templates templates, Health health, CodeWatch watch) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.contentType("text/plain; charset=utf-8");
-        if (watch != null) {
-            watch.check();
-        }
-        try {
-            templates.render("shared/announce.jte", Map.of("text", "ok", "oob", false));
-            double mi = Analysis.of(JointDistribution.fromWeights(new double[][] {{0.5, 0}, {0, 0.5}}), LogBase.TWO)
-                    .mutualInformation();
-            if (Math.abs(mi - 1) > 1e-12) {
-                throw new IllegalStateException("I(X;Y) of a perfect copy of a fair bit came out as " + mi);
-            }
-            ctx.result("ok\n");
-        } catch (RuntimeException | LinkageError e) {
-            if (!health.failIfFatal(e)) {
-                LOG.error("Health check failed", e);
-            }
-            ctx.status(503).result("unavailable\n");
-        }
-    }
-
-    /**
-     * Pages are UTF-8 and say so in a meta tag; the header says it too, so a browser never has to
-     * sniff, and a proxy or a saved response keeps the encoding with the bytes.
-     */
-    static void declareCharset(Context ctx) {
-        if ("text/html".equals(ctx.res().getContentType())) {
-            ctx.contentType("text/html; charset=utf-8");
-        }
-    }
-
-    /** Adds {@code field} to the Vary header, keeping what handlers put there (such as HX-Request). */
-    static void addVary(Context ctx, String field) {
-        String vary = ctx.res().getHeader("Vary");
-        if (vary == null || vary.isBlank()) {
-            ctx.header("Vary", field);
-        } else if (Arrays.stream(vary.split(",")).map(String::strip).noneMatch(field::equalsIgnoreCase)) {
-            ctx.header("Vary", vary + ", " + field);
-        }
-    }
-
-    /** Whether {@code e} comes of a client that closed its connection while its request was read or answered. */
-    static boolean clientWentAway(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof org.eclipse.jetty.io.EofException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String messageFor(HttpResponseException e, Context ctx) {
-        return switch (e.getStatus()) {
-            case 404 -> "There is no page at " + ctx.path() + ".";
-            case 405 -> "This address does not take " + ctx.method() + " requests.";
-            case 413 -> "The request is too large: the app takes at most " + (MAX_BODY / (1024 * 1024))
-                    + " MB. A 32 × 32 table, or 256 keys of 1024 numbers, fits easily.";
-            case 400 -> "The request could not be read: " + e.getMessage();
-            default -> e.getMessage();
-        };
-    }
-
-    /** Error pages: HTML for browsers, JSON for the API; never a stack trace. */
-    static final class Pages {
-        private final Templates templates;
-
-        Pages(Templates templates) {
-            this.templates = templates;
-        }
-
-        void problem(Context ctx, int status, String message) {
-            ctx.status(status);
-            if (ctx.path().startsWith("/api/")) {
-                ctx.json(Map.of("errors", List.of(Map.of("field", "request", "message", message))));
-            } else {
-                ctx.html(templates.render("shared/problem.jte", Map.of("status", status, "message", message)));
-            }
         }
     }
 }

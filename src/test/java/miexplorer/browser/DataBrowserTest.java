@@ -317,7 +317,7 @@ class DataBrowserTest extends BrowserTest {
             assertTrue(text(d, "ksg-perm-result").contains("of 3000 shuffles gave at least the observed KSG estimate"),
                     text(d, "ksg-perm-result"));
             String ksg = api.body().replaceAll(".*\"mutualInformationKsg\":([^,}]+).*", "$1");
-            assertEquals(miexplorer.web.Format.fixed(Double.parseDouble(ksg), 3), text(d, "est-ksg"));
+            assertEquals(miexplorer.web.render.Format.fixed(Double.parseDouble(ksg), 3), text(d, "est-ksg"));
             assertTrue(text(d, "ksg-estimate").contains("with k = 4"), text(d, "ksg-estimate"));
             assertEquals(List.of(), browser.consoleErrors());
             browser.close();

@@ -10,7 +10,7 @@ import miexplorer.attention.QueryAttention;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
-import miexplorer.web.Format;
+import miexplorer.web.render.Format;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;

@@ -1,10 +1,10 @@
 package miexplorer.web;
 
-import static miexplorer.web.PageText.byId;
-import static miexplorer.web.PageText.get;
-import static miexplorer.web.PageText.raw;
-import static miexplorer.web.PageText.read;
-import static miexplorer.web.PageText.unescape;
+import static miexplorer.testing.PageText.byId;
+import static miexplorer.testing.PageText.get;
+import static miexplorer.testing.PageText.raw;
+import static miexplorer.testing.PageText.read;
+import static miexplorer.testing.PageText.unescape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -32,7 +32,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import miexplorer.web.PageText.Res;
+import miexplorer.testing.PageText.Res;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,8 +1,8 @@
 package miexplorer.web;
 
-import static miexplorer.web.PageText.byId;
-import static miexplorer.web.PageText.fetch;
-import static miexplorer.web.PageText.inputs;
+import static miexplorer.testing.PageText.byId;
+import static miexplorer.testing.PageText.fetch;
+import static miexplorer.testing.PageText.inputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,6 +26,8 @@ import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
+import miexplorer.testing.PageText;
+import miexplorer.web.render.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

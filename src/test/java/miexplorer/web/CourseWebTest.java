@@ -1,6 +1,6 @@
 package miexplorer.web;
 
-import static miexplorer.web.PageText.fetch;
+import static miexplorer.testing.PageText.fetch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,11 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
 import io.javalin.testtools.FormBody;
-import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +21,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import miexplorer.testing.PageText;
 import miexplorer.web.attention.AttentionForm;
 import miexplorer.web.attention.AttentionPreset;
 import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.mi.Preset;
+import miexplorer.web.render.Templates;
 import miexplorer.web.shared.Example;
+import miexplorer.web.site.Site;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -10,8 +10,8 @@ import miexplorer.attention.MultiQueryAttention;
 import miexplorer.attention.QueryAttention;
 import miexplorer.info.Analysis;
 import miexplorer.info.LogBase;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.JsonBody;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.http.JsonBody;
 
 /**
  * POST /api/attention. The JSON is turned into the same typed input as the form and checked by

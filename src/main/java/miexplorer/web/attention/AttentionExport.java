@@ -2,7 +2,7 @@ package miexplorer.web.attention;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import miexplorer.web.Python;
+import miexplorer.web.render.Python;
 
 /**
  * {@code /attention.py?…}: a runnable Python script (NumPy) that redoes the page's attention

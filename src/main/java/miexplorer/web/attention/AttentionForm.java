@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import miexplorer.attention.MultiQueryAttention;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Forms;
-import miexplorer.web.NumberInput;
-import miexplorer.web.Paths;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Forms;
+import miexplorer.web.form.NumberInput;
 import miexplorer.web.shared.JointForm;
+import miexplorer.web.site.Paths;
 
 /**
  * Reads the attention explorer's state from request parameters, checks it, applies the form's

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 import miexplorer.info.Analysis;
 import miexplorer.info.LogBase;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Forms;
-import miexplorer.web.Htmx;
-import miexplorer.web.Site;
-import miexplorer.web.Templates;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Forms;
+import miexplorer.web.http.Htmx;
+import miexplorer.web.render.Templates;
 import miexplorer.web.server.HeavyWork;
 import miexplorer.web.shared.AttentionTry;
 import miexplorer.web.shared.EmbeddedExplorer;
 import miexplorer.web.shared.Example;
 import miexplorer.web.shared.Placement;
+import miexplorer.web.site.Site;
 
 /** The attention explorer's routes: the page, its form, the √d_k experiment, and the JSON API. */
 public final class AttentionRoutes {
@@ -128,7 +128,7 @@ public final class AttentionRoutes {
             ctx.html(templates.render("attention/scaling.jte", view));
         }, busy -> {
             ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
-            ctx.status(503).html(templates.render("shared/problem.jte", Map.of("status", 503, "message",
+            ctx.status(503).html(templates.render("layout/problem.jte", Map.of("status", 503, "message",
                     "The server is busy with other people's work right now; reload this page in " + busy.retryAfterSeconds() + " s.")));
         }, () -> { });
     }

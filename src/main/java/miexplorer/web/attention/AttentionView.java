@@ -7,16 +7,16 @@ import java.util.Map;
 import miexplorer.attention.MultiQueryAttention;
 import miexplorer.attention.QueryAttention;
 import miexplorer.info.LogBase;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Format;
-import miexplorer.web.Heatmap;
-import miexplorer.web.Site;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.render.Format;
+import miexplorer.web.render.Heatmap;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.JointView;
 import miexplorer.web.shared.Kind;
 import miexplorer.web.shared.Placement;
 import miexplorer.web.shared.Problem;
+import miexplorer.web.site.Site;
 
 /**
  * What the attention explorer's templates show for one state: the input as typed, its messages,
@@ -202,7 +202,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     /** The temperature T as a number (valid whenever {@link #ok()}). */
     public double temperature() {
-        return miexplorer.web.NumberInput.parse(input.temperature()).value();
+        return miexplorer.web.form.NumberInput.parse(input.temperature()).value();
     }
 
     /** The temperature slider's range: it writes its value into the temperature field, which takes any T > 0. */
@@ -212,7 +212,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     /** Where the temperature slider stands: T, held within the slider's range (1 while T cannot be read). */
     public String temperatureSlider() {
-        miexplorer.web.NumberInput.Parsed t = miexplorer.web.NumberInput.parse(input.temperature());
+        miexplorer.web.form.NumberInput.Parsed t = miexplorer.web.form.NumberInput.parse(input.temperature());
         double v = t.ok() && t.value() > 0 ? t.value() : 1;
         v = Math.max(Double.parseDouble(TEMPERATURE_MIN), Math.min(Double.parseDouble(TEMPERATURE_MAX), v));
         return java.math.BigDecimal.valueOf(Math.round(v * 100), 2).stripTrailingZeros().toPlainString();

@@ -3,7 +3,7 @@ package miexplorer.web.attention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
-import miexplorer.web.Svg;
+import miexplorer.web.render.Svg;
 
 /**
  * A horizontal bar chart of attention weights per key, two bars per key: with the √d_k scaling

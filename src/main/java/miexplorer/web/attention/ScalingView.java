@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import miexplorer.attention.ScalingExperiment;
 import miexplorer.info.LogBase;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Forms;
-import miexplorer.web.Format;
-import miexplorer.web.Svg;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Forms;
+import miexplorer.web.render.Format;
+import miexplorer.web.render.Svg;
 
 /**
  * The √d_k experiment page: its parameters as typed, their messages, and the measured points with

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.JsonBody;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.http.JsonBody;
 
 /**
  * POST /api/cmi: the three-variable explorer's numbers as JSON, at full double precision. The request

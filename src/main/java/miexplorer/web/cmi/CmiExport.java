@@ -2,10 +2,10 @@ package miexplorer.web.cmi;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import miexplorer.web.Python;
-import miexplorer.web.Site;
+import miexplorer.web.render.Python;
 import miexplorer.web.shared.Kind;
 import miexplorer.web.shared.Placement;
+import miexplorer.web.site.Site;
 
 /**
  * {@code /cmi.py?…}: a runnable Python 3 script (NumPy) that redoes the three-variable computation

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayDistribution;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Format;
-import miexplorer.web.Forms;
-import miexplorer.web.Paths;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Forms;
+import miexplorer.web.render.Format;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.Kind;
+import miexplorer.web.site.Paths;
 
 /**
  * Reads the three-variable explorer's state from request parameters, checks it, applies its

@@ -6,15 +6,15 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Forms;
-import miexplorer.web.Htmx;
-import miexplorer.web.Site;
-import miexplorer.web.Templates;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Forms;
+import miexplorer.web.http.Htmx;
+import miexplorer.web.render.Templates;
 import miexplorer.web.shared.EmbeddedExplorer;
 import miexplorer.web.shared.Example;
 import miexplorer.web.shared.Placement;
 import miexplorer.web.shared.ThreeWayExample;
+import miexplorer.web.site.Site;
 
 /**
  * The three-variable explorer's routes, shaped as the joint-table explorer's: one handler per verb

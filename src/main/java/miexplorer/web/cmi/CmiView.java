@@ -8,14 +8,14 @@ import miexplorer.info.ConditionalSlice;
 import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Format;
-import miexplorer.web.Site;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.render.Format;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.JointView;
 import miexplorer.web.shared.Placement;
 import miexplorer.web.shared.Problem;
+import miexplorer.web.site.Site;
 
 /**
  * Everything the three-variable explorer's templates show for one state: the input as typed, its

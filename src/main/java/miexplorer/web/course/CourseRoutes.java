@@ -2,13 +2,13 @@ package miexplorer.web.course;
 
 import io.javalin.config.RoutesConfig;
 import java.util.List;
-import miexplorer.web.Paths;
-import miexplorer.web.Site;
-import miexplorer.web.Templates;
+import miexplorer.web.render.Templates;
 import miexplorer.web.shared.AttentionTry;
 import miexplorer.web.shared.EmbeddedExplorer;
 import miexplorer.web.shared.JointExample;
 import miexplorer.web.shared.ThreeWayExample;
+import miexplorer.web.site.Paths;
+import miexplorer.web.site.Site;
 
 /**
  * The lesson at {@code /}. Its content does not depend on the request, so it is built once. It

@@ -9,15 +9,15 @@ import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
-import miexplorer.web.Format;
-import miexplorer.web.NumberInput;
-import miexplorer.web.Site;
+import miexplorer.web.form.NumberInput;
+import miexplorer.web.render.Format;
 import miexplorer.web.shared.AttentionTry;
 import miexplorer.web.shared.EmbeddedExplorer;
-import miexplorer.web.shared.ThreeWayExample;
 import miexplorer.web.shared.JointExample;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
+import miexplorer.web.shared.ThreeWayExample;
+import miexplorer.web.site.Site;
 
 /**
  * The lesson at {@code /}: its three live explorers and every number its text quotes, computed here by

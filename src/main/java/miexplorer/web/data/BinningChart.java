@@ -5,8 +5,8 @@ import java.util.List;
 import miexplorer.data.Binning;
 import miexplorer.data.BinningCurve;
 import miexplorer.info.LogBase;
-import miexplorer.web.Format;
-import miexplorer.web.Svg;
+import miexplorer.web.render.Format;
+import miexplorer.web.render.Svg;
 
 /**
  * The chart beside the nearest-neighbour estimate: the plug-in estimate of the binned data against the

@@ -15,8 +15,8 @@ import miexplorer.data.PermutationTest;
 import miexplorer.data.SampleEstimates;
 import miexplorer.data.SampleException;
 import miexplorer.data.SampleReader;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.RequestBody;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.http.RequestBody;
 import miexplorer.web.server.Budget;
 import miexplorer.web.server.HeavyWork;
 

@@ -19,10 +19,10 @@ import miexplorer.data.ContingencyTable;
 import miexplorer.data.NeighbourEstimate;
 import miexplorer.data.SampleException;
 import miexplorer.data.SampleReader;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Htmx;
-import miexplorer.web.RequestBody;
-import miexplorer.web.Templates;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.http.Htmx;
+import miexplorer.web.http.RequestBody;
+import miexplorer.web.render.Templates;
 import miexplorer.web.server.Budget;
 import miexplorer.web.server.HeavyWork;
 
@@ -46,7 +46,7 @@ public final class DataRoutes {
     private static final long FORM_OVERHEAD = 1024 * 1024;
     /**
      * The longest body read to its end when the answer is already known, so that the client reads the
-     * answer rather than a reset connection ({@link miexplorer.web.RequestBody}): a body a little
+     * answer rather than a reset connection ({@link miexplorer.web.http.RequestBody}): a body a little
      * over the limit gets its message; a much longer one is cut off.
      */
     static final long MAX_DRAIN = MAX_UPLOAD + 8L * 1024 * 1024;
@@ -341,7 +341,7 @@ public final class DataRoutes {
             String html = templates.render("data/permutation.jte", done);
             if (!done.running()) {
                 // The end of the test goes to the live region; its steps do not.
-                html += templates.render("shared/announce.jte", Map.of("text", done.announcement(), "oob", true));
+                html += templates.render("layout/announce.jte", Map.of("text", done.announcement(), "oob", true));
             }
             ctx.html(html);
         } else {

@@ -5,7 +5,7 @@ import java.util.Map;
 import miexplorer.data.Binning;
 import miexplorer.data.SampleReader;
 import miexplorer.info.LogBase;
-import miexplorer.web.FieldErrors;
+import miexplorer.web.form.FieldErrors;
 
 /**
  * How to read and analyse the samples, as typed (so a form can show it back) and as values. The

@@ -61,7 +61,7 @@ public record KsgRun(String settings, String text, NeighbourEstimate.Method meth
 
     /** The settings the test started with, read back. */
     DataSettings readSettings() {
-        return DataSettings.read(parseQuery(settings), new miexplorer.web.FieldErrors());
+        return DataSettings.read(parseQuery(settings), new miexplorer.web.form.FieldErrors());
     }
 
     /**
@@ -172,7 +172,7 @@ public record KsgRun(String settings, String text, NeighbourEstimate.Method meth
         if (total > DataSettings.MAX_PERMUTATIONS || done > total || atLeast > done) {
             throw new IllegalArgumentException("the counts of shuffles do not fit together");
         }
-        miexplorer.web.FieldErrors errors = new miexplorer.web.FieldErrors();
+        miexplorer.web.form.FieldErrors errors = new miexplorer.web.form.FieldErrors();
         DataSettings s = DataSettings.read(parseQuery(settings), errors);
         if (!errors.isEmpty() || !s.ksg()) {
             throw new IllegalArgumentException("the settings are not valid");

@@ -3,7 +3,7 @@ package miexplorer.web.data;
 import java.util.ArrayList;
 import java.util.List;
 import miexplorer.data.SampleReader;
-import miexplorer.web.Svg;
+import miexplorer.web.render.Svg;
 
 /**
  * The scatter plot of the pairs, drawn on the server: at most {@link #MAX_POINTS} points, taken evenly
@@ -125,7 +125,7 @@ public record ScatterPlot(String path, int drawn, int total, List<Tick> xTicks, 
             String a = new java.math.BigDecimal(min).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
             String b = new java.math.BigDecimal(max).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
             if (!a.equals(b) || digits == 17) {
-                return new String[] {a.replace("-", miexplorer.web.Format.MINUS), b.replace("-", miexplorer.web.Format.MINUS)};
+                return new String[] {a.replace("-", miexplorer.web.render.Format.MINUS), b.replace("-", miexplorer.web.render.Format.MINUS)};
             }
         }
         throw new AssertionError();

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import miexplorer.web.Paths;
-import miexplorer.web.Site;
-import miexplorer.web.Templates;
+import miexplorer.web.render.Templates;
 import miexplorer.web.shared.Example;
+import miexplorer.web.site.Paths;
+import miexplorer.web.site.Site;
 
 /** The example gallery: {@code /examples} lists every explorer's examples; {@code /examples/<slug>} shows one. */
 public final class ExampleRoutes {

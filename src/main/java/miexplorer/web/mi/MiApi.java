@@ -9,8 +9,8 @@ import java.util.Map;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.JsonBody;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.http.JsonBody;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 

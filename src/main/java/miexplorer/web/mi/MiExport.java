@@ -2,18 +2,16 @@ package miexplorer.web.mi;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Python;
-import miexplorer.web.Site;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.render.Python;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.Placement;
+import miexplorer.web.site.Site;
 
 /**
  * The explorer's state, exported: {@code /mi.py?…} is a runnable Python script (NumPy) that redoes

@@ -7,14 +7,14 @@ import java.util.Map;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.info.TwoByTwo;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Format;
-import miexplorer.web.Forms;
-import miexplorer.web.NumberInput;
-import miexplorer.web.Paths;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Forms;
+import miexplorer.web.form.NumberInput;
+import miexplorer.web.render.Format;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.Kind;
+import miexplorer.web.site.Paths;
 
 /**
  * Reads the joint-table explorer's state from request parameters and applies the table actions. The

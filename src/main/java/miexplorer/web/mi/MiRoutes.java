@@ -7,18 +7,18 @@ import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Forms;
-import miexplorer.web.Htmx;
-import miexplorer.web.NumberInput;
-import miexplorer.web.Site;
-import miexplorer.web.Templates;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Forms;
+import miexplorer.web.form.NumberInput;
+import miexplorer.web.http.Htmx;
+import miexplorer.web.render.Templates;
 import miexplorer.web.shared.EmbeddedExplorer;
 import miexplorer.web.shared.Example;
 import miexplorer.web.shared.JointExample;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.Placement;
+import miexplorer.web.site.Site;
 
 /**
  * The joint-table explorer's routes. One handler per verb computes the state once and answers in

@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.TwoByTwo;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Format;
-import miexplorer.web.Site;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.render.Format;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.JointView;
 import miexplorer.web.shared.Placement;
 import miexplorer.web.shared.Problem;
+import miexplorer.web.site.Site;
 
 /**
  * Everything the explorer's templates show for one state: the input as typed, its messages, the

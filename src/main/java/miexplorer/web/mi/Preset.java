@@ -2,7 +2,7 @@ package miexplorer.web.mi;
 
 import java.util.List;
 import miexplorer.info.LogBase;
-import miexplorer.web.Format;
+import miexplorer.web.render.Format;
 import miexplorer.web.shared.JointForm;
 import miexplorer.web.shared.JointInput;
 import miexplorer.web.shared.Kind;

@@ -2,7 +2,7 @@ package miexplorer.web.shared;
 
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
-import miexplorer.web.Paths;
+import miexplorer.web.site.Paths;
 
 /**
  * One preset of one explorer, at a stable address: {@code /examples/<slug>}. Each explorer makes its

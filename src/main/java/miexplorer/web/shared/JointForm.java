@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import miexplorer.info.LogBase;
-import miexplorer.web.FieldErrors;
-import miexplorer.web.Format;
-import miexplorer.web.Forms;
-import miexplorer.web.NumberInput;
-import miexplorer.web.Paths;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Forms;
+import miexplorer.web.form.NumberInput;
+import miexplorer.web.render.Format;
+import miexplorer.web.site.Paths;
 
 /**
  * The rules a joint table as typed ({@link JointInput}) must meet before it is analysed, and its

@@ -10,8 +10,8 @@ import miexplorer.info.EntropyWorking;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.info.TableProperties;
-import miexplorer.web.Format;
-import miexplorer.web.Heatmap;
+import miexplorer.web.render.Format;
+import miexplorer.web.render.Heatmap;
 
 /**
  * A joint table and its analysis, as the templates in {@code templates/shared/} show it: the numbers

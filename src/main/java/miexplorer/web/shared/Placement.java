@@ -2,7 +2,7 @@ package miexplorer.web.shared;
 
 import java.util.List;
 import java.util.Map;
-import miexplorer.web.Forms;
+import miexplorer.web.form.Forms;
 
 /**
  * Where an explorer is shown. The form carries it as a hidden field, so a post answers in the same

@@ -3,7 +3,7 @@ package miexplorer.web.shared;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import miexplorer.web.FieldErrors;
+import miexplorer.web.form.FieldErrors;
 
 /**
  * One entry of an explorer's list of what is wrong with its form, shown where the results would be:

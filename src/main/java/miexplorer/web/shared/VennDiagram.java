@@ -1,7 +1,7 @@
 package miexplorer.web.shared;
 
 import miexplorer.info.Analysis;
-import miexplorer.web.Svg;
+import miexplorer.web.render.Svg;
 
 /**
  * The information diagram as two overlapping circles, drawn to scale: the circles' areas are in
