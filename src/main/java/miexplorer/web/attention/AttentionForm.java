@@ -9,7 +9,7 @@ import miexplorer.attention.MultiQueryAttention;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.Forms;
 import miexplorer.web.form.NumberInput;
-import miexplorer.web.shared.JointForm;
+import miexplorer.web.joint.JointForm;
 import miexplorer.web.site.Paths;
 
 /**

@@ -7,15 +7,14 @@ import java.util.List;
 import java.util.Map;
 import miexplorer.info.Analysis;
 import miexplorer.info.LogBase;
+import miexplorer.web.explorer.EmbeddedExplorer;
+import miexplorer.web.explorer.Example;
+import miexplorer.web.explorer.Placement;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.Forms;
 import miexplorer.web.http.Htmx;
 import miexplorer.web.render.Templates;
 import miexplorer.web.server.HeavyWork;
-import miexplorer.web.shared.AttentionTry;
-import miexplorer.web.shared.EmbeddedExplorer;
-import miexplorer.web.shared.Example;
-import miexplorer.web.shared.Placement;
 import miexplorer.web.site.Site;
 
 /** The attention explorer's routes: the page, its form, the √d_k experiment, and the JSON API. */
@@ -73,7 +72,7 @@ public final class AttentionRoutes {
         return new EmbeddedExplorer(out -> templates.render("attention/explorer.jte", view, out), view.announcement());
     }
 
-    /** The lesson's example with its first query and scaling changed, as {@link AttentionTry} says. */
+    /** I(query; key) of the lesson's example with its first query and scaling changed: the figures the lesson quotes (App hands it over). */
     public static double lessonTry(String firstQuery, boolean scale) {
         AttentionInput in = AttentionPreset.twoQueries();
         AttentionInput changed = new AttentionInput(in.queryLabels(), List.of(firstQuery, in.queries().get(1)), in.priors(),

@@ -7,15 +7,15 @@ import java.util.Map;
 import miexplorer.attention.MultiQueryAttention;
 import miexplorer.attention.QueryAttention;
 import miexplorer.info.LogBase;
+import miexplorer.web.explorer.Placement;
+import miexplorer.web.explorer.Problem;
 import miexplorer.web.form.FieldErrors;
+import miexplorer.web.joint.JointForm;
+import miexplorer.web.joint.JointInput;
+import miexplorer.web.joint.JointView;
+import miexplorer.web.joint.Kind;
 import miexplorer.web.render.Format;
 import miexplorer.web.render.Heatmap;
-import miexplorer.web.shared.JointForm;
-import miexplorer.web.shared.JointInput;
-import miexplorer.web.shared.JointView;
-import miexplorer.web.shared.Kind;
-import miexplorer.web.shared.Placement;
-import miexplorer.web.shared.Problem;
 import miexplorer.web.site.Site;
 
 /**

@@ -2,9 +2,9 @@ package miexplorer.web.cmi;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import miexplorer.web.explorer.Placement;
+import miexplorer.web.joint.Kind;
 import miexplorer.web.render.Python;
-import miexplorer.web.shared.Kind;
-import miexplorer.web.shared.Placement;
 import miexplorer.web.site.Site;
 
 /**

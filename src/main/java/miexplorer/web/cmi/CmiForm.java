@@ -8,9 +8,9 @@ import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayDistribution;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.Forms;
+import miexplorer.web.joint.JointForm;
+import miexplorer.web.joint.Kind;
 import miexplorer.web.render.Format;
-import miexplorer.web.shared.JointForm;
-import miexplorer.web.shared.Kind;
 import miexplorer.web.site.Paths;
 
 /**
@@ -335,7 +335,7 @@ public final class CmiForm {
             }
         }
         u.append("&kind=").append(in.kind().key()).append("&base=").append(in.base().key());
-        if (in.digits() != miexplorer.web.shared.JointInput.DEFAULT_DIGITS) {
+        if (in.digits() != miexplorer.web.joint.JointInput.DEFAULT_DIGITS) {
             u.append("&digits=").append(in.digits());
         }
         return u.toString();

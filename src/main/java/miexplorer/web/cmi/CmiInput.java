@@ -2,8 +2,8 @@ package miexplorer.web.cmi;
 
 import java.util.List;
 import miexplorer.info.LogBase;
-import miexplorer.web.shared.JointInput;
-import miexplorer.web.shared.Kind;
+import miexplorer.web.joint.JointInput;
+import miexplorer.web.joint.Kind;
 
 /**
  * A table of three variables exactly as typed: one X × Y slice per value of Z. Nothing is parsed

@@ -1,6 +1,6 @@
 package miexplorer.web.cmi;
 
-import miexplorer.web.shared.Example;
+import miexplorer.web.explorer.Example;
 
 /**
  * The three-variable explorer's full page.

@@ -2,8 +2,8 @@ package miexplorer.web.cmi;
 
 import java.util.List;
 import miexplorer.info.LogBase;
-import miexplorer.web.shared.JointInput;
-import miexplorer.web.shared.Kind;
+import miexplorer.web.joint.JointInput;
+import miexplorer.web.joint.Kind;
 
 /** A named three-variable table with a stable slug, for the gallery and the explorer's list of examples. */
 public record CmiPreset(String slug, String title, String description, CmiInput input) {

@@ -6,14 +6,14 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
+import miexplorer.web.explorer.CmiExample;
+import miexplorer.web.explorer.EmbeddedExplorer;
+import miexplorer.web.explorer.Example;
+import miexplorer.web.explorer.Placement;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.Forms;
 import miexplorer.web.http.Htmx;
 import miexplorer.web.render.Templates;
-import miexplorer.web.shared.EmbeddedExplorer;
-import miexplorer.web.shared.Example;
-import miexplorer.web.shared.Placement;
-import miexplorer.web.shared.ThreeWayExample;
 import miexplorer.web.site.Site;
 
 /**
@@ -49,12 +49,12 @@ public final class CmiRoutes {
 
     /** Every preset at its stable gallery address. */
     public List<Example> examples() {
-        return tables().stream().map(ThreeWayExample::example).toList();
+        return tables().stream().map(CmiExample::example).toList();
     }
 
     /** Every preset with its table, for the lesson's quoted figures. */
-    public List<ThreeWayExample> tables() {
-        return CmiPreset.all().stream().map(p -> new ThreeWayExample(new Example(p.slug(), p.title(), p.description(), EXPLORER,
+    public List<CmiExample> tables() {
+        return CmiPreset.all().stream().map(p -> new CmiExample(new Example(p.slug(), p.title(), p.description(), EXPLORER,
                 (ctx, example) -> examplePage(ctx, p, example)), CmiForm.check(p.input(), new FieldErrors()).weights())).toList();
     }
 

@@ -8,13 +8,13 @@ import miexplorer.info.ConditionalSlice;
 import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
+import miexplorer.web.explorer.Placement;
+import miexplorer.web.explorer.Problem;
 import miexplorer.web.form.FieldErrors;
+import miexplorer.web.joint.JointForm;
+import miexplorer.web.joint.JointInput;
+import miexplorer.web.joint.JointView;
 import miexplorer.web.render.Format;
-import miexplorer.web.shared.JointForm;
-import miexplorer.web.shared.JointInput;
-import miexplorer.web.shared.JointView;
-import miexplorer.web.shared.Placement;
-import miexplorer.web.shared.Problem;
 import miexplorer.web.site.Site;
 
 /**

@@ -2,11 +2,10 @@ package miexplorer.web.course;
 
 import io.javalin.config.RoutesConfig;
 import java.util.List;
+import miexplorer.web.explorer.CmiExample;
+import miexplorer.web.explorer.EmbeddedExplorer;
+import miexplorer.web.explorer.JointExample;
 import miexplorer.web.render.Templates;
-import miexplorer.web.shared.AttentionTry;
-import miexplorer.web.shared.EmbeddedExplorer;
-import miexplorer.web.shared.JointExample;
-import miexplorer.web.shared.ThreeWayExample;
 import miexplorer.web.site.Paths;
 import miexplorer.web.site.Site;
 
@@ -20,9 +19,9 @@ public final class CourseRoutes {
     }
 
     public static void register(RoutesConfig routes, Templates templates, Site site, EmbeddedExplorer explorer,
-            List<JointExample> examples, EmbeddedExplorer attention, AttentionTry attentionTry, EmbeddedExplorer threeWay,
-            List<ThreeWayExample> threeWayExamples) {
-        Lesson lesson = Lesson.build(site, explorer, examples, attention, attentionTry, threeWay, threeWayExamples);
+            List<JointExample> examples, EmbeddedExplorer attention, AttentionTry attentionTry, EmbeddedExplorer cmi,
+            List<CmiExample> cmiExamples) {
+        Lesson lesson = Lesson.build(site, explorer, examples, attention, attentionTry, cmi, cmiExamples);
         routes.get(Paths.HOME, ctx -> ctx.html(templates.render("course/lesson.jte", lesson)));
     }
 }

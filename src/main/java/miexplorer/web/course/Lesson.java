@@ -9,14 +9,13 @@ import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
+import miexplorer.web.explorer.CmiExample;
+import miexplorer.web.explorer.EmbeddedExplorer;
+import miexplorer.web.explorer.JointExample;
 import miexplorer.web.form.NumberInput;
+import miexplorer.web.joint.JointForm;
+import miexplorer.web.joint.JointInput;
 import miexplorer.web.render.Format;
-import miexplorer.web.shared.AttentionTry;
-import miexplorer.web.shared.EmbeddedExplorer;
-import miexplorer.web.shared.JointExample;
-import miexplorer.web.shared.JointForm;
-import miexplorer.web.shared.JointInput;
-import miexplorer.web.shared.ThreeWayExample;
 import miexplorer.web.site.Site;
 
 /**
@@ -32,11 +31,11 @@ import miexplorer.web.site.Site;
  * @param weather the weather table's analysis
  * @param swapped the same table with X and Y swapped (forecast as X), for symmetry
  * @param rows one row per example of the joint-table explorer, for the properties table
- * @param threeWay the live three-variable explorer, set to the exclusive-or example
+ * @param cmi the live three-variable explorer, set to the exclusive-or example
  * @param xor that example's analysis; {@code commonCause} the common-cause example's
  */
 public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplorer attention, Tries tries,
-        Analysis weather, Analysis swapped, List<Row> rows, EmbeddedExplorer threeWay, ThreeWay xor, ThreeWay commonCause) {
+        Analysis weather, Analysis swapped, List<Row> rows, EmbeddedExplorer cmi, CmiFigures xor, CmiFigures commonCause) {
     public static final String TITLE = "Mutual information, step by step · MI Explorer";
     public static final String DESCRIPTION = "A short course on mutual information: entropy, conditional entropy, "
             + "I(X; Y) and its properties, worked live on a weather forecast, and what it does (and does not) say about attention.";
@@ -64,11 +63,11 @@ public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplor
     }
 
     /** One of the three-variable examples the lesson talks about: its address and its numbers. */
-    public record ThreeWay(String title, String path, ThreeWayAnalysis analysis) {
-        static ThreeWay of(List<ThreeWayExample> examples, String slug) {
-            ThreeWayExample e = examples.stream().filter(x -> x.example().slug().equals(slug)).findFirst()
+    public record CmiFigures(String title, String path, ThreeWayAnalysis analysis) {
+        static CmiFigures of(List<CmiExample> examples, String slug) {
+            CmiExample e = examples.stream().filter(x -> x.example().slug().equals(slug)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the lesson needs the three-variable example " + slug));
-            return new ThreeWay(e.example().title(), e.example().path(),
+            return new CmiFigures(e.example().title(), e.example().path(),
                     ThreeWayAnalysis.of(ThreeWayDistribution.fromWeights(e.weights()), LogBase.TWO));
         }
     }
@@ -78,11 +77,11 @@ public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplor
      * @param examples the joint-table explorer's examples, for the properties table
      * @param attention the attention explorer, set to the example its section talks about
      * @param attentionTry what the edits that section suggests do to that example
-     * @param threeWay the three-variable explorer, set to the exclusive-or example
-     * @param threeWayExamples its examples, of which the lesson quotes two
+     * @param cmi the three-variable explorer, set to the exclusive-or example
+     * @param cmiExamples its examples, of which the lesson quotes two
      */
     public static Lesson build(Site site, EmbeddedExplorer explorer, List<JointExample> examples, EmbeddedExplorer attention,
-            AttentionTry attentionTry, EmbeddedExplorer threeWay, List<ThreeWayExample> threeWayExamples) {
+            AttentionTry attentionTry, EmbeddedExplorer cmi, List<CmiExample> cmiExamples) {
         Analysis weather = analyse(JointInput.weather());
         Analysis swapped = Analysis.of(weather.table().transpose(), LogBase.TWO);
         List<Row> rows = new ArrayList<>();
@@ -93,7 +92,7 @@ public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplor
                     t.mutualInformation()));
         }
         return new Lesson(site.absolute("/"), explorer, attention, Tries.of(attentionTry), weather, swapped, List.copyOf(rows),
-                threeWay, ThreeWay.of(threeWayExamples, "cmi-xor"), ThreeWay.of(threeWayExamples, "cmi-common-cause"));
+                cmi, CmiFigures.of(cmiExamples, "cmi-xor"), CmiFigures.of(cmiExamples, "cmi-common-cause"));
     }
 
     private static Analysis analyse(JointInput in) {

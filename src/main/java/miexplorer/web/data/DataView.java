@@ -9,10 +9,10 @@ import miexplorer.data.SampleReader;
 import miexplorer.info.LogBase;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.Forms;
+import miexplorer.web.joint.JointForm;
+import miexplorer.web.joint.JointInput;
+import miexplorer.web.joint.Kind;
 import miexplorer.web.render.Format;
-import miexplorer.web.shared.JointForm;
-import miexplorer.web.shared.JointInput;
-import miexplorer.web.shared.Kind;
 
 /**
  * What the /data templates show: the settings and pasted text as typed, their messages, and for

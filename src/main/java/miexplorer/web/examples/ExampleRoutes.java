@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import miexplorer.web.explorer.Example;
 import miexplorer.web.render.Templates;
-import miexplorer.web.shared.Example;
 import miexplorer.web.site.Paths;
 import miexplorer.web.site.Site;
 

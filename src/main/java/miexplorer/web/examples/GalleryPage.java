@@ -1,7 +1,7 @@
 package miexplorer.web.examples;
 
 import java.util.List;
-import miexplorer.web.shared.Example;
+import miexplorer.web.explorer.Example;
 
 /**
  * The gallery: every explorer's examples, grouped by explorer.

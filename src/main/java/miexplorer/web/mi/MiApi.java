@@ -11,8 +11,8 @@ import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.http.JsonBody;
-import miexplorer.web.shared.JointForm;
-import miexplorer.web.shared.JointInput;
+import miexplorer.web.joint.JointForm;
+import miexplorer.web.joint.JointInput;
 
 /**
  * POST /api/mi: the explorer's numbers as JSON, at full double precision. The request is read

@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
+import miexplorer.web.explorer.Placement;
 import miexplorer.web.form.FieldErrors;
+import miexplorer.web.joint.JointForm;
+import miexplorer.web.joint.JointInput;
 import miexplorer.web.render.Python;
-import miexplorer.web.shared.JointForm;
-import miexplorer.web.shared.JointInput;
-import miexplorer.web.shared.Placement;
 import miexplorer.web.site.Site;
 
 /**

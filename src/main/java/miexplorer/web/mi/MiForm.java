@@ -10,10 +10,10 @@ import miexplorer.info.TwoByTwo;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.Forms;
 import miexplorer.web.form.NumberInput;
+import miexplorer.web.joint.JointForm;
+import miexplorer.web.joint.JointInput;
+import miexplorer.web.joint.Kind;
 import miexplorer.web.render.Format;
-import miexplorer.web.shared.JointForm;
-import miexplorer.web.shared.JointInput;
-import miexplorer.web.shared.Kind;
 import miexplorer.web.site.Paths;
 
 /**

@@ -1,6 +1,6 @@
 package miexplorer.web.mi;
 
-import miexplorer.web.shared.Example;
+import miexplorer.web.explorer.Example;
 
 /**
  * The explorer's full page: the explorer and what the page says around it.

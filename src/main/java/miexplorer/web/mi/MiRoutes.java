@@ -7,17 +7,17 @@ import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import miexplorer.web.explorer.EmbeddedExplorer;
+import miexplorer.web.explorer.Example;
+import miexplorer.web.explorer.JointExample;
+import miexplorer.web.explorer.Placement;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.Forms;
 import miexplorer.web.form.NumberInput;
 import miexplorer.web.http.Htmx;
+import miexplorer.web.joint.JointForm;
+import miexplorer.web.joint.JointInput;
 import miexplorer.web.render.Templates;
-import miexplorer.web.shared.EmbeddedExplorer;
-import miexplorer.web.shared.Example;
-import miexplorer.web.shared.JointExample;
-import miexplorer.web.shared.JointForm;
-import miexplorer.web.shared.JointInput;
-import miexplorer.web.shared.Placement;
 import miexplorer.web.site.Site;
 
 /**

@@ -6,13 +6,13 @@ import java.util.regex.Pattern;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.TwoByTwo;
+import miexplorer.web.explorer.Placement;
+import miexplorer.web.explorer.Problem;
 import miexplorer.web.form.FieldErrors;
+import miexplorer.web.joint.JointForm;
+import miexplorer.web.joint.JointInput;
+import miexplorer.web.joint.JointView;
 import miexplorer.web.render.Format;
-import miexplorer.web.shared.JointForm;
-import miexplorer.web.shared.JointInput;
-import miexplorer.web.shared.JointView;
-import miexplorer.web.shared.Placement;
-import miexplorer.web.shared.Problem;
 import miexplorer.web.site.Site;
 
 /**

@@ -2,10 +2,10 @@ package miexplorer.web.mi;
 
 import java.util.List;
 import miexplorer.info.LogBase;
+import miexplorer.web.joint.JointForm;
+import miexplorer.web.joint.JointInput;
+import miexplorer.web.joint.Kind;
 import miexplorer.web.render.Format;
-import miexplorer.web.shared.JointForm;
-import miexplorer.web.shared.JointInput;
-import miexplorer.web.shared.Kind;
 
 /** A named example table with a stable slug, linked from the explorer. */
 public record Preset(String slug, String title, String description, JointInput input) {

@@ -1,4 +1,4 @@
-package miexplorer.web.shared;
+package miexplorer.web.joint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,13 +10,14 @@ import miexplorer.info.EntropyWorking;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.info.TableProperties;
+import miexplorer.web.explorer.Placement;
 import miexplorer.web.render.Format;
 import miexplorer.web.render.Heatmap;
 
 /**
- * A joint table and its analysis, as the templates in {@code templates/shared/} show it: the numbers
- * table and circles ({@code shared/jointSummary.jte}), the pictures, properties and worked steps
- * ({@code shared/jointResult.jte}). The joint-table explorer shows its own table with it; the attention
+ * A joint table and its analysis, as the templates in {@code templates/joint/} show it: the numbers
+ * table and circles ({@code joint/summary.jte}), the pictures, properties and worked steps
+ * ({@code joint/result.jte}, {@code joint/steps.jte}). The joint-table explorer shows its own table with it; the attention
  * explorer shows the joint table its matrix makes. Formatting lives here so templates stay markup.
  *
  * @param input the table as typed

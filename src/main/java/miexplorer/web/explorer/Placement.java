@@ -1,8 +1,9 @@
-package miexplorer.web.shared;
+package miexplorer.web.explorer;
 
 import java.util.List;
 import java.util.Map;
 import miexplorer.web.form.Forms;
+import miexplorer.web.joint.JointView;
 
 /**
  * Where an explorer is shown. The form carries it as a hidden field, so a post answers in the same

@@ -1,4 +1,4 @@
-package miexplorer.web.shared;
+package miexplorer.web.explorer;
 
 import io.javalin.http.Context;
 import java.util.regex.Pattern;

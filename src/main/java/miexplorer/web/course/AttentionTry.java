@@ -1,4 +1,4 @@
-package miexplorer.web.shared;
+package miexplorer.web.course;
 
 /**
  * What an edit the lesson suggests does to the attention example it embeds: I(query; key), in bits,

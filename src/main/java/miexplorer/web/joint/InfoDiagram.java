@@ -1,4 +1,4 @@
-package miexplorer.web.shared;
+package miexplorer.web.joint;
 
 import miexplorer.info.Analysis;
 

@@ -1,4 +1,4 @@
-package miexplorer.web.shared;
+package miexplorer.web.joint;
 
 /** What the cells of a table mean: probabilities that must add up to 1, or counts to be normalised. */
 public enum Kind {

@@ -1,8 +1,10 @@
-package miexplorer.web.shared;
+package miexplorer.web.explorer;
+
+import miexplorer.web.explorer.Example;
 
 /**
  * One of the three-variable explorer's examples with its table as numbers ([z][x][y]), for a page
  * that quotes what the examples compute (the lesson) rather than only linking to them.
  */
-public record ThreeWayExample(Example example, double[][][] weights) {
+public record CmiExample(Example example, double[][][] weights) {
 }

@@ -1,4 +1,4 @@
-package miexplorer.web.shared;
+package miexplorer.web.explorer;
 
 import gg.jte.Content;
 

@@ -1,4 +1,7 @@
-package miexplorer.web.shared;
+package miexplorer.web.explorer;
+
+import miexplorer.web.explorer.Example;
+import miexplorer.web.joint.JointInput;
 
 /**
  * One of the joint-table explorer's examples together with its table, for a page that computes with

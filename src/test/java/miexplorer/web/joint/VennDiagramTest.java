@@ -1,4 +1,4 @@
-package miexplorer.web.shared;
+package miexplorer.web.joint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package miexplorer.web.shared;
+package miexplorer.web.explorer;
 
 import java.util.ArrayList;
 import java.util.List;
