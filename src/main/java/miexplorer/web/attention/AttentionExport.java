@@ -2,6 +2,7 @@ package miexplorer.web.attention;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import miexplorer.web.form.Fields;
 import miexplorer.web.render.Python;
 
 /**
@@ -21,7 +22,7 @@ public final class AttentionExport {
     }
 
     private static void export(Context ctx) {
-        AttentionForm.Read read = AttentionForm.read(ctx.queryParamMap());
+        AttentionForm.Read read = AttentionForm.read(Fields.ofQuery(ctx));
         AttentionForm.Checked c = AttentionForm.check(read.input(), read.errors());
         ctx.header("X-Content-Type-Options", "nosniff");
         if (!c.ok()) {
@@ -117,7 +118,6 @@ public final class AttentionExport {
 
     /** The script's URL for a state: the canonical URL's query string on /attention.py. */
     public static String url(AttentionInput in) {
-        String canonical = AttentionForm.canonicalUrl(in);
-        return PY_PATH + canonical.substring(canonical.indexOf('?'));
+        return AttentionForm.query(in).on(PY_PATH);
     }
 }

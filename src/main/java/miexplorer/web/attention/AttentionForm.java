@@ -3,13 +3,15 @@ package miexplorer.web.attention;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import miexplorer.attention.MultiQueryAttention;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.form.Forms;
+import miexplorer.web.form.Fields;
 import miexplorer.web.form.NumberInput;
-import miexplorer.web.joint.JointForm;
+import miexplorer.web.form.Query;
+import miexplorer.web.form.TableReader;
+import miexplorer.web.joint.TableRules;
+import miexplorer.web.joint.TableSettings;
 import miexplorer.web.site.Paths;
 
 /**
@@ -27,7 +29,7 @@ public final class AttentionForm {
     public static final int MAX_KEYS = 256;
     public static final int MAX_QUERIES = 64;
     public static final int MAX_DIM = 1024;
-    public static final int MAX_LABEL = JointForm.MAX_LABEL;
+    public static final int MAX_LABEL = TableRules.MAX_LABEL;
     public static final String ADD_KEY = "add-key";
     public static final String REMOVE_KEY = "remove-key-";
     public static final String ADD_QUERY = "add-query";
@@ -56,11 +58,11 @@ public final class AttentionForm {
         }
     }
 
-    public static Read read(Map<String, List<String>> params) {
+    public static Read read(Fields fields) {
         FieldErrors errors = new FieldErrors();
-        int digits = JointForm.digits(last(params, "digits"), errors);
+        int digits = TableSettings.digits(fields.last("digits"), errors);
         boolean scale = true;
-        String scaleText = last(params, "scale");
+        String scaleText = fields.last("scale");
         if (scaleText != null) {
             scale = switch (scaleText) {
                 case "1", "on", "true" -> true;
@@ -71,24 +73,24 @@ public final class AttentionForm {
                 }
             };
         }
-        String temperature = last(params, "temp");
-        if (java.util.stream.Stream.of("q", "k", "ql", "kl", "v", "prior").noneMatch(params::containsKey)) {
+        String temperature = fields.last("temp");
+        if (!fields.hasAny("q", "k", "ql", "kl", "v", "prior")) {
             AttentionInput s = AttentionPreset.sentence();
             return new Read(new AttentionInput(s.queryLabels(), s.queries(), s.priors(), s.keyLabels(), s.keys(),
                     s.values(), scale, temperature == null ? s.temperature() : temperature.strip(), digits), errors);
         }
-        List<String> q = strip(params.getOrDefault("q", List.of()));
-        List<String> k = strip(params.getOrDefault("k", List.of()));
-        List<String> ql = pad(strip(params.getOrDefault("ql", List.of())), q.size(), m -> q.size() == 1 ? "q" : "q" + m);
-        List<String> prior = pad(strip(params.getOrDefault("prior", List.of())), q.size(), m -> "");
-        List<String> kl = pad(strip(params.getOrDefault("kl", List.of())), k.size(), j -> "k" + j);
-        List<String> v = pad(strip(params.getOrDefault("v", List.of())), k.size(), j -> "");
+        List<String> q = TableReader.strip(fields.all("q"));
+        List<String> k = TableReader.strip(fields.all("k"));
+        List<String> ql = TableReader.pad(TableReader.strip(fields.all("ql")), q.size(), m -> q.size() == 1 ? "q" : "q" + m);
+        List<String> prior = TableReader.pad(TableReader.strip(fields.all("prior")), q.size(), m -> "");
+        List<String> kl = TableReader.pad(TableReader.strip(fields.all("kl")), k.size(), j -> "k" + j);
+        List<String> v = TableReader.pad(TableReader.strip(fields.all("v")), k.size(), j -> "");
         // Anything given beyond the rows (a label without its vector) is kept, with a row for it.
-        List<String> qs = pad(q, ql.size(), m -> "");
-        List<String> ks = pad(k, Math.max(kl.size(), v.size()), j -> "");
-        kl = pad(kl, ks.size(), j -> "k" + j);
-        v = pad(v, ks.size(), j -> "");
-        prior = pad(prior, qs.size(), m -> "");
+        List<String> qs = TableReader.pad(q, ql.size(), m -> "");
+        List<String> ks = TableReader.pad(k, Math.max(kl.size(), v.size()), j -> "");
+        kl = TableReader.pad(kl, ks.size(), j -> "k" + j);
+        v = TableReader.pad(v, ks.size(), j -> "");
+        prior = TableReader.pad(prior, qs.size(), m -> "");
         // A side with no rows at all gets one empty row, so its message has a field to stand beside.
         if (qs.isEmpty()) {
             qs = List.of("");
@@ -284,7 +286,7 @@ public final class AttentionForm {
             return in.withQueries(ql, qs, ps);
         }
         if (action.startsWith(REMOVE_KEY)) {
-            int j = index(action.substring(REMOVE_KEY.length()), in.n());
+            int j = TableReader.index(action.substring(REMOVE_KEY.length()), in.n());
             if (j < 0 || in.n() == 1) {
                 errors.add("keys", in.n() == 1 ? "Attention needs at least one key." : "There is no such key to remove.");
                 return in;
@@ -298,7 +300,7 @@ public final class AttentionForm {
             return in.withKeys(kl, ks, vs);
         }
         if (action.startsWith(REMOVE_QUERY)) {
-            int r = index(action.substring(REMOVE_QUERY.length()), in.m());
+            int r = TableReader.index(action.substring(REMOVE_QUERY.length()), in.m());
             if (r < 0 || in.m() == 1) {
                 errors.add("queries", in.m() == 1 ? "Attention needs at least one query." : "There is no such query to remove.");
                 return in;
@@ -367,56 +369,32 @@ public final class AttentionForm {
     // ---- the canonical URL ---------------------------------------------------------------------
 
     public static String canonicalUrl(AttentionInput in) {
-        StringBuilder u = new StringBuilder(PATH).append('?');
+        return query(in).on(PATH);
+    }
+
+    /**
+     * The query string of the canonical URL: per query its label, vector and (when any is given)
+     * prior; per key its token, vector and (when any is given) value; then scale, temperature, and
+     * digits when not the default. Vectors keep their commas readable.
+     */
+    public static Query query(AttentionInput in) {
+        Query q = new Query();
         for (int r = 0; r < in.m(); r++) {
-            u.append("ql=").append(Forms.enc(in.queryLabels().get(r))).append("&q=").append(vec(in.queries().get(r))).append('&');
+            q.add("ql", in.queryLabels().get(r)).addReadable("q", in.queries().get(r));
             if (in.hasPrior()) {
-                u.append("prior=").append(vec(in.priors().get(r))).append('&');
+                q.addReadable("prior", in.priors().get(r));
             }
         }
         for (int j = 0; j < in.n(); j++) {
-            u.append("kl=").append(Forms.enc(in.keyLabels().get(j))).append("&k=").append(vec(in.keys().get(j))).append('&');
+            q.add("kl", in.keyLabels().get(j)).addReadable("k", in.keys().get(j));
             if (in.hasValues()) {
-                u.append("v=").append(vec(in.values().get(j))).append('&');
+                q.addReadable("v", in.values().get(j));
             }
         }
-        u.append("scale=").append(in.scale() ? 1 : 0).append("&temp=").append(vec(in.temperature()));
+        q.add("scale", in.scale() ? 1 : 0).addReadable("temp", in.temperature());
         if (in.digits() != AttentionInput.DEFAULT_DIGITS) {
-            u.append("&digits=").append(in.digits());
+            q.add("digits", in.digits());
         }
-        return u.toString();
-    }
-
-    /** A vector or number for a URL, with its commas and slashes left readable. */
-    private static String vec(String s) {
-        return Forms.enc(s).replace("%2C", ",").replace("%2F", "/");
-    }
-
-    // ---- helpers -------------------------------------------------------------------------------
-
-    static String last(Map<String, List<String>> params, String key) {
-        List<String> v = params.get(key);
-        return v == null || v.isEmpty() ? null : v.get(v.size() - 1);
-    }
-
-    private static List<String> strip(List<String> values) {
-        return values.stream().map(String::strip).toList();
-    }
-
-    private static List<String> pad(List<String> values, int size, java.util.function.IntFunction<String> fill) {
-        List<String> out = new ArrayList<>(values);
-        while (out.size() < size) {
-            out.add(fill.apply(out.size() + 1));
-        }
-        return out;
-    }
-
-    private static int index(String s, int size) {
-        try {
-            int i = Integer.parseInt(s);
-            return i >= 0 && i < size ? i : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return q;
     }
 }

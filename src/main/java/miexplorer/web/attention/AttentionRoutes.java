@@ -11,7 +11,7 @@ import miexplorer.web.explorer.EmbeddedExplorer;
 import miexplorer.web.explorer.Example;
 import miexplorer.web.explorer.Placement;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.form.Forms;
+import miexplorer.web.form.Fields;
 import miexplorer.web.http.Htmx;
 import miexplorer.web.render.Templates;
 import miexplorer.web.server.HeavyWork;
@@ -81,7 +81,7 @@ public final class AttentionRoutes {
     }
 
     private void get(Context ctx) {
-        AttentionForm.Read read = AttentionForm.read(ctx.queryParamMap());
+        AttentionForm.Read read = AttentionForm.read(Fields.ofQuery(ctx));
         AttentionForm.Checked checked = AttentionForm.check(read.input(), read.errors());
         respond(ctx, AttentionView.of(checked, placementOf(ctx), site), checked.ok() ? 200 : 400, false);
     }
@@ -91,13 +91,13 @@ public final class AttentionRoutes {
      * (none in the lesson, whose address stays).
      */
     private void post(Context ctx) {
-        Map<String, List<String>> params = Forms.params(ctx);
-        AttentionForm.Read read = AttentionForm.read(params);
+        Fields fields = Fields.ofForm(ctx);
+        AttentionForm.Read read = AttentionForm.read(fields);
         FieldErrors errors = read.errors();
-        String dk = AttentionForm.last(params, "dk");
+        String dk = fields.last("dk");
         AttentionForm.Checked checked = AttentionForm.check(
-                AttentionForm.apply(AttentionForm.last(params, "action"), dk, read.input(), start(params), errors), errors);
-        AttentionView view = AttentionView.of(checked, dk, Placement.ofPost(params, Htmx.isFragmentRequest(ctx)), site);
+                AttentionForm.apply(fields.last("action"), dk, read.input(), start(fields), errors), errors);
+        AttentionView view = AttentionView.of(checked, dk, Placement.ofPost(fields, Htmx.isFragmentRequest(ctx)), site);
         if (checked.ok() && !Htmx.isFragmentRequest(ctx)) {
             ctx.header("Vary", Htmx.REQUEST);
             ctx.redirect(view.canonicalUrl(), HttpStatus.SEE_OTHER);
@@ -110,19 +110,19 @@ public final class AttentionRoutes {
      * Where Reset goes: the lesson's explorer back to the lesson's example, which its text talks
      * about (with or without JavaScript), any other to the explorer's first example.
      */
-    private static AttentionInput start(Map<String, List<String>> params) {
-        return Placement.fromLesson(params) ? AttentionPreset.twoQueries() : AttentionPreset.sentence();
+    private static AttentionInput start(Fields fields) {
+        return Placement.fromLesson(fields) ? AttentionPreset.twoQueries() : AttentionPreset.sentence();
     }
 
     /** The explorer on its own page, or alone for an iframe with embed=1. */
     private static Placement placementOf(Context ctx) {
-        return Placement.pageOrEmbedded(ctx.queryParamMap());
+        return Placement.pageOrEmbedded(Fields.ofQuery(ctx));
     }
 
     /** The √d_k experiment: up to a second of work, so it waits its turn in the heavy-work budget. */
     private void scaling(Context ctx) {
         heavy.run(ctx, SCALING_BYTES, 1, permit -> {
-            ScalingView view = ScalingView.read(ctx.queryParamMap());
+            ScalingView view = ScalingView.read(Fields.ofQuery(ctx));
             ctx.status(view.ok() ? 200 : 400);
             ctx.html(templates.render("attention/scaling.jte", view));
         }, busy -> {

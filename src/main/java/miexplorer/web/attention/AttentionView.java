@@ -10,10 +10,10 @@ import miexplorer.info.LogBase;
 import miexplorer.web.explorer.Placement;
 import miexplorer.web.explorer.Problem;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.joint.JointForm;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.JointView;
 import miexplorer.web.joint.Kind;
+import miexplorer.web.joint.TableRules;
 import miexplorer.web.render.Format;
 import miexplorer.web.render.Heatmap;
 import miexplorer.web.site.Site;
@@ -73,7 +73,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         }
         // Twelve significant digits per cell keep the sum within 1e-9 of 1 for small tables; a large
         // table could stray further, and is then sent as weights to normalise.
-        Kind kind = Math.abs(sum - 1) <= JointForm.SUM_TOLERANCE ? Kind.PROBABILITIES : Kind.COUNTS;
+        Kind kind = Math.abs(sum - 1) <= TableRules.SUM_TOLERANCE ? Kind.PROBABILITIES : Kind.COUNTS;
         return new JointInput("Query", "Key", unique(c.input().queryLabels()), unique(c.input().keyLabels()), cells, kind,
                 LogBase.TWO, c.input().digits());
     }
@@ -103,7 +103,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     /** {@code base + suffix}, with base cut so the whole fits in a label. */
     private static String fit(String base, String suffix) {
-        int room = JointForm.MAX_LABEL - suffix.length();
+        int room = TableRules.MAX_LABEL - suffix.length();
         return (base.length() > room ? base.substring(0, room) : base) + suffix;
     }
 
@@ -338,9 +338,9 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     /** The /mi URL of the joint table, or null when the table is beyond the explorer's limits. */
     public String jointUrl() {
-        if (joint == null || input.m() > JointForm.MAX_ROWS || input.n() > JointForm.MAX_COLS) {
+        if (joint == null || input.m() > JointInput.MAX_ROWS || input.n() > JointInput.MAX_COLS) {
             return null;
         }
-        return JointForm.canonicalUrl(joint.input());
+        return joint.input().url();
     }
 }

@@ -1,11 +1,11 @@
 package miexplorer.web.attention;
 
 import java.util.List;
-import java.util.Map;
 import miexplorer.attention.ScalingExperiment;
 import miexplorer.info.LogBase;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.form.Forms;
+import miexplorer.web.form.Fields;
+import miexplorer.web.form.Query;
 import miexplorer.web.render.Format;
 import miexplorer.web.render.Svg;
 
@@ -23,11 +23,11 @@ public record ScalingView(String nText, String trialsText, String seedText, Fiel
     /** trials × n at most this, which keeps one page under about a second on a small machine. */
     public static final int MAX_WORK = 20_000;
 
-    public static ScalingView read(Map<String, List<String>> params) {
+    public static ScalingView read(Fields fields) {
         FieldErrors errors = new FieldErrors();
-        String nText = first(params, "n", "16");
-        String trialsText = first(params, "trials", "200");
-        String seedText = first(params, "seed", "1");
+        String nText = first(fields, "n", "16");
+        String trialsText = first(fields, "trials", "200");
+        String seedText = first(fields, "seed", "1");
         int n = whole(nText, 2, MAX_KEYS, "n", "The number of keys", errors);
         int trials = whole(trialsText, 1, MAX_TRIALS, "trials", "The number of trials", errors);
         long seed = 0;
@@ -53,8 +53,7 @@ public record ScalingView(String nText, String trialsText, String seedText, Fiel
     }
 
     public static String path(String n, String trials, String seed) {
-        return AttentionRoutes.SCALING_PATH + "?n=" + Forms.enc(n) + "&trials="
-                + Forms.enc(trials) + "&seed=" + Forms.enc(seed);
+        return new Query().add("n", n).add("trials", trials).add("seed", seed).on(AttentionRoutes.SCALING_PATH);
     }
 
     public double maxEntropy() {
@@ -105,9 +104,9 @@ public record ScalingView(String nText, String trialsText, String seedText, Fiel
                 + f(last.meanEntropyUnscaled()) + " bits. The maximum, log2 n, is " + f(maxEntropy()) + " bits. All values are in the table below.";
     }
 
-    private static String first(Map<String, List<String>> params, String key, String fallback) {
-        List<String> v = params.get(key);
-        return v == null || v.isEmpty() ? fallback : v.get(0).strip();
+    private static String first(Fields fields, String key, String fallback) {
+        String v = fields.first(key);
+        return v == null ? fallback : v.strip();
     }
 
     private static int whole(String text, int min, int max, String field, String what, FieldErrors errors) {

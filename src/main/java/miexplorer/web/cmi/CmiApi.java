@@ -9,6 +9,7 @@ import java.util.Map;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
 import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Fields;
 import miexplorer.web.http.JsonBody;
 
 /**
@@ -99,7 +100,7 @@ final class CmiApi {
         JsonBody.text(body, "zName", "z", params, errors);
         JsonBody.text(body, "base", "base", params, errors);
         JsonBody.text(body, "kind", "kind", params, errors);
-        CmiForm.Read read = CmiForm.read(params);
+        CmiForm.Read read = CmiForm.read(Fields.of(params));
         read.errors().asMap().forEach(errors::add);
         CmiForm.Checked checked = CmiForm.check(read.input(), errors);
         if (!checked.ok()) {

@@ -3,6 +3,7 @@ package miexplorer.web.cmi;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import miexplorer.web.explorer.Placement;
+import miexplorer.web.form.Fields;
 import miexplorer.web.joint.Kind;
 import miexplorer.web.render.Python;
 import miexplorer.web.site.Site;
@@ -24,7 +25,7 @@ public final class CmiExport {
     }
 
     private static void export(Context ctx, Site site) {
-        CmiForm.Read read = CmiForm.read(ctx.queryParamMap());
+        CmiForm.Read read = CmiForm.read(Fields.ofQuery(ctx));
         CmiForm.Checked checked = CmiForm.check(read.input(), read.errors());
         ctx.header("X-Content-Type-Options", "nosniff");
         if (!checked.ok()) {

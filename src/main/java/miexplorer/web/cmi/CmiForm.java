@@ -3,13 +3,14 @@ package miexplorer.web.cmi;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayDistribution;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.form.Forms;
-import miexplorer.web.joint.JointForm;
+import miexplorer.web.form.Fields;
+import miexplorer.web.form.Query;
+import miexplorer.web.form.TableReader;
 import miexplorer.web.joint.Kind;
+import miexplorer.web.joint.TableRules;
+import miexplorer.web.joint.TableSettings;
 import miexplorer.web.render.Format;
 import miexplorer.web.site.Paths;
 
@@ -27,6 +28,8 @@ public final class CmiForm {
     public static final String PATH = Paths.CMI;
     /** At most this many values of each variable. */
     public static final int MAX_VALUES = 8;
+    /** The shape the explorer reads: slices of X × Y, one per value of Z. */
+    static final TableReader.Shape SHAPE = TableReader.Shape.slices(MAX_VALUES);
 
     private CmiForm() {
     }
@@ -41,113 +44,25 @@ public final class CmiForm {
         }
     }
 
-    public static Read read(Map<String, List<String>> params) {
+    public static Read read(Fields fields) {
         FieldErrors errors = new FieldErrors();
-        JointForm.Settings settings = JointForm.settings(params, errors);
-        Kind kind = settings.kind();
-        LogBase base = settings.base();
-        int digits = settings.digits();
-        if (!params.containsKey("p") && !params.containsKey("c")) {
+        TableSettings settings = TableSettings.read(fields, errors);
+        if (!fields.hasAny("p", "c")) {
             CmiInput d = CmiPreset.DEFAULT.input();
             return new Read(new CmiInput(d.xName(), d.yName(), d.zName(), d.xLabels(), d.yLabels(), d.zLabels(), d.cells(),
-                    kind, base, digits), errors);
+                    settings.kind(), settings.base(), settings.digits()), errors);
         }
-        List<String> xl = new ArrayList<>(JointForm.strip(params.getOrDefault("xl", List.of())));
-        List<String> yl = new ArrayList<>(JointForm.strip(params.getOrDefault("yl", List.of())));
-        List<String> zl = new ArrayList<>(JointForm.strip(params.getOrDefault("zl", List.of())));
-        List<List<List<String>>> slices = new ArrayList<>();
-        if (params.containsKey("p")) {
-            for (String slice : params.get("p")) {
-                List<List<String>> rows = new ArrayList<>();
-                if (!slice.isBlank()) {
-                    for (String row : slice.split(";", -1)) {
-                        rows.add(new ArrayList<>(List.of(row.split(",", -1))));
-                    }
-                }
-                slices.add(rows);
-            }
-        } else {
-            List<String> c = params.get("c");
-            int nx = Math.max(xl.size(), 1);
-            int ny = Math.max(yl.size(), 1);
-            for (int k = 0; k < c.size(); k++) {
-                int z = k / (nx * ny);
-                int x = k / ny % nx;
-                while (slices.size() <= z) {
-                    slices.add(new ArrayList<>());
-                }
-                while (slices.get(z).size() <= x) {
-                    slices.get(z).add(new ArrayList<>());
-                }
-                slices.get(z).get(x).add(c.get(k));
-            }
-        }
-        // Make the table a box without dropping anything typed: short rows and slices are padded with
-        // empty cells (which get their own message), missing labels get names.
-        int nz = Math.max(slices.size(), zl.size());
-        int nx = xl.size();
-        int ny = yl.size();
-        for (List<List<String>> s : slices) {
-            nx = Math.max(nx, s.size());
-            for (List<String> row : s) {
-                ny = Math.max(ny, row.size());
-            }
-        }
-        // A shape far beyond the limits (a few bytes of ";" and "," make thousands of padded cells) is
-        // cut to twice the limit, with a message; anything typed within it is shown back.
-        int cap = 2 * MAX_VALUES;
-        if (nz > cap || nx > cap || ny > cap) {
-            errors.add("table", "This table is " + nx + " × " + ny + " × " + nz + ", far more than the explorer's "
-                    + MAX_VALUES + " values of each variable: only the first " + cap + " of each are shown.");
-            nz = Math.min(nz, cap);
-            nx = Math.min(nx, cap);
-            ny = Math.min(ny, cap);
-            JointForm.cut(slices, nz);
-            JointForm.cut(xl, nx);
-            JointForm.cut(yl, ny);
-            JointForm.cut(zl, nz);
-            for (List<List<String>> s : slices) {
-                JointForm.cut(s, nx);
-                for (List<String> row : s) {
-                    JointForm.cut(row, ny);
-                }
-            }
-        }
-        if (nz == 0 || nx == 0 || ny == 0) {
-            errors.add("table", "The table is empty: it needs at least one value of each variable.");
-        }
-        for (int z = 0; z < slices.size(); z++) {
-            for (int x = 0; x < slices.get(z).size(); x++) {
-                if (slices.get(z).get(x).size() != ny) {
-                    errors.add("table", "Row " + (x + 1) + " of slice " + (z + 1) + " has " + slices.get(z).get(x).size()
-                            + " cells, but the table has " + ny + " columns. The missing cells are shown empty.");
-                }
-            }
-        }
-        while (slices.size() < nz) {
-            slices.add(new ArrayList<>());
-        }
-        for (List<List<String>> s : slices) {
-            JointForm.pad(s, nx, ny);
-        }
-        fill(xl, nx, "x");
-        fill(yl, ny, "y");
-        fill(zl, nz, "z");
-        String x = Forms.first(params, "x");
-        String y = Forms.first(params, "y");
-        String z = Forms.first(params, "z");
-        return new Read(new CmiInput(x == null ? "X" : x.strip(), y == null ? "Y" : y.strip(), z == null ? "Z" : z.strip(),
-                xl, yl, zl, slices, kind, base, digits), errors);
+        return new Read(CmiInput.of(TableReader.read(fields, SHAPE, errors), settings), errors);
     }
 
     /** Checks names, labels, limits and every cell; on success gives the cells as numbers, [z][x][y]. */
     public static Checked check(CmiInput in, FieldErrors errors) {
-        JointForm.checkName(in.xName(), "x", errors);
-        JointForm.checkName(in.yName(), "y", errors);
-        JointForm.checkName(in.zName(), "z", errors);
-        JointForm.checkLabels(in.xLabels(), "xl", "row", errors);
-        JointForm.checkLabels(in.yLabels(), "yl", "column", errors);
-        JointForm.checkLabels(in.zLabels(), "zl", "slice", errors);
+        TableRules.checkName(in.xName(), "x", errors);
+        TableRules.checkName(in.yName(), "y", errors);
+        TableRules.checkName(in.zName(), "z", errors);
+        TableRules.checkLabels(in.xLabels(), "xl", "row", errors);
+        TableRules.checkLabels(in.yLabels(), "yl", "column", errors);
+        TableRules.checkLabels(in.zLabels(), "zl", "slice", errors);
         if (in.sizeX() > MAX_VALUES || in.sizeY() > MAX_VALUES || in.sizeZ() > MAX_VALUES) {
             errors.add("table", "This table is " + in.sizeX() + " × " + in.sizeY() + " × " + in.sizeZ()
                     + "; the explorer takes at most " + MAX_VALUES + " values of each variable.");
@@ -156,7 +71,7 @@ public final class CmiForm {
         if (!errors.isEmpty() || w == null) {
             return new Checked(in, errors, null);
         }
-        JointForm.checkTotal(total(w), in.kind(), errors);
+        TableRules.checkTotal(total(w), in.kind(), errors);
         return errors.isEmpty() ? new Checked(in, errors, w) : new Checked(in, errors, null);
     }
 
@@ -167,7 +82,7 @@ public final class CmiForm {
         for (int z = 0; z < in.sizeZ(); z++) {
             for (int i = 0; i < in.sizeX(); i++) {
                 for (int j = 0; j < in.sizeY(); j++) {
-                    w[z][i][j] = JointForm.cell(in.cell(z, i, j), in.kind(), cellKey(z, i, j), errors, strict);
+                    w[z][i][j] = TableRules.cell(in.cell(z, i, j), in.kind(), cellKey(z, i, j), errors, strict);
                     ok &= !Double.isNaN(w[z][i][j]);
                 }
             }
@@ -178,7 +93,7 @@ public final class CmiForm {
     private static double total(double[][][] w) {
         double sum = 0;
         for (double[][] slice : w) {
-            sum += JointForm.total(slice);
+            sum += TableRules.total(slice);
         }
         return sum;
     }
@@ -216,7 +131,7 @@ public final class CmiForm {
                         + " values, the most the explorer takes.");
                 return in;
             }
-            labels.add(JointForm.unusedLabel(String.valueOf(which), labels));
+            labels.add(TableReader.unusedLabel(String.valueOf(which), labels));
             List<List<List<String>>> cells = copy(in.cells());
             if (which == 'z') {
                 cells.add(zeros(in.sizeX(), in.sizeY()));
@@ -242,7 +157,7 @@ public final class CmiForm {
             if (w == null) {
                 return in;
             }
-            if (!JointForm.movable(total(w), errors)) {
+            if (!TableRules.movable(total(w), errors)) {
                 return in;
             }
             ThreeWayDistribution d = ThreeWayDistribution.fromWeights(w);
@@ -304,41 +219,15 @@ public final class CmiForm {
 
     /** The one GET URL of this state: names, labels, one {@code p} per slice (cells as typed), kind and base; digits when not 3. */
     public static String canonicalUrl(CmiInput in) {
-        return PATH + "?" + query(in);
+        return query(in).on(PATH);
     }
 
-    public static String query(CmiInput in) {
-        StringBuilder u = new StringBuilder(256);
-        u.append("x=").append(Forms.enc(in.xName())).append("&y=").append(Forms.enc(in.yName()))
-                .append("&z=").append(Forms.enc(in.zName()));
-        for (String l : in.xLabels()) {
-            u.append("&xl=").append(Forms.enc(l));
-        }
-        for (String l : in.yLabels()) {
-            u.append("&yl=").append(Forms.enc(l));
-        }
-        for (String l : in.zLabels()) {
-            u.append("&zl=").append(Forms.enc(l));
-        }
-        for (int z = 0; z < in.sizeZ(); z++) {
-            u.append("&p=");
-            for (int i = 0; i < in.sizeX(); i++) {
-                if (i > 0) {
-                    u.append(';');
-                }
-                for (int j = 0; j < in.sizeY(); j++) {
-                    if (j > 0) {
-                        u.append(',');
-                    }
-                    u.append(Forms.enc(in.cell(z, i, j)).replace("%2F", "/"));
-                }
-            }
-        }
-        u.append("&kind=").append(in.kind().key()).append("&base=").append(in.base().key());
-        if (in.digits() != miexplorer.web.joint.JointInput.DEFAULT_DIGITS) {
-            u.append("&digits=").append(in.digits());
-        }
-        return u.toString();
+    public static Query query(CmiInput in) {
+        Query q = new Query();
+        new TableReader.Table(List.of(in.xName(), in.yName(), in.zName()), List.of(in.xLabels(), in.yLabels(), in.zLabels()),
+                in.cells()).writeTo(q, SHAPE.variables());
+        new TableSettings(in.kind(), in.base(), in.digits()).writeTo(q);
+        return q;
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -362,12 +251,4 @@ public final class CmiForm {
         }
         return s;
     }
-
-    private static void fill(List<String> labels, int size, String prefix) {
-        while (labels.size() < size) {
-            labels.add(JointForm.unusedLabel(prefix, labels));
-        }
-    }
-
-
 }

@@ -2,8 +2,10 @@ package miexplorer.web.cmi;
 
 import java.util.List;
 import miexplorer.info.LogBase;
+import miexplorer.web.form.TableReader;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.Kind;
+import miexplorer.web.joint.TableSettings;
 
 /**
  * A table of three variables exactly as typed: one X × Y slice per value of Z. Nothing is parsed
@@ -52,6 +54,12 @@ public record CmiInput(String xName, String yName, String zName, List<String> xL
      */
     public JointInput slice(int z) {
         return new JointInput(xName, yName, xLabels, yLabels, cells.get(z), Kind.COUNTS, base, digits);
+    }
+
+    /** A table as {@link TableReader} read it, with its settings. */
+    public static CmiInput of(TableReader.Table t, TableSettings s) {
+        return new CmiInput(t.names().get(0), t.names().get(1), t.names().get(2), t.labels().get(0), t.labels().get(1),
+                t.labels().get(2), t.slices(), s.kind(), s.base(), s.digits());
     }
 
     /** A joint table as the only slice of a three-variable table (Z has one value, z1). */

@@ -2,8 +2,8 @@ package miexplorer.web.cmi;
 
 import java.util.List;
 import miexplorer.info.LogBase;
-import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.Kind;
+import miexplorer.web.joint.TableSettings;
 
 /** A named three-variable table with a stable slug, for the gallery and the explorer's list of examples. */
 public record CmiPreset(String slug, String title, String description, CmiInput input) {
@@ -61,6 +61,6 @@ public record CmiPreset(String slug, String title, String description, CmiInput 
 
     private static CmiInput table(String x, String y, String z, List<String> xl, List<String> yl, List<String> zl,
             List<List<List<String>>> cells) {
-        return new CmiInput(x, y, z, xl, yl, zl, cells, Kind.PROBABILITIES, LogBase.TWO, JointInput.DEFAULT_DIGITS);
+        return new CmiInput(x, y, z, xl, yl, zl, cells, Kind.PROBABILITIES, LogBase.TWO, TableSettings.DEFAULT_DIGITS);
     }
 }

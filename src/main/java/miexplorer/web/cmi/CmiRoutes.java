@@ -5,13 +5,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.List;
-import java.util.Map;
 import miexplorer.web.explorer.CmiExample;
 import miexplorer.web.explorer.EmbeddedExplorer;
 import miexplorer.web.explorer.Example;
 import miexplorer.web.explorer.Placement;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.form.Forms;
+import miexplorer.web.form.Fields;
 import miexplorer.web.http.Htmx;
 import miexplorer.web.render.Templates;
 import miexplorer.web.site.Site;
@@ -66,14 +65,14 @@ public final class CmiRoutes {
     }
 
     private void get(Context ctx) {
-        CmiForm.Read read = CmiForm.read(ctx.queryParamMap());
+        CmiForm.Read read = CmiForm.read(Fields.ofQuery(ctx));
         CmiForm.Checked checked = CmiForm.check(read.input(), read.errors());
-        respond(ctx, CmiView.of(checked, Placement.pageOrEmbedded(ctx.queryParamMap()), site), checked.ok() ? 200 : 400, null);
+        respond(ctx, CmiView.of(checked, Placement.pageOrEmbedded(Fields.ofQuery(ctx)), site), checked.ok() ? 200 : 400, null);
     }
 
     private void examplePage(Context ctx, CmiPreset preset, Example example) {
         CmiForm.Checked checked = CmiForm.check(preset.input(), new FieldErrors());
-        respond(ctx, CmiView.of(checked, Placement.pageOrEmbedded(ctx.queryParamMap()), site), 200, example);
+        respond(ctx, CmiView.of(checked, Placement.pageOrEmbedded(Fields.ofQuery(ctx)), site), 200, example);
     }
 
     /**
@@ -81,11 +80,11 @@ public final class CmiRoutes {
      * comes back and that URL is pushed (except in the lesson, whose address stays).
      */
     private void post(Context ctx) {
-        Map<String, List<String>> params = Forms.params(ctx);
-        Placement placement = Placement.ofPost(params, Htmx.isFragmentRequest(ctx));
-        CmiForm.Read read = CmiForm.read(params);
+        Fields fields = Fields.ofForm(ctx);
+        Placement placement = Placement.ofPost(fields, Htmx.isFragmentRequest(ctx));
+        CmiForm.Read read = CmiForm.read(fields);
         FieldErrors errors = read.errors();
-        CmiInput in = CmiForm.apply(Forms.first(params, "action"), read.input(), errors);
+        CmiInput in = CmiForm.apply(fields.first("action"), read.input(), errors);
         CmiForm.Checked checked = CmiForm.check(in, errors);
         CmiView view = CmiView.of(checked, placement, site);
         if (!Htmx.isFragmentRequest(ctx) && checked.ok()) {

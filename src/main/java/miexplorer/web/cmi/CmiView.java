@@ -11,7 +11,6 @@ import miexplorer.info.ThreeWayDistribution;
 import miexplorer.web.explorer.Placement;
 import miexplorer.web.explorer.Problem;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.joint.JointForm;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.JointView;
 import miexplorer.web.render.Format;
@@ -151,7 +150,7 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
 
     /** The link that opens one slice in the joint-table explorer, whatever the state of the analysis. */
     public String sliceUrl(int z) {
-        return JointForm.canonicalUrl(input.slice(z));
+        return input.slice(z).url();
     }
 
     // ---- pictures ------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ import miexplorer.web.explorer.CmiExample;
 import miexplorer.web.explorer.EmbeddedExplorer;
 import miexplorer.web.explorer.JointExample;
 import miexplorer.web.form.NumberInput;
-import miexplorer.web.joint.JointForm;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.render.Format;
 import miexplorer.web.site.Site;
@@ -154,6 +153,6 @@ public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplor
 
     /** The explorer's URL for the weather table with X and Y swapped. */
     public String swappedUrl() {
-        return JointForm.canonicalUrl(JointInput.weather().transposed());
+        return JointInput.weather().transposed().url();
     }
 }

@@ -8,10 +8,10 @@ import miexplorer.data.SampleEstimates;
 import miexplorer.data.SampleReader;
 import miexplorer.info.LogBase;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.form.Forms;
-import miexplorer.web.joint.JointForm;
+import miexplorer.web.form.Query;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.Kind;
+import miexplorer.web.joint.TableSettings;
 import miexplorer.web.render.Format;
 
 /**
@@ -48,14 +48,14 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         ContingencyTable t = r.table();
         String url = null;
         String note = null;
-        if (t.rows() > JointForm.MAX_ROWS || t.cols() > JointForm.MAX_COLS) {
+        if (t.rows() > JointInput.MAX_ROWS || t.cols() > JointInput.MAX_COLS) {
             note = "The table has " + t.rows() + " × " + t.cols() + " categories; the joint-table explorer takes at most "
-                    + JointForm.MAX_ROWS + " × " + JointForm.MAX_COLS + ", so there is no link to it.";
+                    + JointInput.MAX_ROWS + " × " + JointInput.MAX_COLS + ", so there is no link to it.";
         } else {
             JointInput in = jointInput(r.samples(), s.base());
-            JointForm.Checked c = JointForm.check(in, new FieldErrors());
+            JointInput.Checked c = in.check(new FieldErrors());
             if (c.ok()) {
-                url = JointForm.canonicalUrl(in);
+                url = in.url();
             } else {
                 note = "The joint-table explorer cannot take these labels (" + c.errors().first()
                         + "), so there is no link to it.";
@@ -160,7 +160,7 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         }
         String x = s.xName().isBlank() ? "X" : s.xName();
         String y = s.yName().isBlank() ? "Y" : s.yName();
-        return new JointInput(x, y, t.xCategories(), t.yCategories(), cells, Kind.COUNTS, base, JointInput.DEFAULT_DIGITS);
+        return new JointInput(x, y, t.xCategories(), t.yCategories(), cells, Kind.COUNTS, base, TableSettings.DEFAULT_DIGITS);
     }
 
     public boolean ok() {
@@ -240,44 +240,39 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         if (text == null || text.isEmpty() || text.length() > URL_TEXT || source == null || !source.equals(PASTED)) {
             return null;
         }
-        return DataRoutes.PATH + "?" + query(settings, text);
+        return settingsQuery(new Query().add("text", text), settings).on(DataRoutes.PATH);
     }
 
     static final String PASTED = "pasted text";
 
-    static String query(DataSettings s, String text) {
-        return "text=" + Forms.enc(text) + "&" + settingsQuery(s);
-    }
-
-    /** The settings as a query string (without the data): the GET URL's, and what a KSG test's steps carry. */
-    static String settingsQuery(DataSettings s) {
-        StringBuilder u = new StringBuilder();
+    /** The settings written into a query string (after the data, when it has any): the GET URL's, and what a KSG test's steps carry. */
+    static Query settingsQuery(Query q, DataSettings s) {
         if (!s.x().isEmpty()) {
-            u.append("&x=").append(Forms.enc(s.x()));
+            q.add("x", s.x());
         }
         if (!s.y().isEmpty()) {
-            u.append("&y=").append(Forms.enc(s.y()));
+            q.add("y", s.y());
         }
         if (!s.header()) {
-            u.append("&header=false");
+            q.add("header", "false");
         }
         if (s.separator() != SampleReader.Separator.AUTO) {
-            u.append("&sep=").append(s.separator().key());
+            q.add("sep", s.separator().key());
         }
         if (s.xBins() > 0 || s.yBins() > 0) {
-            u.append("&xbins=").append(s.xBins()).append("&ybins=").append(s.yBins()).append("&binning=").append(s.binning().key());
+            q.add("xbins", s.xBins()).add("ybins", s.yBins()).add("binning", s.binning().key());
         }
-        u.append("&base=").append(s.base().key());
+        q.add("base", s.base().key());
         if (s.ksg()) {
-            u.append("&estimator=ksg&k=").append(s.k());
+            q.add("estimator", "ksg").add("k", s.k());
         }
         if (s.permutations() > 0) {
-            u.append("&permutations=").append(s.permutations());
+            q.add("permutations", s.permutations());
         }
         if (s.permutations() > 0 || s.ksg()) {
-            u.append("&seed=").append(s.seed());
+            q.add("seed", s.seed());
         }
-        return u.substring(1);
+        return q;
     }
 
     private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();

@@ -9,6 +9,7 @@ import java.util.Map;
 import miexplorer.data.NeighbourEstimate;
 import miexplorer.data.PermutationTest;
 import miexplorer.data.SampleReader;
+import miexplorer.web.form.Query;
 
 /**
  * A permutation test of the nearest-neighbour estimate (KSG or Ross) in progress, carried by the page.
@@ -38,7 +39,7 @@ public record KsgRun(String settings, String text, NeighbourEstimate.Method meth
 
     /** Starts a test of {@code e}, doing as many shuffles as {@code work} allows now. */
     static KsgRun start(NeighbourEstimate e, SampleReader.Values v, DataSettings s, String text, long total, long work) {
-        return new KsgRun(DataView.settingsQuery(s), text, e.method(), check(v, e.k(), e.seed()), e.seed(), total, 0, 0, false,
+        return new KsgRun(DataView.settingsQuery(new Query(), s).toString(), text, e.method(), check(v, e.k(), e.seed()), e.seed(), total, 0, 0, false,
                 null).step(e, work);
     }
 

@@ -1,8 +1,6 @@
 package miexplorer.web.explorer;
 
-import java.util.List;
-import java.util.Map;
-import miexplorer.web.form.Forms;
+import miexplorer.web.form.Fields;
 import miexplorer.web.joint.JointView;
 
 /**
@@ -44,8 +42,8 @@ public enum Placement {
      * The placement a request for an explorer's own address asks for: embedded with {@code embed=1},
      * else its page. (Only the lesson's own route shows an explorer in the lesson.)
      */
-    public static Placement pageOrEmbedded(Map<String, List<String>> params) {
-        return of(params) == EMBED ? EMBED : PAGE;
+    public static Placement pageOrEmbedded(Fields fields) {
+        return of(fields) == EMBED ? EMBED : PAGE;
     }
 
     /**
@@ -74,22 +72,22 @@ public enum Placement {
      * from the lesson without it (no JavaScript) is answered on the explorer's own page, with the
      * headings of a page and no lesson field to carry on.
      */
-    public static Placement ofPost(Map<String, List<String>> params, boolean fragment) {
-        Placement p = of(params);
+    public static Placement ofPost(Fields fields, boolean fragment) {
+        Placement p = of(fields);
         return p == LESSON && !fragment ? PAGE : p;
     }
 
     /** Whether a post came from an explorer in the lesson, whether or not it is answered there. */
-    public static boolean fromLesson(Map<String, List<String>> params) {
-        return of(params) == LESSON;
+    public static boolean fromLesson(Fields fields) {
+        return of(fields) == LESSON;
     }
 
     /** The placement a request asks for: {@code embed=1}, {@code lesson=1}, or neither. */
-    private static Placement of(Map<String, List<String>> params) {
-        if ("1".equals(Forms.first(params, EMBED_PARAM))) {
+    private static Placement of(Fields fields) {
+        if ("1".equals(fields.first(EMBED_PARAM))) {
             return EMBED;
         }
-        if ("1".equals(Forms.first(params, LESSON_PARAM))) {
+        if ("1".equals(fields.first(LESSON_PARAM))) {
             return LESSON;
         }
         return PAGE;

@@ -3,13 +3,17 @@ package miexplorer.web.joint;
 import java.util.ArrayList;
 import java.util.List;
 import miexplorer.info.LogBase;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Query;
+import miexplorer.web.form.TableReader;
+import miexplorer.web.site.Paths;
 
 /**
  * A joint table exactly as typed: variable names, labels, the text of every cell, and the display
- * settings. It is the joint-table explorer's state, and what the other explorers build to show a
- * table of theirs with its analysis ({@link JointView}) or to link to it ({@link JointForm#canonicalUrl}).
- * Nothing here is parsed yet, so a state with mistakes in it can be shown back unchanged, beside its
- * messages.
+ * settings. It is the joint-table explorer's state, and what the other features build to show a
+ * table of theirs with its analysis ({@link JointView}) or to link to it ({@link #url}). Nothing here
+ * is parsed until it is {@linkplain #check checked}, so a state with mistakes in it can be shown back
+ * unchanged, beside its messages.
  *
  * @param cells one list per row (value of X), one string per column (value of Y)
  */
@@ -23,7 +27,10 @@ public record JointInput(
         LogBase base,
         int digits) {
 
-    public static final int DEFAULT_DIGITS = 3;
+    public static final int MAX_ROWS = 32;
+    public static final int MAX_COLS = 32;
+    /** The shape the explorer reads: rows and columns, at most {@link #MAX_ROWS} × {@link #MAX_COLS}. */
+    public static final TableReader.Shape SHAPE = TableReader.Shape.table(MAX_ROWS, MAX_COLS);
 
     public JointInput {
         xLabels = List.copyOf(xLabels);
@@ -34,11 +41,17 @@ public record JointInput(
     private static final JointInput WEATHER = new JointInput("Weather", "Forecast",
             List.of("Rain", "Sun"), List.of("Forecast rain", "Forecast sun"),
             List.of(List.of("0.36", "0.04"), List.of("0.12", "0.48")),
-            Kind.PROBABILITIES, LogBase.TWO, DEFAULT_DIGITS);
+            Kind.PROBABILITIES, LogBase.TWO, TableSettings.DEFAULT_DIGITS);
 
     /** The tutorial's table: tomorrow's weather against the forecast. (One shared value: it is immutable.) */
     public static JointInput weather() {
         return WEATHER;
+    }
+
+    /** A table as {@link TableReader} read it, with its settings. */
+    public static JointInput of(TableReader.Table t, TableSettings s) {
+        return new JointInput(t.names().get(0), t.names().get(1), t.labels().get(0), t.labels().get(1), t.slices().get(0),
+                s.kind(), s.base(), s.digits());
     }
 
     public int rows() {
@@ -51,6 +64,10 @@ public record JointInput(
 
     public String cell(int i, int j) {
         return cells.get(i).get(j);
+    }
+
+    public TableSettings settings() {
+        return new TableSettings(kind, base, digits);
     }
 
     public JointInput withCells(List<List<String>> newCells, Kind newKind) {
@@ -72,5 +89,66 @@ public record JointInput(
             t.add(row);
         }
         return new JointInput(yName, xName, yLabels, xLabels, t, kind, base, digits);
+    }
+
+    // ---- its rules -------------------------------------------------------------------------------
+
+    /** A checked table: {@code weights} is null exactly when {@code errors} is not empty. */
+    public record Checked(JointInput input, FieldErrors errors, double[][] weights) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** Checks names, labels, limits and every cell ({@link TableRules}); on success gives the cells as numbers. */
+    public Checked check(FieldErrors errors) {
+        TableRules.checkName(xName, "x", errors);
+        TableRules.checkName(yName, "y", errors);
+        TableRules.checkLabels(xLabels, "xl", "row", errors);
+        TableRules.checkLabels(yLabels, "yl", "column", errors);
+        if (rows() > MAX_ROWS || cols() > MAX_COLS) {
+            errors.add("table", "This table is " + rows() + " × " + cols() + "; the explorer takes at most "
+                    + MAX_ROWS + " rows and " + MAX_COLS + " columns.");
+        }
+        double[][] w = values(errors, true);
+        if (!errors.isEmpty() || w == null) {
+            return new Checked(this, errors, null);
+        }
+        TableRules.checkTotal(TableRules.total(w), kind, errors);
+        return errors.isEmpty() ? new Checked(this, errors, w) : new Checked(this, errors, null);
+    }
+
+    /**
+     * Every cell read ({@link TableRules#cell}); a cell that cannot be gets a message under
+     * {@code p[i][j]}, and the answer is null. With {@code strict}, a probability above 1 is an error too.
+     */
+    public double[][] values(FieldErrors errors, boolean strict) {
+        double[][] w = new double[rows()][cols()];
+        boolean ok = true;
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < cols(); j++) {
+                w[i][j] = TableRules.cell(cell(i, j), kind, "p[" + i + "][" + j + "]", errors, strict);
+                ok &= !Double.isNaN(w[i][j]);
+            }
+        }
+        return ok ? w : null;
+    }
+
+    // ---- its address -----------------------------------------------------------------------------
+
+    /**
+     * The one GET URL of this table, on the joint-table explorer's page ({@code /mi?…}): names,
+     * labels, cells as typed, kind and base always; digits only when not the default.
+     */
+    public String url() {
+        return query().on(Paths.MI);
+    }
+
+    /** The query string of {@link #url}: the same for the page and its exports. */
+    public Query query() {
+        Query q = new Query();
+        new TableReader.Table(List.of(xName, yName), List.of(xLabels, yLabels), List.of(cells)).writeTo(q, SHAPE.variables());
+        settings().writeTo(q);
+        return q;
     }
 }

@@ -10,8 +10,8 @@ import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Fields;
 import miexplorer.web.http.JsonBody;
-import miexplorer.web.joint.JointForm;
 import miexplorer.web.joint.JointInput;
 
 /**
@@ -78,9 +78,9 @@ final class MiApi {
         JsonBody.text(body, "base", "base", params, errors);
         JsonBody.text(body, "kind", "kind", params, errors);
 
-        MiForm.Read read = MiForm.read(params);
+        MiForm.Read read = MiForm.read(Fields.of(params));
         read.errors().asMap().forEach(errors::add);
-        JointForm.Checked checked = JointForm.check(read.input(), errors);
+        JointInput.Checked checked = read.input().check(errors);
         if (!checked.ok()) {
             JsonBody.fail(ctx, errors, MiApi::apiField);
             return;

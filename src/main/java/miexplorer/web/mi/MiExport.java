@@ -8,7 +8,7 @@ import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.web.explorer.Placement;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.joint.JointForm;
+import miexplorer.web.form.Fields;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.render.Python;
 import miexplorer.web.site.Site;
@@ -38,8 +38,8 @@ public final class MiExport {
     }
 
     private static void export(Context ctx, Site site, boolean python) {
-        MiForm.Read read = MiForm.read(ctx.queryParamMap());
-        JointForm.Checked checked = JointForm.check(read.input(), read.errors());
+        MiForm.Read read = MiForm.read(Fields.ofQuery(ctx));
+        JointInput.Checked checked = read.input().check(read.errors());
         ctx.header("X-Content-Type-Options", "nosniff");
         if (!checked.ok()) {
             ctx.status(400).contentType("text/plain; charset=utf-8").result(problems(checked.errors()));

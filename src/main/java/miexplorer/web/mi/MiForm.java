@@ -3,22 +3,22 @@ package miexplorer.web.mi;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import miexplorer.info.JointDistribution;
-import miexplorer.info.LogBase;
 import miexplorer.info.TwoByTwo;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.form.Forms;
+import miexplorer.web.form.Fields;
 import miexplorer.web.form.NumberInput;
-import miexplorer.web.joint.JointForm;
+import miexplorer.web.form.TableReader;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.Kind;
+import miexplorer.web.joint.TableRules;
+import miexplorer.web.joint.TableSettings;
 import miexplorer.web.render.Format;
 import miexplorer.web.site.Paths;
 
 /**
  * Reads the joint-table explorer's state from request parameters and applies the table actions. The
- * state is checked, and its canonical URL written, by {@link JointForm}.
+ * state is checked, and its canonical URL written, by {@link JointInput}; its cells are read by {@link TableReader}.
  *
  * <p>Parameters: {@code x}, {@code y} (variable names); {@code xl}, {@code yl} (row and column
  * labels, repeated); the cells either as {@code p=0.36,0.04;0.12,0.48} (rows split by {@code ;},
@@ -36,79 +36,15 @@ public final class MiForm {
     public record Read(JointInput input, FieldErrors errors) {
     }
 
-    public static Read read(Map<String, List<String>> params) {
+    public static Read read(Fields fields) {
         FieldErrors errors = new FieldErrors();
-        JointForm.Settings settings = JointForm.settings(params, errors);
-        Kind kind = settings.kind();
-        LogBase base = settings.base();
-        int digits = settings.digits();
-
-        if (isEmpty(params)) {
+        TableSettings settings = TableSettings.read(fields, errors);
+        if (!fields.hasAny("x", "y", "xl", "yl", "p", "c")) {
             JointInput w = JointInput.weather();
-            return new Read(new JointInput(w.xName(), w.yName(), w.xLabels(), w.yLabels(), w.cells(), kind, base, digits), errors);
+            return new Read(new JointInput(w.xName(), w.yName(), w.xLabels(), w.yLabels(), w.cells(), settings.kind(),
+                    settings.base(), settings.digits()), errors);
         }
-
-        List<String> xLabels = new ArrayList<>(params.getOrDefault("xl", List.of()));
-        List<String> yLabels = new ArrayList<>(params.getOrDefault("yl", List.of()));
-        List<List<String>> rows = new ArrayList<>();
-        String p = Forms.first(params, "p");
-        if (p != null) {
-            if (!p.isBlank()) {
-                for (String row : p.split(";", -1)) {
-                    rows.add(new ArrayList<>(List.of(row.split(",", -1))));
-                }
-            }
-        } else {
-            List<String> c = params.getOrDefault("c", List.of());
-            int cols = Math.max(yLabels.size(), 1);
-            for (int k = 0; k < c.size(); k += cols) {
-                rows.add(new ArrayList<>(c.subList(k, Math.min(c.size(), k + cols))));
-            }
-        }
-
-        // Make the table rectangular without dropping anything typed: short rows are padded with
-        // empty cells (which then get their own message), missing labels get default names.
-        int cols = yLabels.size();
-        for (List<String> row : rows) {
-            cols = Math.max(cols, row.size());
-        }
-        int nRows = Math.max(rows.size(), xLabels.size());
-        // A shape far beyond the limits (a few bytes of ";" and "," make thousands of padded cells) is
-        // cut to twice the limits, with a message; anything typed within them is shown back.
-        if (nRows > 2 * JointForm.MAX_ROWS || cols > 2 * JointForm.MAX_COLS) {
-            errors.add("table", "This table is " + nRows + " × " + cols + ", far more than the explorer's "
-                    + JointForm.MAX_ROWS + " × " + JointForm.MAX_COLS + ": only its first " + 2 * JointForm.MAX_ROWS
-                    + " rows and " + 2 * JointForm.MAX_COLS + " columns are shown.");
-            nRows = Math.min(nRows, 2 * JointForm.MAX_ROWS);
-            cols = Math.min(cols, 2 * JointForm.MAX_COLS);
-            JointForm.cut(rows, nRows);
-            JointForm.cut(xLabels, nRows);
-            JointForm.cut(yLabels, cols);
-            for (List<String> row : rows) {
-                JointForm.cut(row, cols);
-            }
-        }
-        if (nRows == 0 || cols == 0) {
-            errors.add("table", "The table is empty: it needs at least one row and one column.");
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).size() != cols) {
-                errors.add("table", "Row " + (i + 1) + " has " + rows.get(i).size() + " cells, but the table has "
-                        + cols + " columns. The missing cells are shown empty.");
-            }
-        }
-        JointForm.pad(rows, nRows, cols);
-        while (xLabels.size() < nRows) {
-            xLabels.add(JointForm.unusedLabel("x", xLabels));
-        }
-        while (yLabels.size() < cols) {
-            yLabels.add(JointForm.unusedLabel("y", yLabels));
-        }
-        String x = Forms.first(params, "x");
-        String y = Forms.first(params, "y");
-        JointInput in = new JointInput(x == null ? "X" : x.strip(), y == null ? "Y" : y.strip(),
-                JointForm.strip(xLabels), JointForm.strip(yLabels), rows, kind, base, digits);
-        return new Read(in, errors);
+        return new Read(JointInput.of(TableReader.read(fields, JointInput.SHAPE, errors), settings), errors);
     }
 
     // ---- actions -------------------------------------------------------------------------------
@@ -134,8 +70,8 @@ public final class MiForm {
      * action cannot be done (a full table, an unreadable cell for "normalise"), the state is returned
      * unchanged with a message.
      */
-    public static JointInput apply(Map<String, List<String>> params, JointInput in, FieldErrors errors) {
-        String action = Forms.first(params, "action");
+    public static JointInput apply(Fields fields, JointInput in, FieldErrors errors) {
+        String action = fields.first("action");
         if (action == null || action.isEmpty() || action.equals("update")) {
             return in;
         }
@@ -146,23 +82,23 @@ public final class MiForm {
             return in.transposed();
         }
         if (action.equals(ADD_ROW)) {
-            if (in.rows() >= JointForm.MAX_ROWS) {
-                errors.add("table", "The table already has " + JointForm.MAX_ROWS + " rows, the most the explorer takes.");
+            if (in.rows() >= JointInput.MAX_ROWS) {
+                errors.add("table", "The table already has " + JointInput.MAX_ROWS + " rows, the most the explorer takes.");
                 return in;
             }
             List<String> xl = new ArrayList<>(in.xLabels());
-            xl.add(JointForm.unusedLabel("x", xl));
+            xl.add(TableReader.unusedLabel("x", xl));
             List<List<String>> cells = new ArrayList<>(in.cells());
             cells.add(new ArrayList<>(java.util.Collections.nCopies(in.cols(), "0")));
             return in.withShape(xl, in.yLabels(), cells);
         }
         if (action.equals(ADD_COL)) {
-            if (in.cols() >= JointForm.MAX_COLS) {
-                errors.add("table", "The table already has " + JointForm.MAX_COLS + " columns, the most the explorer takes.");
+            if (in.cols() >= JointInput.MAX_COLS) {
+                errors.add("table", "The table already has " + JointInput.MAX_COLS + " columns, the most the explorer takes.");
                 return in;
             }
             List<String> yl = new ArrayList<>(in.yLabels());
-            yl.add(JointForm.unusedLabel("y", yl));
+            yl.add(TableReader.unusedLabel("y", yl));
             List<List<String>> cells = new ArrayList<>();
             for (List<String> row : in.cells()) {
                 List<String> r = new ArrayList<>(row);
@@ -172,7 +108,7 @@ public final class MiForm {
             return in.withShape(in.xLabels(), yl, cells);
         }
         if (action.startsWith(REMOVE_ROW)) {
-            int i = index(action.substring(REMOVE_ROW.length()), in.rows());
+            int i = TableReader.index(action.substring(REMOVE_ROW.length()), in.rows());
             if (i < 0 || in.rows() == 1) {
                 errors.add("table", in.rows() == 1 ? "The table needs at least one row." : "There is no such row to remove.");
                 return in;
@@ -184,7 +120,7 @@ public final class MiForm {
             return in.withShape(xl, in.yLabels(), cells);
         }
         if (action.startsWith(REMOVE_COL)) {
-            int j = index(action.substring(REMOVE_COL.length()), in.cols());
+            int j = TableReader.index(action.substring(REMOVE_COL.length()), in.cols());
             if (j < 0 || in.cols() == 1) {
                 errors.add("table", in.cols() == 1 ? "The table needs at least one column." : "There is no such column to remove.");
                 return in;
@@ -200,11 +136,11 @@ public final class MiForm {
             return in.withShape(in.xLabels(), yl, cells);
         }
         if (action.equals(DEPENDENCE) || action.equals(CROSSOVER)) {
-            return slid(action, Forms.first(params, action.equals(DEPENDENCE) ? DEPENDENCE_PARAM : CROSSOVER_PARAM), in, errors);
+            return slid(action, fields.first(action.equals(DEPENDENCE) ? DEPENDENCE_PARAM : CROSSOVER_PARAM), in, errors);
         }
         if (action.equals(NORMALISE) || action.equals(PRODUCT)) {
-            double[][] w = JointForm.values(in, errors, false);
-            if (w == null || !JointForm.movable(w, errors)) {
+            double[][] w = in.values(errors, false);
+            if (w == null || !TableRules.movable(TableRules.total(w), errors)) {
                 return in;
             }
             JointDistribution d = JointDistribution.fromWeights(w);
@@ -247,8 +183,8 @@ public final class MiForm {
                     + in.rows() + " × " + in.cols() + ".");
             return in;
         }
-        double[][] w = JointForm.values(in, errors, false);
-        if (w == null || !JointForm.movable(w, errors)) {
+        double[][] w = in.values(errors, false);
+        if (w == null || !TableRules.movable(TableRules.total(w), errors)) {
             return in;
         }
         JointDistribution d = JointDistribution.fromWeights(w);
@@ -291,27 +227,6 @@ public final class MiForm {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
-
-    /** True when the request carried no state at all, so the default table applies. */
-    private static boolean isEmpty(Map<String, List<String>> params) {
-        for (String k : List.of("x", "y", "xl", "yl", "p", "c")) {
-            if (params.containsKey(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int index(String s, int size) {
-        try {
-            int i = Integer.parseInt(s);
-            return i >= 0 && i < size ? i : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-
 
     private static List<List<String>> toLists(String[][] cells) {
         List<List<String>> out = new ArrayList<>();

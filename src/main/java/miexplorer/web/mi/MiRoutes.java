@@ -6,16 +6,14 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import miexplorer.web.explorer.EmbeddedExplorer;
 import miexplorer.web.explorer.Example;
 import miexplorer.web.explorer.JointExample;
 import miexplorer.web.explorer.Placement;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.form.Forms;
+import miexplorer.web.form.Fields;
 import miexplorer.web.form.NumberInput;
 import miexplorer.web.http.Htmx;
-import miexplorer.web.joint.JointForm;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.render.Templates;
 import miexplorer.web.site.Site;
@@ -75,20 +73,20 @@ public final class MiRoutes {
      * placement (headings a level down, edits in place, no URL pushed).
      */
     public EmbeddedExplorer inLesson() {
-        MiView view = MiView.of(JointForm.check(JointInput.weather(), new FieldErrors()), Placement.LESSON, site);
+        MiView view = MiView.of(JointInput.weather().check(new FieldErrors()), Placement.LESSON, site);
         return new EmbeddedExplorer(out -> templates.render("mi/explorer.jte", view, out), view.announcement());
     }
 
     /** GET /mi?…: the canonical URL of a state renders the whole page in that state. */
     private void get(Context ctx) {
-        MiForm.Read read = MiForm.read(ctx.queryParamMap());
-        JointForm.Checked checked = JointForm.check(read.input(), read.errors());
+        MiForm.Read read = MiForm.read(Fields.ofQuery(ctx));
+        JointInput.Checked checked = read.input().check(read.errors());
         respond(ctx, MiView.of(checked, placementOf(ctx), site), checked.ok() ? 200 : 400, null);
     }
 
     /** GET /examples/{slug}: a preset at its stable address, as a full page (or a bare one with embed=1). */
     private void examplePage(Context ctx, Preset preset, Example example) {
-        JointForm.Checked checked = JointForm.check(preset.input(), new FieldErrors());
+        JointInput.Checked checked = preset.input().check(new FieldErrors());
         respond(ctx, MiView.of(checked, placementOf(ctx), site), checked.ok() ? 200 : 400, example);
     }
 
@@ -98,12 +96,12 @@ public final class MiRoutes {
      * the canonical URL is pushed into the address bar (except in the lesson, whose address stays).
      */
     private void post(Context ctx) {
-        Map<String, List<String>> params = Forms.params(ctx);
-        Placement placement = Placement.ofPost(params, Htmx.isFragmentRequest(ctx));
-        MiForm.Read read = MiForm.read(params);
+        Fields fields = Fields.ofForm(ctx);
+        Placement placement = Placement.ofPost(fields, Htmx.isFragmentRequest(ctx));
+        MiForm.Read read = MiForm.read(fields);
         FieldErrors errors = read.errors();
-        JointInput in = MiForm.apply(params, read.input(), errors);
-        JointForm.Checked checked = JointForm.check(in, errors);
+        JointInput in = MiForm.apply(fields, read.input(), errors);
+        JointInput.Checked checked = in.check(errors);
         MiView view = MiView.of(checked, placement, site);
         if (!Htmx.isFragmentRequest(ctx) && checked.ok()) {
             ctx.header("Vary", Htmx.REQUEST);
@@ -125,7 +123,7 @@ public final class MiRoutes {
             return;
         }
         JointInput weather = JointInput.weather();
-        JointForm.Checked checked = JointForm.check(weather, new FieldErrors());
+        JointInput.Checked checked = weather.check(new FieldErrors());
         ctx.status(400);
         ctx.header("Vary", Htmx.REQUEST);
         ctx.html(templates.render("mi/page.jte", page(MiView.of(checked, text, error, Placement.PAGE, site), null)));
@@ -133,7 +131,7 @@ public final class MiRoutes {
 
     /** A GET shows the explorer on its own page, or alone with embed=1 (the lesson has its own route). */
     private static Placement placementOf(Context ctx) {
-        return Placement.pageOrEmbedded(ctx.queryParamMap());
+        return Placement.pageOrEmbedded(Fields.ofQuery(ctx));
     }
 
     private void respond(Context ctx, MiView view, int status, Example example) {

@@ -9,10 +9,10 @@ import miexplorer.info.TwoByTwo;
 import miexplorer.web.explorer.Placement;
 import miexplorer.web.explorer.Problem;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.joint.JointForm;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.JointView;
 import miexplorer.web.render.Format;
+import miexplorer.web.site.Paths;
 import miexplorer.web.site.Site;
 
 /**
@@ -32,11 +32,11 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
 
     private static final String DEFAULT_CROSSOVER_TEXT = Format.cell(Preset.DEFAULT_CROSSOVER);
 
-    public static MiView of(JointForm.Checked checked, Placement placement, Site site) {
+    public static MiView of(JointInput.Checked checked, Placement placement, Site site) {
         return of(checked, DEFAULT_CROSSOVER_TEXT, null, placement, site);
     }
 
-    public static MiView of(JointForm.Checked checked, String bscText, String bscError, Placement placement, Site site) {
+    public static MiView of(JointInput.Checked checked, String bscText, String bscError, Placement placement, Site site) {
         return new MiView(JointView.of(checked.input(), checked.weights(), placement), checked.errors(), checked.weights(),
                 bscText, bscError, site);
     }
@@ -100,17 +100,25 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
 
     /** The state on the explorer's own page: {@code /mi?…}. */
     public String stateUrl() {
-        return JointForm.canonicalUrl(input());
+        return input().url();
     }
 
     /** The runnable Python script for this state. */
     public String pythonUrl() {
-        return MiExport.PY_PATH + "?" + JointForm.query(input());
+        return input().query().on(MiExport.PY_PATH);
     }
 
     /** The table and results as CSV. */
     public String csvUrl() {
-        return MiExport.CSV_PATH + "?" + JointForm.query(input());
+        return input().query().on(MiExport.CSV_PATH);
+    }
+
+    /**
+     * The table as the only slice of a table of three variables, on the three-variable explorer's page:
+     * its URL takes the same fields, with Z named by {@code z} and its one value by {@code zl}.
+     */
+    public String cmiUrl() {
+        return input().query().add("z", "Z").add("zl", "z1").on(Paths.CMI);
     }
 
     /** The script itself, shown on the page exactly as {@code /mi.py} serves it. */

@@ -2,16 +2,16 @@ package miexplorer.web.mi;
 
 import java.util.List;
 import miexplorer.info.LogBase;
-import miexplorer.web.joint.JointForm;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.Kind;
+import miexplorer.web.joint.TableSettings;
 import miexplorer.web.render.Format;
 
 /** A named example table with a stable slug, linked from the explorer. */
 public record Preset(String slug, String title, String description, JointInput input) {
 
     public String url() {
-        return JointForm.canonicalUrl(input);
+        return input.url();
     }
 
     public static final double DEFAULT_CROSSOVER = 0.1;
@@ -58,6 +58,6 @@ public record Preset(String slug, String title, String description, JointInput i
     }
 
     private static JointInput table(String x, String y, List<String> xl, List<String> yl, List<List<String>> cells, Kind kind) {
-        return new JointInput(x, y, xl, yl, cells, kind, LogBase.TWO, JointInput.DEFAULT_DIGITS);
+        return new JointInput(x, y, xl, yl, cells, kind, LogBase.TWO, TableSettings.DEFAULT_DIGITS);
     }
 }

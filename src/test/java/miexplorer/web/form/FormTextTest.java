@@ -18,7 +18,7 @@ class FormTextTest {
             }
             String s = b.toString();
             assertEquals(java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8),
-                    Forms.enc(s), s);
+                    Query.encode(s), s);
         }
     }
 
