@@ -55,7 +55,7 @@ public class ViewBenchmark {
     }
 
     private static MiView mi(Map<String, List<String>> params) {
-        MiForm.Read read = MiForm.read(params);
+        MiExplorer.Read read = MiForm.read(params);
         return MiView.of(JointForm.check(read.input(), read.errors()), Placement.PAGE, SITE);
     }
 

@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import miexplorer.web.attention.AttentionRoutes;
-import miexplorer.web.cmi.CmiRoutes;
+import miexplorer.web.attention.AttentionExplorer;
+import miexplorer.web.cmi.CmiExplorer;
+import miexplorer.web.course.CmiExample;
 import miexplorer.web.course.CourseRoutes;
+import miexplorer.web.course.JointExample;
 import miexplorer.web.examples.ExampleRoutes;
+import miexplorer.web.explorer.ExplorerRoutes;
 import miexplorer.web.http.ErrorPages;
 import miexplorer.web.http.JettyErrors;
 import miexplorer.web.http.ResponseHeaders;
 import miexplorer.web.http.StoredAnswers;
-import miexplorer.web.mi.MiRoutes;
+import miexplorer.web.mi.MiExplorer;
 import miexplorer.web.render.Templates;
 import miexplorer.web.server.BoundedErrors;
 import miexplorer.web.server.Budget;
@@ -142,14 +145,15 @@ public final class App {
             HealthCheck.register(cfg.routes, Paths.HEALTH, templates, health, watch);
 
 
-            MiRoutes mi = MiRoutes.register(cfg.routes, templates, site);
             // The explorers hand the gallery their examples, and the lesson what it embeds of them: each
-            // explorer live, the joint-table examples and the attention example's variations its text quotes.
-            AttentionRoutes attention = AttentionRoutes.register(cfg.routes, templates, site, heavy);
-            CmiRoutes cmi = CmiRoutes.register(cfg.routes, templates, site);
+            // explorer live, the examples whose figures its text quotes, and the attention example's variations.
+            var mi = ExplorerRoutes.register(cfg.routes, templates, site, new MiExplorer(site));
+            var attention = ExplorerRoutes.register(cfg.routes, templates, site, new AttentionExplorer(site, templates, heavy));
+            var cmi = ExplorerRoutes.register(cfg.routes, templates, site, new CmiExplorer(site));
             ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples(), cmi.examples()));
-            CourseRoutes.register(cfg.routes, templates, site, mi.inLesson(), mi.tables(), attention.inLesson(),
-                    AttentionRoutes::lessonTry, cmi.inLesson(), cmi.tables());
+            CourseRoutes.register(cfg.routes, templates, site, mi.inLesson(), mi.examples(JointExample::new), attention.inLesson(),
+                    AttentionExplorer::lessonTry, cmi.inLesson(),
+                    cmi.examples((example, input) -> new CmiExample(example, CmiExplorer.weights(input))));
             miexplorer.web.data.DataRoutes.register(cfg.routes, templates, heavy);
             if (config.benchRoutes()) {
                 StoredAnswers.register(cfg.routes);

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import miexplorer.web.attention.AttentionPreset;
-import miexplorer.web.mi.Preset;
+import miexplorer.web.attention.AttentionPresets;
+import miexplorer.web.mi.MiPresets;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -44,8 +44,8 @@ class AccessibilityTest extends BrowserTest {
                 "/cmi?p=1,x&p=1,1&kind=counts",
                 "/examples/cmi-xor?embed=1",
                 "/no-such-page"));
-        Preset.all().forEach(p -> pages.add(p.url()));
-        AttentionPreset.all().forEach(p -> pages.add(p.url()));
+        MiPresets.all().forEach(p -> pages.add(p.url()));
+        AttentionPresets.all().forEach(p -> pages.add(p.url()));
         StringBuilder big = new StringBuilder("/mi?kind=counts&p=");
         for (int i = 0; i < 32; i++) {
             big.append(i > 0 ? ";" : "");

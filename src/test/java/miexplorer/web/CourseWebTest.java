@@ -22,11 +22,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import miexplorer.testing.PageText;
-import miexplorer.web.attention.AttentionForm;
-import miexplorer.web.attention.AttentionPreset;
+import miexplorer.web.attention.AttentionPresets;
 import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.explorer.Example;
-import miexplorer.web.mi.Preset;
+import miexplorer.web.explorer.Preset;
+import miexplorer.web.joint.JointInput;
+import miexplorer.web.mi.MiPresets;
 import miexplorer.web.render.Templates;
 import miexplorer.web.site.Site;
 import org.junit.jupiter.api.Test;
@@ -159,7 +160,7 @@ class CourseWebTest {
             assertTrue(html.contains("<td>⅙ each</td><td>" + fixed(MiWebTest.Info.h(die), 3) + " bits</td>")); // 2.585
             // one row per example: H(X), H(Y), I(X;Y), I(Y;X), min(H(X), H(Y)), from the definitions
             String table = html.substring(html.indexOf("id=\"properties-table\""), html.indexOf("</table>", html.indexOf("id=\"properties-table\"")));
-            for (Preset p : Preset.all()) {
+            for (Preset<JointInput> p : MiPresets.all()) {
                 MiWebTest.Info in = MiWebTest.Info.of(weights(p));
                 MiWebTest.Info swapped = MiWebTest.Info.of(transpose(weights(p)));
                 String row = "<th scope=\"row\"><a href=\"/examples/" + p.slug() + "\">" + p.title().replace("×", "×") + "</a></th>"
@@ -294,11 +295,11 @@ class CourseWebTest {
             PageText.Res plain = PageText.read(client.request("/attention", b -> b.post(lessonAttentionForm("5, 5", false)
                     .add("action", "reset").build())), "Reset in the lesson, no JS");
             assertEquals(303, plain.code());
-            assertEquals(AttentionForm.canonicalUrl(AttentionPreset.twoQueries()), plain.header("Location"));
+            assertEquals(AttentionPresets.twoQueries().url(), plain.header("Location"));
 
             PageText.Res page = PageText.read(client.request("/attention", b -> b.post(new FormBody.Builder()
                     .add("q", "5, 5").add("k", "1, 1").add("action", "reset").build())), "Reset on the page, no JS");
-            assertEquals(AttentionForm.canonicalUrl(AttentionPreset.sentence()), page.header("Location"), "the page's own first example");
+            assertEquals(AttentionPresets.sentence().url(), page.header("Location"), "the page's own first example");
         });
     }
 
@@ -355,7 +356,7 @@ class CourseWebTest {
             assertEquals(200, res.code());
             assertEquals("Examples · MI Explorer", PageText.title(res.body()));
             assertTrue(res.body().contains("<h2 id=\"g-weather-forecast\">Joint-table explorer</h2>"));
-            for (Preset p : Preset.all()) {
+            for (Preset<JointInput> p : MiPresets.all()) {
                 assertTrue(res.body().contains("<a href=\"/examples/" + p.slug() + "\">" + escape(p.title()) + "</a>"), p.slug());
                 assertTrue(res.body().contains(escape(p.description())), p.slug());
             }
@@ -363,13 +364,13 @@ class CourseWebTest {
         });
     }
 
-    static Stream<Preset> presets() {
-        return Preset.all().stream();
+    static Stream<Preset<JointInput>> presets() {
+        return MiPresets.all().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("presets")
-    void each_example_url_renders_the_explorer_in_that_state_with_its_title_and_numbers(Preset p) {
+    void each_example_url_renders_the_explorer_in_that_state_with_its_title_and_numbers(Preset<JointInput> p) {
         JavalinTest.test(app(), (server, client) -> {
             PageText.Res res = fetch(client, "/examples/" + p.slug());
             assertEquals(200, res.code());
@@ -622,7 +623,7 @@ class CourseWebTest {
     }
 
     /** A preset's cells as numbers (they are plain decimals and whole counts). */
-    static double[][] weights(Preset p) {
+    static double[][] weights(Preset<JointInput> p) {
         var in = p.input();
         double[][] w = new double[in.rows()][in.cols()];
         for (int i = 0; i < in.rows(); i++) {

@@ -79,7 +79,7 @@ final class AttentionApi {
         AttentionInput in = new AttentionInput(queryLabels, queries, prior.isEmpty() ? blanks(queries.size()) : prior,
                 keyLabels, keys, values.isEmpty() ? blanks(keys.size()) : values, scale, temperature, AttentionInput.DEFAULT_DIGITS);
         FieldErrors errors = new FieldErrors();
-        AttentionForm.Checked c = AttentionForm.check(in, errors);
+        AttentionInput.Checked c = in.check(errors);
         if (!c.ok()) {
             List<JsonBody.Problem> out = new ArrayList<>();
             errors.asMap().forEach((field, message) -> out.add(new JsonBody.Problem(apiField(field, matrix), message)));

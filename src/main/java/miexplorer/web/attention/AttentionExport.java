@@ -1,42 +1,22 @@
 package miexplorer.web.attention;
 
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import miexplorer.web.form.Fields;
 import miexplorer.web.render.Python;
+import miexplorer.web.site.Paths;
 
 /**
  * {@code /attention.py?…}: a runnable Python script (NumPy) that redoes the page's attention
  * computation and prints the page's numbers. It takes the query string of the state's canonical
- * URL; a state with mistakes answers 400 with the messages as plain text. Tokens are user text and
- * appear only inside escaped string literals.
+ * URL (see {@link AttentionExplorer#exports}). Tokens are user text and appear only inside escaped
+ * string literals.
  */
 public final class AttentionExport {
-    public static final String PY_PATH = AttentionForm.PATH + ".py";
+    public static final String PY_PATH = Paths.ATTENTION + ".py";
 
     private AttentionExport() {
     }
 
-    static void register(RoutesConfig routes) {
-        routes.get(PY_PATH, AttentionExport::export);
-    }
-
-    private static void export(Context ctx) {
-        AttentionForm.Read read = AttentionForm.read(Fields.ofQuery(ctx));
-        AttentionForm.Checked c = AttentionForm.check(read.input(), read.errors());
-        ctx.header("X-Content-Type-Options", "nosniff");
-        if (!c.ok()) {
-            StringBuilder b = new StringBuilder("This state cannot be exported until it is fixed:\n");
-            c.errors().asMap().forEach((field, message) -> b.append("- ").append(field).append(": ").append(message).append('\n'));
-            ctx.status(400).contentType("text/plain; charset=utf-8").result(b.toString());
-            return;
-        }
-        ctx.header("Content-Disposition", "inline; filename=\"attention.py\"");
-        ctx.contentType("text/x-python; charset=utf-8").result(python(c));
-    }
-
     /** The script for a checked, sound state. */
-    public static String python(AttentionForm.Checked c) {
+    public static String python(AttentionInput.Checked c) {
         AttentionInput in = c.input();
         StringBuilder s = new StringBuilder(2048);
         s.append("#!/usr/bin/env python3\n");
@@ -118,6 +98,6 @@ public final class AttentionExport {
 
     /** The script's URL for a state: the canonical URL's query string on /attention.py. */
     public static String url(AttentionInput in) {
-        return AttentionForm.query(in).on(PY_PATH);
+        return in.query().on(PY_PATH);
     }
 }

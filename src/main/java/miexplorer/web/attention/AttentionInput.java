@@ -1,11 +1,20 @@
 package miexplorer.web.attention;
 
 import java.util.List;
+import java.util.regex.Pattern;
+import miexplorer.attention.MultiQueryAttention;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.NumberInput;
+import miexplorer.web.form.Query;
+import miexplorer.web.form.State;
+import miexplorer.web.joint.TableRules;
+import miexplorer.web.site.Paths;
 
 /**
  * The attention explorer's state exactly as typed: query rows (label, vector, prior weight), key
  * rows (label, key vector, value vector), and the settings. Vectors are text such as "1, 0, 1, 0";
- * nothing is parsed here, so a state with mistakes can be shown back unchanged.
+ * nothing is parsed until the state is {@linkplain #check checked}, so a state with mistakes can be
+ * shown back unchanged.
  *
  * @param priors one weight per query, all empty for equally likely queries
  * @param values one vector per key, all empty for no values (then there is no output)
@@ -19,9 +28,14 @@ public record AttentionInput(
         List<String> values,
         boolean scale,
         String temperature,
-        int digits) {
+        int digits) implements State {
 
     public static final int DEFAULT_DIGITS = 3;
+    public static final int MAX_KEYS = 256;
+    public static final int MAX_QUERIES = 64;
+    public static final int MAX_DIM = 1024;
+    /** What separates the numbers of a vector: a comma or white space, with any white space around it. */
+    private static final Pattern SEPARATOR = Pattern.compile("\\s*[,\\s]\\s*");
 
     public AttentionInput {
         queryLabels = List.copyOf(queryLabels);
@@ -66,5 +80,201 @@ public record AttentionInput(
 
     public AttentionInput withKeys(List<String> labels, List<String> ks, List<String> vs) {
         return new AttentionInput(queryLabels, queries, priors, labels, ks, vs, scale, temperature, digits);
+    }
+
+    /** d_k as the first query shows it (the number of its parts), or 0. */
+    public int dk() {
+        return m() == 0 ? 0 : parts(queries.get(0)).size();
+    }
+
+    /** The numbers of a vector as typed, one string each: split at commas or white space, without [ ] or ( ) around them. */
+    static List<String> parts(String vector) {
+        String s = vector.strip();
+        if (s.startsWith("[") && s.endsWith("]") || s.startsWith("(") && s.endsWith(")")) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        return s.isEmpty() ? List.of() : List.of(SEPARATOR.split(s));
+    }
+
+    // ---- its rules -----------------------------------------------------------------------------
+
+    /**
+     * A checked state; the arrays and results are null exactly when there are errors.
+     *
+     * @param result attention as set (with or without scaling)
+     * @param flipped the same with the scaling switched the other way, for comparison
+     */
+    public record Checked(AttentionInput input, FieldErrors errors, double[][] queries, double[][] keys,
+            double[][] values, double[] prior, double temperature, MultiQueryAttention result, MultiQueryAttention flipped) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** Checks every field; on success gives the numbers. */
+    public Checked check(FieldErrors errors) {
+        if (m() > MAX_QUERIES) {
+            errors.add("queries", m() + " queries: the explorer takes at most " + MAX_QUERIES + ".");
+        }
+        if (n() > MAX_KEYS) {
+            errors.add("keys", n() + " keys: the explorer takes at most " + MAX_KEYS + ".");
+        }
+        labels(queryLabels(), "ql", "query", false, errors);
+        labels(keyLabels(), "kl", "key", true, errors);
+        double[][] queries = new double[m()][];
+        int dk = -1;
+        for (int r = 0; r < m(); r++) {
+            queries[r] = vector(queries().get(r), "q[" + r + "]", "query " + (r + 1) + " (“" + queryLabels().get(r) + "”)", errors);
+            if (queries[r] != null) {
+                if (dk < 0) {
+                    dk = queries[r].length;
+                } else if (queries[r].length != dk) {
+                    errors.add("q[" + r + "]", "This query has " + queries[r].length + " numbers, but the first has "
+                            + dk + "; every query needs dₖ = " + dk + ".");
+                }
+            }
+        }
+        double[][] keys = new double[n()][];
+        for (int j = 0; j < n(); j++) {
+            String who = "key " + (j + 1) + " (“" + keyLabels().get(j) + "”)";
+            keys[j] = vector(keys().get(j), "k[" + j + "]", who, errors);
+            if (keys[j] != null && dk > 0 && keys[j].length != dk) {
+                errors.add("k[" + j + "]", "Key " + (j + 1) + " (“" + keyLabels().get(j) + "”) has " + keys[j].length
+                        + " numbers, but the query has " + dk + " (dₖ = " + dk + "). Every key must match the query.");
+            }
+        }
+        double[][] values = null;
+        if (hasValues()) {
+            values = new double[n()][];
+            int dv = -1;
+            for (int j = 0; j < n(); j++) {
+                String key = "v[" + j + "]";
+                if (values().get(j).isBlank()) {
+                    errors.add(key, "Give a value vector for every key, or leave them all empty.");
+                    continue;
+                }
+                values[j] = vector(values().get(j), key, "value " + (j + 1), errors);
+                if (values[j] != null) {
+                    if (dv < 0) {
+                        dv = values[j].length;
+                    } else if (values[j].length != dv) {
+                        errors.add(key, "This value has " + values[j].length + " numbers, but the first value has "
+                                + dv + "; every value needs d_v = " + dv + ".");
+                    }
+                }
+            }
+        }
+        double[] prior = null;
+        if (hasPrior()) {
+            prior = new double[m()];
+            double sum = 0;
+            for (int r = 0; r < m(); r++) {
+                String key = "prior[" + r + "]";
+                NumberInput.Parsed p = NumberInput.parse(priors().get(r));
+                if (!p.ok()) {
+                    errors.add(key, priors().get(r).isBlank() ? "Give every query a prior weight, or leave them all empty for equal weights." : p.error());
+                } else if (p.value() < 0) {
+                    errors.add(key, priors().get(r) + " is negative; a prior weight cannot be negative.");
+                } else {
+                    prior[r] = p.value();
+                    sum += p.value();
+                }
+            }
+            if (errors.isEmpty() && !(sum > 0)) {
+                errors.add("prior[0]", "Every prior weight is 0: at least one must be positive.");
+            }
+        }
+        double temperature = Double.NaN;
+        NumberInput.Parsed t = NumberInput.parse(temperature());
+        if (!t.ok()) {
+            errors.add("temp", t.error());
+        } else if (!(t.value() > 0)) {
+            errors.add("temp", "The temperature must be above 0 (it divides the scores); " + temperature() + " is not.");
+        } else {
+            temperature = t.value();
+        }
+        if (!errors.isEmpty()) {
+            return new Checked(this, errors, null, null, null, null, temperature, null, null);
+        }
+        try {
+            // With and without the √d_k scaling, so the page can set them side by side.
+            MultiQueryAttention result = MultiQueryAttention.of(queries, keys, values, scale(), temperature, prior);
+            MultiQueryAttention flipped = MultiQueryAttention.of(queries, keys, values, !scale(), temperature, prior);
+            return new Checked(this, errors, queries, keys, values, prior, temperature, result, flipped);
+        } catch (IllegalArgumentException e) {
+            // Every shape and sign was checked above; what is left is scores that overflow a double.
+            errors.add("temp", "The scores are too large for this temperature to compute with; use smaller numbers or a larger temperature.");
+            return new Checked(this, errors, null, null, null, null, temperature, null, null);
+        }
+    }
+
+    /** A vector as typed: numbers separated by commas or spaces, optionally in [ ] or ( ). */
+    private static double[] vector(String text, String field, String who, FieldErrors errors) {
+        List<String> parts = parts(text);
+        if (parts.isEmpty()) {
+            errors.add(field, "Empty: give " + who + " as numbers separated by commas, such as 1, 0, 1, 0.");
+            return null;
+        }
+        if (parts.size() > MAX_DIM) {
+            errors.add(field, "This vector has " + parts.size() + " numbers; the explorer takes at most " + MAX_DIM + ".");
+            return null;
+        }
+        double[] v = new double[parts.size()];
+        for (int d = 0; d < parts.size(); d++) {
+            NumberInput.Parsed p = NumberInput.parse(parts.get(d));
+            if (!p.ok()) {
+                errors.add(field, "Number " + (d + 1) + " of " + who + ": " + p.error());
+                return null;
+            }
+            v[d] = p.value();
+        }
+        return v;
+    }
+
+    private static void labels(List<String> labels, String prefix, String what, boolean repeatsAllowed, FieldErrors errors) {
+        for (int i = 0; i < labels.size(); i++) {
+            String l = labels.get(i);
+            String key = prefix + "[" + i + "]";
+            if (l.isEmpty()) {
+                errors.add(key, "Empty label: give each " + what + " a name" + (what.equals("key") ? " (a token such as “cat”)." : "."));
+            } else if (l.length() > TableRules.MAX_LABEL) {
+                errors.add(key, "Too long: a label has at most " + TableRules.MAX_LABEL + " characters.");
+            } else if (!repeatsAllowed && labels.subList(0, i).contains(l)) {
+                errors.add(key, "“" + l + "” already names another " + what + "; each " + what + " needs its own label.");
+            }
+        }
+    }
+
+    // ---- the canonical URL ---------------------------------------------------------------------
+
+    @Override
+    public String url() {
+        return query().on(Paths.ATTENTION);
+    }
+
+    /**
+     * The query string of the canonical URL: per query its label, vector and (when any is given)
+     * prior; per key its token, vector and (when any is given) value; then scale, temperature, and
+     * digits when not the default. Vectors keep their commas readable.
+     */
+    public Query query() {
+        Query q = new Query();
+        for (int r = 0; r < m(); r++) {
+            q.add("ql", queryLabels().get(r)).addReadable("q", queries().get(r));
+            if (hasPrior()) {
+                q.addReadable("prior", priors().get(r));
+            }
+        }
+        for (int j = 0; j < n(); j++) {
+            q.add("kl", keyLabels().get(j)).addReadable("k", keys().get(j));
+            if (hasValues()) {
+                q.addReadable("v", values().get(j));
+            }
+        }
+        q.add("scale", scale() ? 1 : 0).addReadable("temp", temperature());
+        if (digits() != AttentionInput.DEFAULT_DIGITS) {
+            q.add("digits", digits());
+        }
+        return q;
     }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 import miexplorer.attention.MultiQueryAttention;
 import miexplorer.attention.QueryAttention;
 import miexplorer.info.LogBase;
+import miexplorer.web.explorer.ExplorerView;
 import miexplorer.web.explorer.Placement;
-import miexplorer.web.explorer.Problem;
+import miexplorer.web.explorer.Preset;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.JointView;
@@ -30,8 +31,8 @@ import miexplorer.web.site.Site;
  * @param placement its own page, alone for an iframe ({@code embed=1}), or in the lesson
  */
 public record AttentionView(AttentionInput input, FieldErrors errors, MultiQueryAttention result,
-        MultiQueryAttention flipped, JointView joint, String dkTyped, Site site, AttentionForm.Checked checked,
-        Placement placement) {
+        MultiQueryAttention flipped, JointView joint, String dkTyped, Site site, AttentionInput.Checked checked,
+        Placement placement) implements ExplorerView {
 
     /**
      * Before the ids of this explorer's messages, so that they differ from the joint-table
@@ -44,12 +45,8 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     /** With more queries than this, only the first query's working is written out. */
     public static final int QUERIES_WORKED = 4;
 
-    public static AttentionView of(AttentionForm.Checked c, Placement placement, Site site) {
-        return of(c, null, placement, site);
-    }
-
     /** @param dkTyped what was typed into the d_k field, shown back when it was refused; else null */
-    public static AttentionView of(AttentionForm.Checked c, String dkTyped, Placement placement, Site site) {
+    public static AttentionView of(AttentionInput.Checked c, String dkTyped, Placement placement, Site site) {
         JointView joint = null;
         if (c.ok() && c.input().m() > 1) {
             joint = JointView.of(jointInput(c), c.result().joint().cells(), Placement.NESTED);
@@ -58,7 +55,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     }
 
     /** The attention matrix as a joint table, as the /mi explorer takes it: rows are queries, columns keys. */
-    private static JointInput jointInput(AttentionForm.Checked c) {
+    private static JointInput jointInput(AttentionInput.Checked c) {
         double[][] p = c.result().joint().cells();
         List<List<String>> cells = new ArrayList<>();
         double sum = 0;
@@ -107,6 +104,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         return (base.length() > room ? base.substring(0, room) : base) + suffix;
     }
 
+    @Override
     public boolean ok() {
         return result != null;
     }
@@ -115,51 +113,20 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         return input.m() == 1;
     }
 
-    /**
-     * The URL of this state where it is shown: pushed after each edit and the target of the
-     * no-JavaScript redirect. Embedded, it keeps {@code embed=1}, so the iframe stays bare.
-     */
-    public String canonicalUrl() {
-        return placement.address(stateUrl());
-    }
-
     /** The state on the explorer's own page: {@code /attention?…}. */
+    @Override
     public String stateUrl() {
-        return AttentionForm.canonicalUrl(input);
+        return input.url();
     }
 
-    /**
-     * The absolute URL of the state's own page, for the canonical link and link previews (an
-     * embedded state's too); null for a state with mistakes.
-     */
-    public String absoluteUrl() {
-        return ok() ? site.absolute(stateUrl()) : null;
-    }
-
-    public boolean embedded() {
-        return placement == Placement.EMBED;
-    }
-
-    /** The id of the element that shows a field's message: "q[0]" → "att-err-q-0". */
-    public static String errorId(String field) {
-        return ERROR_PREFIX + FieldErrors.errorId(field);
-    }
-
-    public boolean inLesson() {
-        return placement == Placement.LESSON;
-    }
-
-    public boolean pushesUrl() {
-        return placement.pushesUrl();
-    }
-
-    /** The level of a heading that is {@code level} on the explorer's own page ({@link Placement#headingShift}). */
-    public int heading(int level) {
-        return level + placement.headingShift();
+    /** The ids of this explorer's messages: "q[0]" → "att-err-q-0". */
+    @Override
+    public String errorPrefix() {
+        return ERROR_PREFIX;
     }
 
     public int dk() {
-        return AttentionForm.dimension(input);
+        return input.dk();
     }
 
     /** The d_k field's text: as typed when it was refused, else the current d_k. */
@@ -300,16 +267,10 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     // ---- text ----------------------------------------------------------------------------------
 
-    /** What is wrong with the form, in its order (the attention explorer's messages name their fields themselves). */
-    public List<Problem> problems() {
-        return Problem.of(errors, (field, message) -> new Problem(null, null, message));
-    }
-
+    @Override
     public String announcement() {
         if (!ok()) {
-            int n = errors.size();
-            String first = errors.first();
-            return n == 1 ? "One problem to fix: " + first : n + " problems to fix; the first: " + first;
+            return problemsAnnounced();
         }
         QueryAttention a = result.rows().get(0);
         StringBuilder b = new StringBuilder("Weights for “" + input.queryLabels().get(0) + "”: ");
@@ -332,8 +293,8 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         return AttentionExport.url(input);
     }
 
-    public List<AttentionPreset> presets() {
-        return AttentionPreset.all();
+    public List<Preset<AttentionInput>> presets() {
+        return AttentionPresets.all();
     }
 
     /** The /mi URL of the joint table, or null when the table is beyond the explorer's limits. */

@@ -53,7 +53,7 @@ public record ScalingView(String nText, String trialsText, String seedText, Fiel
     }
 
     public static String path(String n, String trials, String seed) {
-        return new Query().add("n", n).add("trials", trials).add("seed", seed).on(AttentionRoutes.SCALING_PATH);
+        return new Query().add("n", n).add("trials", trials).add("seed", seed).on(AttentionExplorer.SCALING_PATH);
     }
 
     public double maxEntropy() {

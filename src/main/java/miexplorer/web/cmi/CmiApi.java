@@ -34,7 +34,8 @@ final class CmiApi {
             double conditionalMutualInformationYZGivenX, double coInformation) {
     }
 
-    static void post(Context ctx) {
+    /** @param explorer reads the request as it reads the form */
+    static void post(Context ctx, CmiExplorer explorer) {
         JsonNode body = JsonBody.object(ctx, "{\"p\": [[[0.25, 0], [0, 0.25]], [[0, 0.25], [0.25, 0]]]}");
         if (body == null) {
             return;
@@ -100,9 +101,9 @@ final class CmiApi {
         JsonBody.text(body, "zName", "z", params, errors);
         JsonBody.text(body, "base", "base", params, errors);
         JsonBody.text(body, "kind", "kind", params, errors);
-        CmiForm.Read read = CmiForm.read(Fields.of(params));
-        read.errors().asMap().forEach(errors::add);
-        CmiForm.Checked checked = CmiForm.check(read.input(), errors);
+        CmiForm form = explorer.read(Fields.of(params));
+        form.errors().asMap().forEach(errors::add);
+        CmiInput.Checked checked = form.input().check(errors);
         if (!checked.ok()) {
             JsonBody.fail(ctx, errors, CmiApi::apiField);
             return;

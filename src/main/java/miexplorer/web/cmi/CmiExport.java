@@ -1,41 +1,19 @@
 package miexplorer.web.cmi;
 
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import miexplorer.web.explorer.Placement;
-import miexplorer.web.form.Fields;
 import miexplorer.web.joint.Kind;
 import miexplorer.web.render.Python;
-import miexplorer.web.site.Site;
+import miexplorer.web.site.Paths;
 
 /**
  * {@code /cmi.py?…}: a runnable Python 3 script (NumPy) that redoes the three-variable computation
  * from entropies of marginals and prints the page's numbers, for the query string of a state's
- * canonical URL. A state with mistakes answers 400 with the messages as plain text. Names and labels
- * appear only inside Python string literals, escaped.
+ * canonical URL (see {@link CmiExplorer#exports}). Names and labels appear only inside Python string
+ * literals, escaped.
  */
 public final class CmiExport {
-    public static final String PY_PATH = CmiForm.PATH + ".py";
+    public static final String PY_PATH = Paths.CMI + ".py";
 
     private CmiExport() {
-    }
-
-    static void register(RoutesConfig routes, Site site) {
-        routes.get(PY_PATH, ctx -> export(ctx, site));
-    }
-
-    private static void export(Context ctx, Site site) {
-        CmiForm.Read read = CmiForm.read(Fields.ofQuery(ctx));
-        CmiForm.Checked checked = CmiForm.check(read.input(), read.errors());
-        ctx.header("X-Content-Type-Options", "nosniff");
-        if (!checked.ok()) {
-            StringBuilder b = new StringBuilder("This table cannot be exported until it is fixed:\n");
-            checked.errors().asMap().forEach((field, message) -> b.append("- ").append(field).append(": ").append(message).append('\n'));
-            ctx.status(400).contentType("text/plain; charset=utf-8").result(b.toString());
-            return;
-        }
-        ctx.header("Content-Disposition", "inline; filename=\"cmi.py\"");
-        ctx.contentType("text/x-python; charset=utf-8").result(python(CmiView.of(checked, Placement.PAGE, site)));
     }
 
     /** The script: the table as numbers, [z][x][y], and every figure of the page from entropies of its marginals. */

@@ -8,7 +8,9 @@ import miexplorer.info.ConditionalSlice;
 import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
+import miexplorer.web.explorer.ExplorerView;
 import miexplorer.web.explorer.Placement;
+import miexplorer.web.explorer.Preset;
 import miexplorer.web.explorer.Problem;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.joint.JointInput;
@@ -25,57 +27,38 @@ import miexplorer.web.site.Site;
  * @param analysis null while the input has mistakes
  */
 public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, ThreeWayAnalysis analysis,
-        Placement placement, Site site) {
+        Placement placement, Site site) implements ExplorerView {
 
     /** Before the ids of this explorer's messages, which differ from the joint-table explorer's on one page (the lesson). */
     public static final String ERROR_PREFIX = "cmi-";
 
-    public static CmiView of(CmiForm.Checked c, Placement placement, Site site) {
+    public static CmiView of(CmiInput.Checked c, Placement placement, Site site) {
         ThreeWayAnalysis a = c.ok() ? ThreeWayAnalysis.of(ThreeWayDistribution.fromWeights(c.weights()), c.input().base()) : null;
         return new CmiView(c.input(), c.errors(), c.weights(), a, placement, site);
     }
 
+    @Override
     public boolean ok() {
         return analysis != null;
     }
 
     // ---- where it is shown ---------------------------------------------------------------------
 
+    @Override
     public String stateUrl() {
-        return CmiForm.canonicalUrl(input);
-    }
-
-    /** Pushed after each edit and the target of the no-JavaScript redirect; keeps embed=1 when embedded. */
-    public String canonicalUrl() {
-        return placement.address(stateUrl());
+        return input.url();
     }
 
     public String pythonUrl() {
-        return CmiExport.PY_PATH + "?" + CmiForm.query(input);
+        return input.query().on(CmiExport.PY_PATH);
     }
 
     public String python() {
         return CmiExport.python(this);
     }
 
-    public boolean embedded() {
-        return placement == Placement.EMBED;
-    }
-
-    public boolean inLesson() {
-        return placement == Placement.LESSON;
-    }
-
-    public boolean pushesUrl() {
-        return placement.pushesUrl();
-    }
-
-    public int heading(int level) {
-        return level + placement.headingShift();
-    }
-
-    public List<CmiPreset> presets() {
-        return CmiPreset.all();
+    public List<Preset<CmiInput>> presets() {
+        return CmiPresets.all();
     }
 
     // ---- numbers -------------------------------------------------------------------------------
@@ -173,36 +156,26 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
 
     // ---- text ----------------------------------------------------------------------------------
 
+    @Override
     public String announcement() {
         if (!ok()) {
-            int n = errors.size();
-            return n == 1 ? "One problem to fix: " + errors.first() : n + " problems to fix; the first: " + errors.first();
+            return problemsAnnounced();
         }
         ThreeWayAnalysis a = analysis;
         return "I(" + x() + "; " + y() + ") = " + u(a.miXY()) + ". Given " + z() + ", I(" + x() + "; " + y() + " | " + z()
                 + ") = " + u(a.miXYGivenZ()) + ". Co-information " + u(a.coInformation()) + ".";
     }
 
-    public String error(String field) {
-        return errors.get(field);
-    }
-
-    public boolean has(String field) {
-        return errors.has(field);
-    }
-
-    public String errorId(String field) {
-        return ERROR_PREFIX + FieldErrors.errorId(field);
+    @Override
+    public String errorPrefix() {
+        return ERROR_PREFIX;
     }
 
     private static final Pattern CELL_KEY = Pattern.compile("p\\[(\\d+)\\]\\[(\\d+)\\]\\[(\\d+)\\]");
     private static final Pattern LABEL_KEY = Pattern.compile("(xl|yl|zl)\\[(\\d+)\\]");
 
-    public List<Problem> problems() {
-        return Problem.of(errors, this::problem);
-    }
-
-    private Problem problem(String field, String message) {
+    @Override
+    public Problem problem(String field, String message) {
         Matcher cell = CELL_KEY.matcher(field);
         if (cell.matches()) {
             int z = Integer.parseInt(cell.group(1));

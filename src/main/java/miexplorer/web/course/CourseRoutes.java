@@ -2,9 +2,7 @@ package miexplorer.web.course;
 
 import io.javalin.config.RoutesConfig;
 import java.util.List;
-import miexplorer.web.explorer.CmiExample;
 import miexplorer.web.explorer.EmbeddedExplorer;
-import miexplorer.web.explorer.JointExample;
 import miexplorer.web.render.Templates;
 import miexplorer.web.site.Paths;
 import miexplorer.web.site.Site;

@@ -72,18 +72,12 @@ public enum Placement {
      * from the lesson without it (no JavaScript) is answered on the explorer's own page, with the
      * headings of a page and no lesson field to carry on.
      */
-    public static Placement ofPost(Fields fields, boolean fragment) {
-        Placement p = of(fields);
-        return p == LESSON && !fragment ? PAGE : p;
+    public static Placement answering(Placement from, boolean fragment) {
+        return from == LESSON && !fragment ? PAGE : from;
     }
 
-    /** Whether a post came from an explorer in the lesson, whether or not it is answered there. */
-    public static boolean fromLesson(Fields fields) {
-        return of(fields) == LESSON;
-    }
-
-    /** The placement a request asks for: {@code embed=1}, {@code lesson=1}, or neither. */
-    private static Placement of(Fields fields) {
+    /** The placement a request asks for: {@code embed=1}, {@code lesson=1} (a post from the lesson), or neither. */
+    public static Placement of(Fields fields) {
         if ("1".equals(fields.first(EMBED_PARAM))) {
             return EMBED;
         }

@@ -150,8 +150,10 @@ public final class TableReader {
     /** The cells as typed, before the table is made a box: from {@code p}, or from {@code c} cut into rows (and slices) by the labels. */
     private static List<List<List<String>>> cells(Fields fields, Shape shape, List<List<String>> labels) {
         List<List<List<String>>> slices = new ArrayList<>();
-        if (fields.has("p")) {
-            for (String p : shape.sliced() ? fields.all("p") : List.of(fields.first("p"))) {
+        // A table of slices takes every p there is (none when the field comes without a value); a table, the first.
+        String first = fields.first("p");
+        if (shape.sliced() ? fields.has("p") : first != null) {
+            for (String p : shape.sliced() ? fields.all("p") : List.of(first)) {
                 List<List<String>> rows = new ArrayList<>();
                 if (!p.isBlank()) {
                     for (String row : p.split(";", -1)) {

@@ -5,6 +5,7 @@ import java.util.List;
 import miexplorer.info.LogBase;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.Query;
+import miexplorer.web.form.State;
 import miexplorer.web.form.TableReader;
 import miexplorer.web.site.Paths;
 
@@ -25,7 +26,7 @@ public record JointInput(
         List<List<String>> cells,
         Kind kind,
         LogBase base,
-        int digits) {
+        int digits) implements State {
 
     public static final int MAX_ROWS = 32;
     public static final int MAX_COLS = 32;
@@ -68,6 +69,11 @@ public record JointInput(
 
     public TableSettings settings() {
         return new TableSettings(kind, base, digits);
+    }
+
+    /** The same table shown with other settings. */
+    public JointInput with(TableSettings s) {
+        return new JointInput(xName, yName, xLabels, yLabels, cells, s.kind(), s.base(), s.digits());
     }
 
     public JointInput withCells(List<List<String>> newCells, Kind newKind) {
@@ -140,6 +146,7 @@ public record JointInput(
      * The one GET URL of this table, on the joint-table explorer's page ({@code /mi?…}): names,
      * labels, cells as typed, kind and base always; digits only when not the default.
      */
+    @Override
     public String url() {
         return query().on(Paths.MI);
     }

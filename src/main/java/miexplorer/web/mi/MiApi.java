@@ -29,7 +29,8 @@ final class MiApi {
             double mutualInformation) {
     }
 
-    static void post(Context ctx) {
+    /** @param explorer reads the request as it reads the form */
+    static void post(Context ctx, MiExplorer explorer) {
         FieldErrors errors = new FieldErrors();
         JsonNode body = JsonBody.object(ctx, "{\"p\": [[0.36, 0.04], [0.12, 0.48]]}");
         if (body == null) {
@@ -78,9 +79,9 @@ final class MiApi {
         JsonBody.text(body, "base", "base", params, errors);
         JsonBody.text(body, "kind", "kind", params, errors);
 
-        MiForm.Read read = MiForm.read(Fields.of(params));
-        read.errors().asMap().forEach(errors::add);
-        JointInput.Checked checked = read.input().check(errors);
+        MiForm form = explorer.read(Fields.of(params));
+        form.errors().asMap().forEach(errors::add);
+        JointInput.Checked checked = form.input().check(errors);
         if (!checked.ok()) {
             JsonBody.fail(ctx, errors, MiApi::apiField);
             return;

@@ -1,23 +1,16 @@
 package miexplorer.web.mi;
 
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.regex.Pattern;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
-import miexplorer.web.explorer.Placement;
-import miexplorer.web.form.FieldErrors;
-import miexplorer.web.form.Fields;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.render.Python;
-import miexplorer.web.site.Site;
 
 /**
  * The explorer's state, exported: {@code /mi.py?…} is a runnable Python script (NumPy) that redoes
  * the computation and prints the page's numbers; {@code /mi.csv?…} is the table and the results as
- * CSV. Both take the query string of the state's canonical URL. A state with mistakes in it answers
- * 400 with the messages as plain text.
+ * CSV. Both take the query string of the state's canonical URL (see {@link MiExplorer#exports}).
  *
  * <p>Names and labels are user text. In the script they appear only inside Python string literals,
  * escaped here (never in comments, where a line break would end the comment); in the CSV they are
@@ -26,39 +19,8 @@ import miexplorer.web.site.Site;
 public final class MiExport {
     public static final String PY_PATH = "/mi.py";
     public static final String CSV_PATH = "/mi.csv";
-    static final String PYTHON_TYPE = "text/x-python; charset=utf-8";
-    static final String CSV_TYPE = "text/csv; charset=utf-8";
 
     private MiExport() {
-    }
-
-    static void register(RoutesConfig routes, Site site) {
-        routes.get(PY_PATH, ctx -> export(ctx, site, true));
-        routes.get(CSV_PATH, ctx -> export(ctx, site, false));
-    }
-
-    private static void export(Context ctx, Site site, boolean python) {
-        MiForm.Read read = MiForm.read(Fields.ofQuery(ctx));
-        JointInput.Checked checked = read.input().check(read.errors());
-        ctx.header("X-Content-Type-Options", "nosniff");
-        if (!checked.ok()) {
-            ctx.status(400).contentType("text/plain; charset=utf-8").result(problems(checked.errors()));
-            return;
-        }
-        MiView view = MiView.of(checked, Placement.PAGE, site);
-        if (python) {
-            ctx.header("Content-Disposition", "inline; filename=\"mi.py\"");
-            ctx.contentType(PYTHON_TYPE).result(python(view));
-        } else {
-            ctx.header("Content-Disposition", "attachment; filename=\"mi.csv\"");
-            ctx.contentType(CSV_TYPE).result(csv(view));
-        }
-    }
-
-    private static String problems(FieldErrors errors) {
-        StringBuilder b = new StringBuilder("This table cannot be exported until it is fixed:\n");
-        errors.asMap().forEach((field, message) -> b.append("- ").append(field).append(": ").append(message).append('\n'));
-        return b.toString();
     }
 
     // ---- Python --------------------------------------------------------------------------------

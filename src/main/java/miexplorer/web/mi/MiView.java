@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.TwoByTwo;
+import miexplorer.web.explorer.ExplorerView;
 import miexplorer.web.explorer.Placement;
+import miexplorer.web.explorer.Preset;
 import miexplorer.web.explorer.Problem;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.joint.JointInput;
@@ -28,9 +30,10 @@ import miexplorer.web.site.Site;
  * @param bscError its message, or null
  * @param site the public base URL, for the absolute links in exports
  */
-public record MiView(JointView joint, FieldErrors errors, double[][] weights, String bscText, String bscError, Site site) {
+public record MiView(JointView joint, FieldErrors errors, double[][] weights, String bscText, String bscError, Site site)
+        implements ExplorerView {
 
-    private static final String DEFAULT_CROSSOVER_TEXT = Format.cell(Preset.DEFAULT_CROSSOVER);
+    private static final String DEFAULT_CROSSOVER_TEXT = Format.cell(MiPresets.DEFAULT_CROSSOVER);
 
     public static MiView of(JointInput.Checked checked, Placement placement, Site site) {
         return of(checked, DEFAULT_CROSSOVER_TEXT, null, placement, site);
@@ -60,10 +63,6 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         return joint.placement();
     }
 
-    public int heading(int level) {
-        return joint.heading(level);
-    }
-
     public String f(double v) {
         return joint.f(v);
     }
@@ -90,15 +89,8 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
 
     // ---- where it is shown ---------------------------------------------------------------------
 
-    /**
-     * The URL of this state where it is shown: pushed after each edit and the target of the
-     * no-JavaScript redirect. Embedded, it keeps {@code embed=1}, so the iframe stays bare.
-     */
-    public String canonicalUrl() {
-        return placement().address(stateUrl());
-    }
-
     /** The state on the explorer's own page: {@code /mi?…}. */
+    @Override
     public String stateUrl() {
         return input().url();
     }
@@ -126,32 +118,7 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         return MiExport.python(this);
     }
 
-    public boolean embedded() {
-        return placement() == Placement.EMBED;
-    }
-
-    public boolean inLesson() {
-        return placement() == Placement.LESSON;
-    }
-
-    public boolean pushesUrl() {
-        return placement().pushesUrl();
-    }
-
     // ---- fields and messages -------------------------------------------------------------------
-
-    public String error(String field) {
-        return errors.get(field);
-    }
-
-    public boolean has(String field) {
-        return errors.has(field);
-    }
-
-    /** The id of the message element for a field, for aria-describedby. */
-    public static String errorId(String field) {
-        return FieldErrors.errorId(field);
-    }
 
     public String cellKey(int i, int j) {
         return "p[" + i + "][" + j + "]";
@@ -160,12 +127,9 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
     private static final Pattern CELL_KEY = Pattern.compile("p\\[(\\d+)\\]\\[(\\d+)\\]");
     private static final Pattern LABEL_KEY = Pattern.compile("(xl|yl)\\[(\\d+)\\]");
 
-    /** The problems in the form's order, each named so it can be found on a phone or in a large table. */
-    public List<Problem> problems() {
-        return Problem.of(errors, this::problem);
-    }
-
-    private Problem problem(String field, String message) {
+    /** A message named by what it concerns, so it can be found on a phone or in a large table. */
+    @Override
+    public Problem problem(String field, String message) {
         Matcher cell = CELL_KEY.matcher(field);
         if (cell.matches()) {
             int i = Integer.parseInt(cell.group(1));
@@ -185,8 +149,8 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
             case "sum" -> new Problem("The table", "act-normalise-sum", message);
             case "table" -> new Problem("The table", "joint-table", message);
             case "digits" -> new Problem("Decimals shown", "digits", message);
-            case MiForm.DEPENDENCE_PARAM -> new Problem("The dependence slider", "dep-slider", message);
-            case MiForm.CROSSOVER_PARAM -> new Problem("The crossover slider", "eps-slider", message);
+            case MiExplorer.DEPENDENCE_PARAM -> new Problem("The dependence slider", "dep-slider", message);
+            case MiExplorer.CROSSOVER_PARAM -> new Problem("The crossover slider", "eps-slider", message);
             default -> new Problem(null, null, message);
         };
     }
@@ -196,8 +160,8 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         return k < labels.size() && !labels.get(k).isBlank() ? labels.get(k) : what + " " + (k + 1);
     }
 
-    public List<Preset> presets() {
-        return Preset.all();
+    public List<Preset<JointInput>> presets() {
+        return MiPresets.all();
     }
 
     // ---- the slider of a 2 x 2 table ------------------------------------------------------------
@@ -225,7 +189,7 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         JointDistribution t = analysis().table();
         if (TwoByTwo.isSymmetricChannel(t)) {
             double e = TwoByTwo.crossover(t);
-            return new Slider("eps-slider", MiForm.CROSSOVER, MiForm.CROSSOVER_PARAM,
+            return new Slider("eps-slider", MiExplorer.CROSSOVER, MiExplorer.CROSSOVER_PARAM,
                     "Crossover probability ε: how often " + y() + " differs from " + x(), "0", "1", "0.01", plain(e),
                     "0", "1", "ε = " + f(e), "ε = " + f(e),
                     "Both marginals are uniform, so this table is a binary symmetric channel: " + y() + " is " + x()
@@ -241,7 +205,7 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
 
     private Slider dependenceSlider(double s, String help, boolean disabled) {
         String where = s == 0 ? "independent" : s > 0 ? "towards the diagonal" : "towards the off-diagonal";
-        return new Slider("dep-slider", MiForm.DEPENDENCE, MiForm.DEPENDENCE_PARAM,
+        return new Slider("dep-slider", MiExplorer.DEPENDENCE, MiExplorer.DEPENDENCE_PARAM,
                 "Dependence of " + x() + " and " + y(), "-1", "1", "0.01", plain(s), "−1", "+1",
                 f(s), f(s) + ", " + where, help, disabled);
     }
@@ -253,12 +217,10 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
 
     // ---- text ----------------------------------------------------------------------------------
 
-    /** What a screen reader hears after each change. */
+    @Override
     public String announcement() {
         if (!ok()) {
-            int n = errors.size();
-            return n == 1 ? "One problem to fix: " + errors.first()
-                    : n + " problems to fix; the first: " + errors.first();
+            return problemsAnnounced();
         }
         return "I(" + x() + "; " + y() + ") = " + u(analysis().mutualInformation())
                 + ". H(" + x() + ") = " + u(analysis().entropyX())

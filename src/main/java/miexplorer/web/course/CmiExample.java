@@ -1,4 +1,4 @@
-package miexplorer.web.explorer;
+package miexplorer.web.course;
 
 import miexplorer.web.explorer.Example;
 

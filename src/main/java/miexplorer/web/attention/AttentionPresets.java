@@ -1,12 +1,11 @@
 package miexplorer.web.attention;
 
 import java.util.List;
+import miexplorer.web.explorer.Preset;
 
-/** A named example for the attention explorer, with a stable slug. */
-public record AttentionPreset(String slug, String title, String description, AttentionInput input) {
-
-    public String url() {
-        return AttentionForm.canonicalUrl(input);
+/** The attention explorer's examples: named states with stable slugs, linked from its page and shown in the gallery. */
+public final class AttentionPresets {
+    private AttentionPresets() {
     }
 
     /** The hand-worked check: q = (1,0,1,0) against three keys, with values. */
@@ -27,28 +26,28 @@ public record AttentionPreset(String slug, String title, String description, Att
     }
 
     /** The examples, in the order the page lists them. */
-    public static List<AttentionPreset> all() {
+    public static List<Preset<AttentionInput>> all() {
         return ALL;
     }
 
     // Built once: the page lists them on every load, and they never change.
-    private static final List<AttentionPreset> ALL = List.of(
-                new AttentionPreset("attention-sentence", "A short sentence",
+    private static final List<Preset<AttentionInput>> ALL = List.of(
+                new Preset<>("attention-sentence", "A short sentence",
                         "The query for “sat” looks at “the”, “cat” and “mat”: scores 2, 0, 1; weights 0.506, 0.186, 0.307.",
                         sentence()),
-                new AttentionPreset("attention-one-key", "A query that matches one key",
+                new Preset<>("attention-one-key", "A query that matches one key",
                         "One key points the same way as the query and the others do not: most of the weight goes to it.",
                         new AttentionInput(List.of("q"), List.of("2, 2, 0, 0"), List.of(""),
                                 List.of("match", "other", "opposite", "orthogonal"),
                                 List.of("2, 2, 0, 0", "0, 1, 1, 0", "-2, -2, 0, 0", "0, 0, 2, 2"),
                                 List.of(), true, "1", AttentionInput.DEFAULT_DIGITS)),
-                new AttentionPreset("attention-identical-keys", "Identical keys",
+                new Preset<>("attention-identical-keys", "Identical keys",
                         "Every key is the same, so every score is the same: uniform weights, entropy log₂ n, all n keys attended.",
                         new AttentionInput(List.of("q"), List.of("1, 2, 3"), List.of(""),
                                 List.of("a", "b", "c", "d"),
                                 List.of("1, 1, 1", "1, 1, 1", "1, 1, 1", "1, 1, 1"),
                                 List.of(), true, "1", AttentionInput.DEFAULT_DIGITS)),
-                new AttentionPreset("attention-large-scores", "Large scores",
+                new Preset<>("attention-large-scores", "Large scores",
                         "Scores in the tens: unscaled, the softmax is almost one-hot; dividing by √dₖ = 4 spreads it out.",
                         new AttentionInput(List.of("q"), List.of("3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3"), List.of(""),
                                 List.of("first", "second", "third"),
@@ -56,7 +55,7 @@ public record AttentionPreset(String slug, String title, String description, Att
                                         "1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0",
                                         "1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0"),
                                 List.of(), true, "1", AttentionInput.DEFAULT_DIGITS)),
-                new AttentionPreset("attention-two-queries", "Two queries: I(query; key)",
+                new Preset<>("attention-two-queries", "Two queries: I(query; key)",
                         "Two queries that prefer different keys: the attention matrix as a joint table, and how much the key depends on the query.",
                         twoQueries()));
 }

@@ -2,21 +2,20 @@ package miexplorer.web.cmi;
 
 import java.util.List;
 import miexplorer.info.LogBase;
+import miexplorer.web.explorer.Preset;
 import miexplorer.web.joint.Kind;
 import miexplorer.web.joint.TableSettings;
 
-/** A named three-variable table with a stable slug, for the gallery and the explorer's list of examples. */
-public record CmiPreset(String slug, String title, String description, CmiInput input) {
-
-    public String url() {
-        return CmiForm.canonicalUrl(input);
+/** The three-variable explorer's examples: named tables with stable slugs, linked from its page and shown in the gallery. */
+public final class CmiPresets {
+    private CmiPresets() {
     }
 
     /**
      * The tutorial's weather and forecast, split by season: winter is rainier than summer. The two
      * slices add up to the tutorial's table, so I(Weather; Forecast) is its 0.378 bits.
      */
-    public static final CmiPreset WEATHER_SEASON = new CmiPreset("cmi-weather-season", "Weather, forecast and season",
+    public static final Preset<CmiInput> WEATHER_SEASON = new Preset<>("cmi-weather-season", "Weather, forecast and season",
             "The tutorial's table split by season: does the forecast still tell you about the weather once you know the season?"
                     + " I(X; Y) = 0.378 bits; given the season, I(X; Y | Z) = 0.300 bits.",
             table("Weather", "Forecast", "Season", List.of("Rain", "Sun"), List.of("Forecast rain", "Forecast sun"),
@@ -25,29 +24,32 @@ public record CmiPreset(String slug, String title, String description, CmiInput 
                             List.of(List.of("0.09", "0.02"), List.of("0.06", "0.33")))));
 
     /** What /cmi shows with no table in its address. */
-    public static final CmiPreset DEFAULT = WEATHER_SEASON;
+    public static final Preset<CmiInput> DEFAULT = WEATHER_SEASON;
 
-    private static final List<CmiPreset> ALL = List.of(
+    /** Exclusive or: useless alone, decisive together. The lesson embeds the explorer with it. */
+    public static final Preset<CmiInput> XOR = new Preset<>("cmi-xor", "Exclusive or: useless alone, decisive together",
+            "X and Y are fair coins and Z = X xor Y. Y says nothing about X, but once Z is known it says everything:"
+                    + " I(X; Y) = 0, I(X; Y | Z) = 1 bit, co-information −1 bit (synergy).",
+            table("First bit", "Second bit", "Parity", List.of("0", "1"), List.of("0", "1"), List.of("Even", "Odd"),
+                    List.of(List.of(List.of("1/4", "0"), List.of("0", "1/4")),
+                            List.of(List.of("0", "1/4"), List.of("1/4", "0")))));
+
+    private static final List<Preset<CmiInput>> ALL = List.of(
             WEATHER_SEASON,
-            new CmiPreset("cmi-xor", "Exclusive or: useless alone, decisive together",
-                    "X and Y are fair coins and Z = X xor Y. Y says nothing about X, but once Z is known it says everything:"
-                            + " I(X; Y) = 0, I(X; Y | Z) = 1 bit, co-information −1 bit (synergy).",
-                    table("First bit", "Second bit", "Parity", List.of("0", "1"), List.of("0", "1"), List.of("Even", "Odd"),
-                            List.of(List.of(List.of("1/4", "0"), List.of("0", "1/4")),
-                                    List.of(List.of("0", "1/4"), List.of("1/4", "0"))))),
-            new CmiPreset("cmi-common-cause", "A common cause",
+            XOR,
+            new Preset<>("cmi-common-cause", "A common cause",
                     "Rain makes both umbrellas and wet streets likelier, 9 times in 10 each. The two go together, but only"
                             + " through the rain: I(X; Y) = 0.320 bits, I(X; Y | Z) = 0, co-information +0.320 bits (redundancy).",
                     table("Umbrellas", "Street", "Weather", List.of("Many", "Few"), List.of("Wet", "Dry"), List.of("Rain", "No rain"),
                             List.of(List.of(List.of("0.405", "0.045"), List.of("0.045", "0.005")),
                                     List.of(List.of("0.005", "0.045"), List.of("0.045", "0.405"))))),
-            new CmiPreset("cmi-and", "A logical AND: synergy",
+            new Preset<>("cmi-and", "A logical AND: synergy",
                     "Z = X and Y for two fair bits. Knowing Z makes X and Y depend on each other: I(X; Y) = 0,"
                             + " I(X; Y | Z) = 0.189 bits, a negative co-information of −0.189 bits.",
                     table("X", "Y", "X and Y", List.of("0", "1"), List.of("0", "1"), List.of("False", "True"),
                             List.of(List.of(List.of("1/4", "1/4"), List.of("1/4", "0")),
                                     List.of(List.of("0", "0"), List.of("0", "1/4"))))),
-            new CmiPreset("cmi-copies", "Three copies: redundancy",
+            new Preset<>("cmi-copies", "Three copies: redundancy",
                     "X, Y and Z are one fair bit copied three times: whatever one tells about another, the third tells too."
                             + " I(X; Y) = 1 bit, I(X; Y | Z) = 0, co-information +1 bit.",
                     table("X", "Y", "Z", List.of("0", "1"), List.of("0", "1"), List.of("0", "1"),
@@ -55,7 +57,7 @@ public record CmiPreset(String slug, String title, String description, CmiInput 
                                     List.of(List.of("0", "0"), List.of("0", "1/2"))))));
 
     /** The examples, in the order the page lists them. */
-    public static List<CmiPreset> all() {
+    public static List<Preset<CmiInput>> all() {
         return ALL;
     }
 

@@ -1,0 +1,272 @@
+package miexplorer.web.attention;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import miexplorer.info.Analysis;
+import miexplorer.info.LogBase;
+import miexplorer.web.explorer.Explorer;
+import miexplorer.web.explorer.ExplorerRoutes;
+import miexplorer.web.explorer.Export;
+import miexplorer.web.explorer.Placement;
+import miexplorer.web.form.FieldErrors;
+import miexplorer.web.form.Fields;
+import miexplorer.web.form.TableReader;
+import miexplorer.web.joint.TableSettings;
+import miexplorer.web.render.Templates;
+import miexplorer.web.server.HeavyWork;
+import miexplorer.web.site.Paths;
+import miexplorer.web.site.Site;
+
+/**
+ * The attention explorer ({@code /attention}): queries, keys and values as typed ({@link AttentionForm}),
+ * scaled dot-product attention worked out with and without the √d_k scaling and, for several queries,
+ * I(query; key) ({@link AttentionView}); its presets, {@code /attention.py}, {@code /api/attention}, and
+ * the √d_k experiment at {@code /attention/scaling}.
+ */
+public final class AttentionExplorer extends Explorer<AttentionInput, AttentionForm, AttentionView> {
+    public static final String SCALING_PATH = Paths.ATTENTION + "/scaling";
+    public static final String API_PATH = "/api/attention";
+    /** The heap the √d_k experiment holds: a trial's keys of up to 1024 numbers (256 × 1024 × 8 bytes), and the page. */
+    /** The buttons of the form. {@code update} (or none) just recomputes. */
+    public static final String ADD_KEY = "add-key";
+    public static final String REMOVE_KEY = "remove-key-";
+    public static final String ADD_QUERY = "add-query";
+    public static final String REMOVE_QUERY = "remove-query-";
+    public static final String SET_DK = "set-dk";
+    public static final String RESET = "reset";
+    private static final long SCALING_BYTES = 4L * 1024 * 1024;
+    /** Its presets; the lesson shows it on two queries that prefer different keys, the example its text talks about. */
+    private static final About<AttentionInput> ABOUT = new About<>(Paths.ATTENTION, "Attention explorer",
+            "Attention explorer · MI Explorer",
+            "Scaled dot-product attention worked out step by step: scores, the √dₖ scaling, the softmax, the weights, their entropy.",
+            "state", AttentionPresets.all(), AttentionPresets.twoQueries());
+
+    private final Site site;
+    private final Templates templates;
+    private final HeavyWork heavy;
+
+    /** @param heavy admits the √d_k experiment, which is heavy work */
+    public AttentionExplorer(Site site, Templates templates, HeavyWork heavy) {
+        super(ABOUT);
+        this.site = site;
+        this.templates = templates;
+        this.heavy = heavy;
+    }
+
+    /** I(query; key), in bits, of the lesson's example with its first query and scaling changed: the figures the lesson quotes. */
+    public static double lessonTry(String firstQuery, boolean scale) {
+        AttentionInput in = AttentionPresets.twoQueries();
+        AttentionInput changed = new AttentionInput(in.queryLabels(), List.of(firstQuery, in.queries().get(1)), in.priors(),
+                in.keyLabels(), in.keys(), in.values(), scale, in.temperature(), in.digits());
+        return Analysis.of(changed.check(new FieldErrors()).result().joint(), LogBase.TWO).mutualInformation();
+    }
+
+    /** The vectors as typed, or the first example when the request has none; the button and d_k asked for. */
+    @Override
+    public AttentionForm read(Fields fields) {
+        FieldErrors errors = new FieldErrors();
+        int digits = TableSettings.digits(fields.last("digits"), errors);
+        boolean scale = true;
+        String scaleText = fields.last("scale");
+        if (scaleText != null) {
+            scale = switch (scaleText) {
+                case "1", "on", "true" -> true;
+                case "0", "off", "false" -> false;
+                default -> {
+                    errors.add("scale", "“" + scaleText + "” is not a setting for scaling: use 1 (divide by √dₖ) or 0.");
+                    yield true;
+                }
+            };
+        }
+        String temperature = fields.last("temp");
+        if (!fields.hasAny("q", "k", "ql", "kl", "v", "prior")) {
+            AttentionInput s = AttentionPresets.sentence();
+            return new AttentionForm(new AttentionInput(s.queryLabels(), s.queries(), s.priors(), s.keyLabels(), s.keys(),
+                    s.values(), scale, temperature == null ? s.temperature() : temperature.strip(), digits), errors,
+                    fields.last("action"), fields.last("dk"));
+        }
+        List<String> q = TableReader.strip(fields.all("q"));
+        List<String> k = TableReader.strip(fields.all("k"));
+        List<String> ql = TableReader.pad(TableReader.strip(fields.all("ql")), q.size(), m -> q.size() == 1 ? "q" : "q" + m);
+        List<String> prior = TableReader.pad(TableReader.strip(fields.all("prior")), q.size(), m -> "");
+        List<String> kl = TableReader.pad(TableReader.strip(fields.all("kl")), k.size(), j -> "k" + j);
+        List<String> v = TableReader.pad(TableReader.strip(fields.all("v")), k.size(), j -> "");
+        // Anything given beyond the rows (a label without its vector) is kept, with a row for it.
+        List<String> qs = TableReader.pad(q, ql.size(), m -> "");
+        List<String> ks = TableReader.pad(k, Math.max(kl.size(), v.size()), j -> "");
+        kl = TableReader.pad(kl, ks.size(), j -> "k" + j);
+        v = TableReader.pad(v, ks.size(), j -> "");
+        prior = TableReader.pad(prior, qs.size(), m -> "");
+        // A side with no rows at all gets one empty row, so its message has a field to stand beside.
+        if (qs.isEmpty()) {
+            qs = List.of("");
+            ql = List.of("q");
+            prior = List.of("");
+        }
+        if (ks.isEmpty()) {
+            ks = List.of("");
+            kl = List.of("k1");
+            v = List.of("");
+        }
+        return new AttentionForm(new AttentionInput(ql, qs, prior, kl, ks, v, scale,
+                temperature == null ? "1" : temperature.strip(), digits), errors, fields.last("action"), fields.last("dk"));
+    }
+
+    @Override
+    public AttentionForm form(AttentionInput input) {
+        return new AttentionForm(input, new FieldErrors(), null, null);
+    }
+
+    /**
+     * The form after its button. Reset goes back to where the explorer started: the lesson's explorer
+     * to the lesson's example, which its text talks about (with or without JavaScript), any other to
+     * the explorer's first example.
+     */
+    @Override
+    public AttentionForm act(AttentionForm form, Placement from) {
+        AttentionInput start = from == Placement.LESSON ? AttentionPresets.twoQueries() : AttentionPresets.sentence();
+        return new AttentionForm(apply(form.action(), form.dk(), form.input(), start, form.errors()), form.errors(), null, form.dk());
+    }
+
+    @Override
+    public AttentionView show(AttentionForm form, Placement placement) {
+        return AttentionView.of(form.check(), form.dk(), placement, site);
+    }
+
+    @Override
+    public List<Export<AttentionView>> exports() {
+        return List.of(Export.python(AttentionExport.PY_PATH, view -> AttentionExport.python(view.checked())));
+    }
+
+    @Override
+    public void addRoutes(RoutesConfig routes, ExplorerRoutes<AttentionInput, AttentionForm, AttentionView> explorer) {
+        routes.get(SCALING_PATH, this::scaling);
+        routes.post(API_PATH, AttentionApi::post);
+    }
+
+    /** The √d_k experiment: up to a second of work, so it waits its turn in the heavy-work budget. */
+    private void scaling(Context ctx) {
+        heavy.run(ctx, SCALING_BYTES, 1, permit -> {
+            ScalingView view = ScalingView.read(Fields.ofQuery(ctx));
+            ctx.status(view.ok() ? 200 : 400);
+            ctx.html(templates.render("attention/scaling.jte", view));
+        }, busy -> {
+            ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
+            ctx.status(503).html(templates.render("layout/problem.jte", Map.of("status", 503, "message",
+                    "The server is busy with other people's work right now; reload this page in " + busy.retryAfterSeconds() + " s.")));
+        }, () -> { });
+    }
+
+    // ---- what the buttons do ---------------------------------------------------------------------
+
+    /** The state after a button: {@code start} is where Reset goes. */
+    private static AttentionInput apply(String action, String dkText, AttentionInput in, AttentionInput start, FieldErrors errors) {
+        if (action == null || action.isEmpty() || action.equals("update")) {
+            return in;
+        }
+        if (action.equals(RESET)) {
+            return start;
+        }
+        int dk = in.dk();
+        if (action.equals(ADD_KEY)) {
+            if (in.n() >= AttentionInput.MAX_KEYS) {
+                errors.add("keys", "There are already " + AttentionInput.MAX_KEYS + " keys, the most the explorer takes.");
+                return in;
+            }
+            List<String> kl = new ArrayList<>(in.keyLabels());
+            kl.add("k" + (in.n() + 1));
+            List<String> ks = new ArrayList<>(in.keys());
+            ks.add(zeros(Math.max(dk, 1)));
+            List<String> vs = new ArrayList<>(in.values());
+            vs.add(in.hasValues() ? zeros(valueDimension(in)) : "");
+            return in.withKeys(kl, ks, vs);
+        }
+        if (action.equals(ADD_QUERY)) {
+            if (in.m() >= AttentionInput.MAX_QUERIES) {
+                errors.add("queries", "There are already " + AttentionInput.MAX_QUERIES + " queries, the most the explorer takes.");
+                return in;
+            }
+            List<String> ql = new ArrayList<>(in.queryLabels());
+            String label = "q" + (in.m() + 1);
+            while (ql.contains(label)) {
+                label = label + "′";
+            }
+            ql.add(label);
+            List<String> qs = new ArrayList<>(in.queries());
+            qs.add(zeros(Math.max(dk, 1)));
+            List<String> ps = new ArrayList<>(in.priors());
+            ps.add(in.hasPrior() ? "1" : "");
+            return in.withQueries(ql, qs, ps);
+        }
+        if (action.startsWith(REMOVE_KEY)) {
+            int j = TableReader.index(action.substring(REMOVE_KEY.length()), in.n());
+            if (j < 0 || in.n() == 1) {
+                errors.add("keys", in.n() == 1 ? "Attention needs at least one key." : "There is no such key to remove.");
+                return in;
+            }
+            List<String> kl = new ArrayList<>(in.keyLabels());
+            List<String> ks = new ArrayList<>(in.keys());
+            List<String> vs = new ArrayList<>(in.values());
+            kl.remove(j);
+            ks.remove(j);
+            vs.remove(j);
+            return in.withKeys(kl, ks, vs);
+        }
+        if (action.startsWith(REMOVE_QUERY)) {
+            int r = TableReader.index(action.substring(REMOVE_QUERY.length()), in.m());
+            if (r < 0 || in.m() == 1) {
+                errors.add("queries", in.m() == 1 ? "Attention needs at least one query." : "There is no such query to remove.");
+                return in;
+            }
+            List<String> ql = new ArrayList<>(in.queryLabels());
+            List<String> qs = new ArrayList<>(in.queries());
+            List<String> ps = new ArrayList<>(in.priors());
+            ql.remove(r);
+            qs.remove(r);
+            ps.remove(r);
+            return in.withQueries(ql, qs, ps);
+        }
+        if (action.equals(SET_DK)) {
+            int target;
+            try {
+                target = Integer.parseInt(dkText == null ? "" : dkText.strip());
+            } catch (NumberFormatException e) {
+                target = -1;
+            }
+            if (target < 1 || target > AttentionInput.MAX_DIM) {
+                errors.add("dk", "dₖ must be a whole number from 1 to " + AttentionInput.MAX_DIM + ".");
+                return in;
+            }
+            final int size = target;
+            List<String> qs = in.queries().stream().map(v -> resize(v, size)).toList();
+            List<String> ks = in.keys().stream().map(v -> resize(v, size)).toList();
+            return in.withQueries(in.queryLabels(), qs, in.priors()).withKeys(in.keyLabels(), ks, in.values());
+        }
+        errors.add("action", "“" + action + "” is not something this form can do.");
+        return in;
+    }
+
+    private static int valueDimension(AttentionInput in) {
+        return in.values().stream().filter(v -> !v.isBlank()).findFirst().map(v -> AttentionInput.parts(v).size()).orElse(1);
+    }
+
+    /** Cut a vector to {@code size} parts, or pad it with zeros; what was typed is kept otherwise. */
+    private static String resize(String vector, int size) {
+        List<String> p = new ArrayList<>(AttentionInput.parts(vector));
+        while (p.size() > size) {
+            p.remove(p.size() - 1);
+        }
+        while (p.size() < size) {
+            p.add("0");
+        }
+        return String.join(", ", p);
+    }
+
+    private static String zeros(int d) {
+        return String.join(", ", Collections.nCopies(d, "0"));
+    }
+}
