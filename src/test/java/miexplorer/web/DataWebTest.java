@@ -522,7 +522,7 @@ class DataWebTest {
         assertTrue(announced(step.body).startsWith("Permutation test: p = " + byId(step.body, "perm-p") + ", "), announced(step.body));
         assertTrue(steps >= 2, "steps: " + steps);
         JsonNode j = JSON.readTree(apiBytes("permutations=1000&seed=5", file, "text/csv").body);
-        assertEquals(miexplorer.web.data.DataView.p(j.get("permutationPValue").asDouble()), byId(step.body, "perm-p"));
+        assertEquals(miexplorer.web.data.DataView.pValue(j.get("permutationPValue").asDouble()), byId(step.body, "perm-p"));
         assertTrue(paragraph(step.body, "perm-result").contains("of 1000 shuffles gave at least the observed"),
                 paragraph(step.body, "perm-result"));
         // without JavaScript, the same state continues with a whole page and a Continue button
@@ -758,7 +758,7 @@ class DataWebTest {
         }
         assertTrue(steps >= 1, "steps: " + steps);
         JsonNode j = JSON.readTree(api("estimator=ksg&x=v&y=w&permutations=3000&seed=3", csv).body);
-        assertEquals(miexplorer.web.data.DataView.p(j.get("permutationPValueKsg").asDouble()), byId(step.body, "ksg-perm-p"));
+        assertEquals(miexplorer.web.data.DataView.pValue(j.get("permutationPValueKsg").asDouble()), byId(step.body, "ksg-perm-p"));
         assertTrue(announced(step.body).startsWith("KSG permutation test: p = "), announced(step.body));
 
         Map<String, String> changed = new LinkedHashMap<>(state);

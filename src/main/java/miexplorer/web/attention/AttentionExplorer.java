@@ -173,12 +173,12 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
         }
         int dk = in.dk();
         if (action.equals(ADD_KEY)) {
-            if (in.n() >= AttentionInput.MAX_KEYS) {
+            if (in.keyCount() >= AttentionInput.MAX_KEYS) {
                 errors.add("keys", "There are already " + AttentionInput.MAX_KEYS + " keys, the most the explorer takes.");
                 return in;
             }
             List<String> kl = new ArrayList<>(in.keyLabels());
-            kl.add("k" + (in.n() + 1));
+            kl.add("k" + (in.keyCount() + 1));
             List<String> ks = new ArrayList<>(in.keys());
             ks.add(zeros(Math.max(dk, 1)));
             List<String> vs = new ArrayList<>(in.values());
@@ -186,12 +186,12 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
             return in.withKeys(kl, ks, vs);
         }
         if (action.equals(ADD_QUERY)) {
-            if (in.m() >= AttentionInput.MAX_QUERIES) {
+            if (in.queryCount() >= AttentionInput.MAX_QUERIES) {
                 errors.add("queries", "There are already " + AttentionInput.MAX_QUERIES + " queries, the most the explorer takes.");
                 return in;
             }
             List<String> ql = new ArrayList<>(in.queryLabels());
-            String label = "q" + (in.m() + 1);
+            String label = "q" + (in.queryCount() + 1);
             while (ql.contains(label)) {
                 label = label + "′";
             }
@@ -203,9 +203,9 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
             return in.withQueries(ql, qs, ps);
         }
         if (action.startsWith(REMOVE_KEY)) {
-            int j = TableReader.index(action.substring(REMOVE_KEY.length()), in.n());
-            if (j < 0 || in.n() == 1) {
-                errors.add("keys", in.n() == 1 ? "Attention needs at least one key." : "There is no such key to remove.");
+            int j = TableReader.index(action.substring(REMOVE_KEY.length()), in.keyCount());
+            if (j < 0 || in.keyCount() == 1) {
+                errors.add("keys", in.keyCount() == 1 ? "Attention needs at least one key." : "There is no such key to remove.");
                 return in;
             }
             List<String> kl = new ArrayList<>(in.keyLabels());
@@ -217,9 +217,9 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
             return in.withKeys(kl, ks, vs);
         }
         if (action.startsWith(REMOVE_QUERY)) {
-            int r = TableReader.index(action.substring(REMOVE_QUERY.length()), in.m());
-            if (r < 0 || in.m() == 1) {
-                errors.add("queries", in.m() == 1 ? "Attention needs at least one query." : "There is no such query to remove.");
+            int r = TableReader.index(action.substring(REMOVE_QUERY.length()), in.queryCount());
+            if (r < 0 || in.queryCount() == 1) {
+                errors.add("queries", in.queryCount() == 1 ? "Attention needs at least one query." : "There is no such query to remove.");
                 return in;
             }
             List<String> ql = new ArrayList<>(in.queryLabels());

@@ -58,11 +58,11 @@ public record AttentionInput(
         return List.copyOf(out);
     }
 
-    public int m() {
+    public int queryCount() {
         return queries.size();
     }
 
-    public int n() {
+    public int keyCount() {
         return keys.size();
     }
 
@@ -84,7 +84,7 @@ public record AttentionInput(
 
     /** d_k as the first query shows it (the number of its parts), or 0. */
     public int dk() {
-        return m() == 0 ? 0 : parts(queries.get(0)).size();
+        return queryCount() == 0 ? 0 : parts(queries.get(0)).size();
     }
 
     /** The numbers of a vector as typed, one string each: split at commas or white space, without [ ] or ( ) around them. */
@@ -113,17 +113,17 @@ public record AttentionInput(
 
     /** Checks every field; on success gives the numbers. */
     public Checked check(FieldErrors errors) {
-        if (m() > MAX_QUERIES) {
-            errors.add("queries", m() + " queries: the explorer takes at most " + MAX_QUERIES + ".");
+        if (queryCount() > MAX_QUERIES) {
+            errors.add("queries", queryCount() + " queries: the explorer takes at most " + MAX_QUERIES + ".");
         }
-        if (n() > MAX_KEYS) {
-            errors.add("keys", n() + " keys: the explorer takes at most " + MAX_KEYS + ".");
+        if (keyCount() > MAX_KEYS) {
+            errors.add("keys", keyCount() + " keys: the explorer takes at most " + MAX_KEYS + ".");
         }
         labels(queryLabels(), "ql", "query", false, errors);
         labels(keyLabels(), "kl", "key", true, errors);
-        double[][] queries = new double[m()][];
+        double[][] queries = new double[queryCount()][];
         int dk = -1;
-        for (int r = 0; r < m(); r++) {
+        for (int r = 0; r < queryCount(); r++) {
             queries[r] = vector(queries().get(r), "q[" + r + "]", "query " + (r + 1) + " (“" + queryLabels().get(r) + "”)", errors);
             if (queries[r] != null) {
                 if (dk < 0) {
@@ -134,8 +134,8 @@ public record AttentionInput(
                 }
             }
         }
-        double[][] keys = new double[n()][];
-        for (int j = 0; j < n(); j++) {
+        double[][] keys = new double[keyCount()][];
+        for (int j = 0; j < keyCount(); j++) {
             String who = "key " + (j + 1) + " (“" + keyLabels().get(j) + "”)";
             keys[j] = vector(keys().get(j), "k[" + j + "]", who, errors);
             if (keys[j] != null && dk > 0 && keys[j].length != dk) {
@@ -145,9 +145,9 @@ public record AttentionInput(
         }
         double[][] values = null;
         if (hasValues()) {
-            values = new double[n()][];
+            values = new double[keyCount()][];
             int dv = -1;
-            for (int j = 0; j < n(); j++) {
+            for (int j = 0; j < keyCount(); j++) {
                 String key = "v[" + j + "]";
                 if (values().get(j).isBlank()) {
                     errors.add(key, "Give a value vector for every key, or leave them all empty.");
@@ -166,9 +166,9 @@ public record AttentionInput(
         }
         double[] prior = null;
         if (hasPrior()) {
-            prior = new double[m()];
+            prior = new double[queryCount()];
             double sum = 0;
-            for (int r = 0; r < m(); r++) {
+            for (int r = 0; r < queryCount(); r++) {
                 String key = "prior[" + r + "]";
                 NumberInput.Parsed p = NumberInput.parse(priors().get(r));
                 if (!p.ok()) {
@@ -259,13 +259,13 @@ public record AttentionInput(
      */
     public Query query() {
         Query q = new Query();
-        for (int r = 0; r < m(); r++) {
+        for (int r = 0; r < queryCount(); r++) {
             q.add("ql", queryLabels().get(r)).addReadable("q", queries().get(r));
             if (hasPrior()) {
                 q.addReadable("prior", priors().get(r));
             }
         }
-        for (int j = 0; j < n(); j++) {
+        for (int j = 0; j < keyCount(); j++) {
             q.add("kl", keyLabels().get(j)).addReadable("k", keys().get(j));
             if (hasValues()) {
                 q.addReadable("v", values().get(j));

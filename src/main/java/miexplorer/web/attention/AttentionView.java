@@ -48,7 +48,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     /** @param dkTyped what was typed into the d_k field, shown back when it was refused; else null */
     public static AttentionView of(AttentionInput.Checked c, String dkTyped, Placement placement, Site site) {
         JointView joint = null;
-        if (c.ok() && c.input().m() > 1) {
+        if (c.ok() && c.input().queryCount() > 1) {
             joint = JointView.of(jointInput(c), c.result().joint().cells(), Placement.NESTED);
         }
         return new AttentionView(c.input(), c.errors(), c.result(), c.flipped(), joint, dkTyped, site, c, placement);
@@ -110,7 +110,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     }
 
     public boolean single() {
-        return input.m() == 1;
+        return input.queryCount() == 1;
     }
 
     /** The state on the explorer's own page: {@code /attention?…}. */
@@ -144,7 +144,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     }
 
     public List<Integer> workedQueries() {
-        int shown = Math.min(input.m(), QUERIES_WORKED);
+        int shown = Math.min(input.queryCount(), QUERIES_WORKED);
         List<Integer> out = new ArrayList<>(shown);
         for (int r = 0; r < shown; r++) {
             out.add(r);
@@ -154,17 +154,18 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     // ---- numbers -------------------------------------------------------------------------------
 
-    public String f(double v) {
-        return Format.fixed(v, input.digits());
+    @Override
+    public int digits() {
+        return input.digits();
     }
 
     public String bits(double v) {
-        return f(v) + " bits";
+        return shown(v) + " bits";
     }
 
     /** √d_k as a number, and whether it is a whole number (so the page can write √4 = 2). */
     public String sqrtDk() {
-        return f(Math.sqrt(dk()));
+        return shown(Math.sqrt(dk()));
     }
 
     /** The temperature T as a number (valid whenever {@link #ok()}). */
@@ -226,7 +227,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
                 b.append("…, ");
                 i = v.length - 3;
             }
-            b.append(f(v[i]));
+            b.append(shown(v[i]));
         }
         return b.append(')').toString();
     }
@@ -234,15 +235,15 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     // ---- pictures ------------------------------------------------------------------------------
 
     public Bars bars(int r) {
-        return Bars.of(input.keyLabels(), scaled().rows().get(r).weights(), unscaled().rows().get(r).weights(), this::f);
+        return Bars.of(input.keyLabels(), scaled().rows().get(r).weights(), unscaled().rows().get(r).weights(), this::shown);
     }
 
     public Heatmap matrix() {
-        double[][] w = new double[input.m()][];
-        for (int r = 0; r < input.m(); r++) {
+        double[][] w = new double[input.queryCount()][];
+        for (int r = 0; r < input.queryCount(); r++) {
             w[r] = result.rows().get(r).weights();
         }
-        return Heatmap.sequential(w, input.queryLabels(), input.keyLabels(), this::f, "α");
+        return Heatmap.sequential(w, input.queryLabels(), input.keyLabels(), this::shown, "α");
     }
 
     public String barsText(int r) {
@@ -250,18 +251,18 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         QueryAttention u = unscaled().rows().get(r);
         StringBuilder b = new StringBuilder("Bar chart of the attention weights of query “" + input.queryLabels().get(r)
                 + "” per key, with the √dₖ scaling (blue) and without (orange). ");
-        for (int i = 0; i < Math.min(input.n(), 12); i++) {
-            b.append(input.keyLabels().get(i)).append(": ").append(f(s.weights()[i])).append(" scaled, ")
-                    .append(f(u.weights()[i])).append(" unscaled. ");
+        for (int i = 0; i < Math.min(input.keyCount(), 12); i++) {
+            b.append(input.keyLabels().get(i)).append(": ").append(shown(s.weights()[i])).append(" scaled, ")
+                    .append(shown(u.weights()[i])).append(" unscaled. ");
         }
-        if (input.n() > 12) {
-            b.append("The other ").append(input.n() - 12).append(" keys are in the table of weights.");
+        if (input.keyCount() > 12) {
+            b.append("The other ").append(input.keyCount() - 12).append(" keys are in the table of weights.");
         }
         return b.toString();
     }
 
     public String matrixText() {
-        return "Heatmap of the attention matrix: " + input.m() + " queries (rows) by " + input.n()
+        return "Heatmap of the attention matrix: " + input.queryCount() + " queries (rows) by " + input.keyCount()
                 + " keys (columns); darker cells carry more weight. Each row adds up to 1. The weights are listed in each query's working below.";
     }
 
@@ -274,8 +275,8 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         }
         QueryAttention a = result.rows().get(0);
         StringBuilder b = new StringBuilder("Weights for “" + input.queryLabels().get(0) + "”: ");
-        for (int i = 0; i < Math.min(input.n(), 8); i++) {
-            b.append(input.keyLabels().get(i)).append(' ').append(f(a.weights()[i])).append(i + 1 < input.n() ? ", " : ". ");
+        for (int i = 0; i < Math.min(input.keyCount(), 8); i++) {
+            b.append(input.keyLabels().get(i)).append(' ').append(shown(a.weights()[i])).append(i + 1 < input.keyCount() ? ", " : ". ");
         }
         b.append("Entropy ").append(bits(a.entropyBits())).append('.');
         if (joint != null) {
@@ -299,7 +300,7 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     /** The /mi URL of the joint table, or null when the table is beyond the explorer's limits. */
     public String jointUrl() {
-        if (joint == null || input.m() > JointInput.MAX_ROWS || input.n() > JointInput.MAX_COLS) {
+        if (joint == null || input.queryCount() > JointInput.MAX_ROWS || input.keyCount() > JointInput.MAX_COLS) {
             return null;
         }
         return joint.input().url();

@@ -6,7 +6,7 @@ import miexplorer.info.LogBase;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.Fields;
 import miexplorer.web.form.Query;
-import miexplorer.web.render.Format;
+import miexplorer.web.render.Decimals;
 import miexplorer.web.render.Svg;
 
 /**
@@ -14,8 +14,8 @@ import miexplorer.web.render.Svg;
  * the plot's geometry. Parameters: {@code n} (keys per trial), {@code trials} (per d_k),
  * {@code seed}.
  */
-public record ScalingView(String nText, String trialsText, String seedText, FieldErrors errors, int n,
-        List<ScalingExperiment.Point> points) {
+public record ScalingView(String nText, String trialsText, String seedText, FieldErrors errors, int keys,
+        List<ScalingExperiment.Point> points) implements Decimals {
 
     public static final int[] DIMS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
     public static final int MAX_KEYS = 256;
@@ -57,11 +57,12 @@ public record ScalingView(String nText, String trialsText, String seedText, Fiel
     }
 
     public double maxEntropy() {
-        return LogBase.TWO.log(n);
+        return LogBase.TWO.log(keys);
     }
 
-    public String f(double v) {
-        return Format.fixed(v, 3);
+    @Override
+    public int digits() {
+        return 3;
     }
 
     // ---- the plot: x = log2 d_k from 0 to 10, y = bits from 0 to log2 n ----------------------------
@@ -79,18 +80,18 @@ public record ScalingView(String nText, String trialsText, String seedText, Fiel
         return Integer.numberOfTrailingZeros(dk) % 2 == 0;
     }
 
-    public double x(int dk) {
+    public double plotX(int dk) {
         return LEFT + (W - LEFT - RIGHT) * (Math.log(dk) / Math.log(2)) / 10;
     }
 
-    public double y(double bits) {
+    public double plotY(double bits) {
         return TOP + (H - TOP - BOTTOM) * (1 - bits / maxEntropy());
     }
 
     public String polyline(boolean scaled) {
         StringBuilder b = new StringBuilder();
         for (ScalingExperiment.Point p : points) {
-            b.append(Svg.n(x(p.dk()))).append(',').append(Svg.n(y(scaled ? p.meanEntropyScaled() : p.meanEntropyUnscaled()))).append(' ');
+            b.append(Svg.coord(plotX(p.dk()))).append(',').append(Svg.coord(plotY(scaled ? p.meanEntropyScaled() : p.meanEntropyUnscaled()))).append(' ');
         }
         return b.toString().strip();
     }
@@ -99,9 +100,9 @@ public record ScalingView(String nText, String trialsText, String seedText, Fiel
         ScalingExperiment.Point first = points.get(0);
         ScalingExperiment.Point last = points.get(points.size() - 1);
         return "Line chart of the mean entropy of the attention weights (bits) against dₖ from 1 to 1024 on a log scale, for "
-                + n + " keys. With scaling the entropy goes from " + f(first.meanEntropyScaled()) + " to "
-                + f(last.meanEntropyScaled()) + " bits; without it from " + f(first.meanEntropyUnscaled()) + " to "
-                + f(last.meanEntropyUnscaled()) + " bits. The maximum, log2 n, is " + f(maxEntropy()) + " bits. All values are in the table below.";
+                + keys + " keys. With scaling the entropy goes from " + shown(first.meanEntropyScaled()) + " to "
+                + shown(last.meanEntropyScaled()) + " bits; without it from " + shown(first.meanEntropyUnscaled()) + " to "
+                + shown(last.meanEntropyUnscaled()) + " bits. The maximum, log2 n, is " + shown(maxEntropy()) + " bits. All values are in the table below.";
     }
 
     private static String first(Fields fields, String key, String fallback) {

@@ -15,7 +15,6 @@ import miexplorer.web.explorer.Problem;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.JointView;
-import miexplorer.web.render.Format;
 import miexplorer.web.site.Site;
 
 /**
@@ -63,12 +62,13 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
 
     // ---- numbers -------------------------------------------------------------------------------
 
-    public String f(double v) {
-        return Format.fixed(v, input.digits());
+    @Override
+    public int digits() {
+        return input.digits();
     }
 
-    public String u(double v) {
-        return f(v) + " " + unit();
+    public String withUnit(double v) {
+        return shown(v) + " " + unit();
     }
 
     public String unit() {
@@ -79,15 +79,15 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
         return input.base();
     }
 
-    public String x() {
+    public String xName() {
         return input.xName();
     }
 
-    public String y() {
+    public String yName() {
         return input.yName();
     }
 
-    public String z() {
+    public String zName() {
         return input.zName();
     }
 
@@ -95,14 +95,14 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
     public String coInformationMeaning() {
         double c = analysis.coInformation();
         if (c < 0) {
-            return "Negative: synergy. Knowing " + z() + " makes " + x() + " and " + y() + " share more than they do alone;"
-                    + " together they tell something about " + z() + " that neither tells by itself.";
+            return "Negative: synergy. Knowing " + zName() + " makes " + xName() + " and " + yName() + " share more than they do alone;"
+                    + " together they tell something about " + zName() + " that neither tells by itself.";
         }
         if (c > 0) {
-            return "Positive: redundancy. Part of what " + x() + " and " + y() + " share is also shared with " + z()
-                    + ", so knowing " + z() + " takes it away.";
+            return "Positive: redundancy. Part of what " + xName() + " and " + yName() + " share is also shared with " + zName()
+                    + ", so knowing " + zName() + " takes it away.";
         }
-        return "Zero: knowing " + z() + " leaves what " + x() + " and " + y() + " share as it was (on balance).";
+        return "Zero: knowing " + zName() + " leaves what " + xName() + " and " + yName() + " share as it was (on balance).";
     }
 
     // ---- slices ----------------------------------------------------------------------------------
@@ -111,7 +111,7 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
      * One value of Z: its probability, and P(X, Y | Z = z) worked by the joint-table explorer's steps
      * ({@code view} null when P(z) = 0: that slice never happens and adds nothing).
      */
-    public record Slice(int z, String label, double pZ, double mi, JointView view) {
+    public record Slice(int index, String label, double pZ, double mi, JointView view) {
         public boolean skipped() {
             return view == null;
         }
@@ -123,7 +123,7 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
         Placement slicePlacement = placement.headingShift() == 0 ? Placement.SLICE : Placement.NESTED;
         List<Slice> out = new ArrayList<>(input.sizeZ());
         for (ConditionalSlice s : analysis.slices()) {
-            JointInput table = new JointInput(x(), y(), input.xLabels(), input.yLabels(), input.cells().get(s.z()),
+            JointInput table = new JointInput(xName(), yName(), input.xLabels(), input.yLabels(), input.cells().get(s.z()),
                     input.kind(), input.base(), input.digits());
             JointView view = s.skipped() ? null : JointView.of(table, weights[s.z()], slicePlacement);
             out.add(new Slice(s.z(), input.zLabels().get(s.z()), s.pZ(), s.skipped() ? 0 : s.analysis().mutualInformation(), view));
@@ -139,16 +139,16 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
     // ---- pictures ------------------------------------------------------------------------------
 
     public ThreeCircles circles() {
-        return ThreeCircles.of(analysis.diagram(), this::f);
+        return ThreeCircles.of(analysis.diagram(), this::shown);
     }
 
     public String circlesText() {
-        StringBuilder b = new StringBuilder("Three overlapping circles, one for each of " + x() + ", " + y() + " and " + z()
+        StringBuilder b = new StringBuilder("Three overlapping circles, one for each of " + xName() + ", " + yName() + " and " + zName()
                 + ", not drawn to scale. The seven regions: ");
         List<ThreeCircles.Region> regions = circles().regions();
         for (int i = 0; i < regions.size(); i++) {
             ThreeCircles.Region r = regions.get(i);
-            b.append(r.meaning()).append(", ").append(r.symbol()).append(" = ").append(u(r.value()))
+            b.append(r.meaning()).append(", ").append(r.symbol()).append(" = ").append(withUnit(r.value()))
                     .append(r.negative() ? " (negative)" : "").append(i + 1 < regions.size() ? "; " : ".");
         }
         return b.toString();
@@ -162,8 +162,8 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
             return problemsAnnounced();
         }
         ThreeWayAnalysis a = analysis;
-        return "I(" + x() + "; " + y() + ") = " + u(a.miXY()) + ". Given " + z() + ", I(" + x() + "; " + y() + " | " + z()
-                + ") = " + u(a.miXYGivenZ()) + ". Co-information " + u(a.coInformation()) + ".";
+        return "I(" + xName() + "; " + yName() + ") = " + withUnit(a.miXY()) + ". Given " + zName() + ", I(" + xName() + "; " + yName() + " | " + zName()
+                + ") = " + withUnit(a.miXYGivenZ()) + ". Co-information " + withUnit(a.coInformation()) + ".";
     }
 
     @Override
@@ -188,7 +188,7 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
         if (label.matches()) {
             String which = label.group(1);
             int k = Integer.parseInt(label.group(2));
-            String of = which.equals("xl") ? x() : which.equals("yl") ? y() : z();
+            String of = which.equals("xl") ? xName() : which.equals("yl") ? yName() : zName();
             return new Problem("Label of value " + (k + 1) + " of " + of, "cmi-" + which + "-" + k, message);
         }
         return switch (field) {

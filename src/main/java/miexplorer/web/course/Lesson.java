@@ -12,6 +12,7 @@ import miexplorer.info.ThreeWayDistribution;
 import miexplorer.web.explorer.EmbeddedExplorer;
 import miexplorer.web.form.NumberInput;
 import miexplorer.web.joint.JointInput;
+import miexplorer.web.render.Decimals;
 import miexplorer.web.render.Format;
 import miexplorer.web.site.Site;
 
@@ -32,7 +33,7 @@ import miexplorer.web.site.Site;
  * @param xor that example's analysis; {@code commonCause} the common-cause example's
  */
 public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplorer attention, Tries tries,
-        Analysis weather, Analysis swapped, List<Row> rows, EmbeddedExplorer cmi, CmiFigures xor, CmiFigures commonCause) {
+        Analysis weather, Analysis swapped, List<Row> rows, EmbeddedExplorer cmi, CmiFigures xor, CmiFigures commonCause) implements Decimals {
     public static final String TITLE = "Mutual information, step by step · MI Explorer";
     public static final String DESCRIPTION = "A short course on mutual information: entropy, conditional entropy, "
             + "I(X; Y) and its properties, worked live on a weather forecast, and what it does (and does not) say about attention.";
@@ -105,20 +106,21 @@ public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplor
     // ---- numbers the text quotes ---------------------------------------------------------------
 
     /** Three decimals, as the explorer shows by default. */
-    public String f(double v) {
-        return Format.fixed(v, 3);
+    @Override
+    public int digits() {
+        return 3;
     }
 
     public String bits(double v) {
-        return f(v) + " bits";
+        return shown(v) + " bits";
     }
 
-    public String pct(double v) {
+    public String percent(double v) {
         return Format.percent(v, 3);
     }
 
     /** H of a distribution, in bits. */
-    public double h(double... p) {
+    public double entropy(double... p) {
         return Entropy.of(p, LogBase.TWO);
     }
 
@@ -126,7 +128,7 @@ public record Lesson(String canonical, EmbeddedExplorer explorer, EmbeddedExplor
     public double die() {
         double[] p = new double[6];
         java.util.Arrays.fill(p, 1.0 / 6);
-        return h(p);
+        return entropy(p);
     }
 
     /** −log₂ p: the surprise of an outcome with probability p. */

@@ -47,8 +47,8 @@ public record BinningChart(String widthLine, String frequencyLine, double estima
             double wv = c.nats(Binning.WIDTH, b) * toUnit;
             double fv = c.nats(Binning.FREQUENCY, b) * toUnit;
             rows.add(new Row(b, Format.fixed(wv, 3), Format.fixed(fv, 3)));
-            w.append(Svg.n(x(b))).append(',').append(Svg.n(y(wv, yMax))).append(' ');
-            f.append(Svg.n(x(b))).append(',').append(Svg.n(y(fv, yMax))).append(' ');
+            w.append(Svg.coord(plotX(b))).append(',').append(Svg.coord(plotY(wv, yMax))).append(' ');
+            f.append(Svg.coord(plotX(b))).append(',').append(Svg.coord(plotY(fv, yMax))).append(' ');
         }
         String unit = base.unit();
         String est = Format.fixed(estimateNats * toUnit, 3);
@@ -78,15 +78,15 @@ public record BinningChart(String widthLine, String frequencyLine, double estima
         return 10 * p;
     }
 
-    public static double x(int bins) {
+    public static double plotX(int bins) {
         return LEFT + (W - LEFT - RIGHT) * (bins - BinningCurve.FROM) / (double) (BinningCurve.TO - BinningCurve.FROM);
     }
 
-    public double y(double v) {
-        return y(v, yMax);
+    public double plotY(double v) {
+        return plotY(v, yMax);
     }
 
-    private static double y(double v, double yMax) {
+    private static double plotY(double v, double yMax) {
         return TOP + (H - TOP - BOTTOM) * (1 - Math.min(v, yMax) / yMax);
     }
 

@@ -12,6 +12,7 @@ import miexplorer.web.form.Query;
 import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.Kind;
 import miexplorer.web.joint.TableSettings;
+import miexplorer.web.render.Decimals;
 import miexplorer.web.render.Format;
 
 /**
@@ -28,7 +29,7 @@ import miexplorer.web.render.Format;
  */
 public record DataView(DataSettings settings, String text, String source, FieldErrors errors, DataResult result,
         CountsView counts, PermutationRun permutations, String miUrl, String miNote, KsgRun ksgPermutations,
-        BinningChart chart, ScatterPlot scatter) {
+        BinningChart chart, ScatterPlot scatter) implements Decimals {
 
     public static final int DIGITS = 4;
     /** Pasted text up to this many characters gets a GET URL of its own (it must fit in a URL). */
@@ -167,7 +168,7 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         return result != null;
     }
 
-    public SampleEstimates e() {
+    public SampleEstimates estimates() {
         return result.estimates();
     }
 
@@ -179,12 +180,13 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         return settings.base().unit();
     }
 
-    public String f(double v) {
-        return Format.fixed(v, DIGITS);
+    @Override
+    public int digits() {
+        return DIGITS;
     }
 
     /** A p-value: four decimals, or for small ones two significant digits with a power of ten. */
-    public static String p(double p) {
+    public static String pValue(double p) {
         if (Double.isNaN(p)) {
             return "undefined";
         }
@@ -217,12 +219,12 @@ public record DataView(DataSettings settings, String text, String source, FieldE
         if (!ok()) {
             return errors.isEmpty() ? "" : "Not computed: " + errors.first();
         }
-        String said = "I(" + samples().xName() + "; " + samples().yName() + ") = " + f(e().mutualInformation()) + " " + unit()
-                + " from " + e().n() + " pairs; G-test p = " + p(e().gTestPValue()) + ".";
+        String said = "I(" + samples().xName() + "; " + samples().yName() + ") = " + shown(estimates().mutualInformation()) + " " + unit()
+                + " from " + estimates().n() + " pairs; G-test p = " + pValue(estimates().gTestPValue()) + ".";
         if (knn() != null) {
             said = ksgName() + " estimate of I(" + samples().xName() + "; " + samples().yName() + ") = " + ksgValue() + " " + unit()
-                    + " from " + knn().n() + " pairs. Plug-in estimate from the table: " + f(e().mutualInformation()) + " " + unit()
-                    + "; G-test p = " + p(e().gTestPValue()) + ".";
+                    + " from " + knn().n() + " pairs. Plug-in estimate from the table: " + shown(estimates().mutualInformation()) + " " + unit()
+                    + "; G-test p = " + pValue(estimates().gTestPValue()) + ".";
             if (ksgPermutations != null) {
                 said += ksgPermutations.running() ? " " + ksgPermutations.spokenName() + " running: " + ksgPermutations.total()
                         + " shuffles." : " " + ksgPermutations.announcement();

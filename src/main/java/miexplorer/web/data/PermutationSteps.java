@@ -78,11 +78,11 @@ public interface PermutationSteps {
      */
     default String announcement() {
         if (finished()) {
-            return spokenName() + ": p = " + DataView.p(pValue()) + ", " + atLeastAsLarge() + " of " + done()
+            return spokenName() + ": p = " + DataView.pValue(pValue()) + ", " + atLeastAsLarge() + " of " + done()
                     + " shuffles at least as large.";
         }
         if (stopped()) {
-            return spokenName() + " stopped after " + done() + " of " + total() + " shuffles: p = " + DataView.p(pValue()) + ".";
+            return spokenName() + " stopped after " + done() + " of " + total() + " shuffles: p = " + DataView.pValue(pValue()) + ".";
         }
         return "";
     }

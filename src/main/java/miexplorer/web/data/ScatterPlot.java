@@ -51,7 +51,7 @@ public record ScatterPlot(String path, int drawn, int total, List<Tick> xTicks, 
     }
 
     private static String one(double v) {
-        return Svg.n(Math.round(v * 10) / 10.0);
+        return Svg.coord(Math.round(v * 10) / 10.0);
     }
 
     /** One axis: numbers scaled from their range, or category codes spread across bands. */

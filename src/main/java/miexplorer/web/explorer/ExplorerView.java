@@ -3,14 +3,16 @@ package miexplorer.web.explorer;
 import java.util.List;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.State;
+import miexplorer.web.render.Decimals;
 
 /**
  * What every explorer's view answers the same way, for {@link ExplorerRoutes} and for the explorer's
  * templates: whether its state is sound, where it is shown, the URL of its state, and its messages.
- * A view is a record of the explorer's own; it supplies the five abstract methods and, where its
- * fields are named otherwise, {@link #problem} and {@link #errorPrefix}.
+ * A view is a record of the explorer's own; it supplies the abstract methods (and the decimals it
+ * shows numbers with, {@link Decimals}) and, where its fields are named otherwise, {@link #problem}
+ * and {@link #errorPrefix}.
  */
-public interface ExplorerView {
+public interface ExplorerView extends Decimals {
     /** Whether the state could be computed: false while the form has mistakes in it. */
     boolean ok();
 

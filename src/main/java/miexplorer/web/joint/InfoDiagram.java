@@ -7,7 +7,7 @@ import miexplorer.info.Analysis;
  * H(Y|X), with H(X) bracketed above (H(X|Y) + I) and H(Y) below (I + H(Y|X)). Coordinates are in
  * the SVG's user units.
  */
-public record InfoDiagram(double left, double width, double a, double b, double c, boolean empty) {
+public record InfoDiagram(double left, double width, double xOnly, double shared, double yOnly, boolean empty) {
     public static final double WIDTH = 340;
     public static final double HEIGHT = 156;
     private static final double MARGIN = 12;

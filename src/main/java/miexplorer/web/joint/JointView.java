@@ -11,6 +11,7 @@ import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.info.TableProperties;
 import miexplorer.web.explorer.Placement;
+import miexplorer.web.render.Decimals;
 import miexplorer.web.render.Format;
 import miexplorer.web.render.Heatmap;
 
@@ -25,7 +26,8 @@ import miexplorer.web.render.Heatmap;
  * @param properties the properties of mutual information checked on it (null with {@code analysis})
  * @param placement where it is shown, which sets the level of its headings
  */
-public record JointView(JointInput input, Analysis analysis, TableProperties properties, Placement placement) {
+public record JointView(JointInput input, Analysis analysis, TableProperties properties, Placement placement)
+        implements Decimals {
 
     /** Tables with more cells than this show their longest workings folded. */
     public static final int FOLD_AT = 12;
@@ -57,16 +59,17 @@ public record JointView(JointInput input, Analysis analysis, TableProperties pro
 
     // ---- numbers -------------------------------------------------------------------------------
 
-    public String f(double v) {
-        return Format.fixed(v, input.digits());
+    @Override
+    public int digits() {
+        return input.digits();
     }
 
     /** A number with its unit: "0.378 bits". */
-    public String u(double v) {
-        return f(v) + " " + unit();
+    public String withUnit(double v) {
+        return shown(v) + " " + unit();
     }
 
-    public String pct(double v) {
+    public String percent(double v) {
         return Double.isNaN(v) ? "undefined" : Format.percent(v, input.digits());
     }
 
@@ -90,25 +93,25 @@ public record JointView(JointInput input, Analysis analysis, TableProperties pro
         return hi - lo;
     }
 
-    public String sci(double v) {
+    public String scientific(double v) {
         return Format.scientific(v);
     }
 
     // ---- labels --------------------------------------------------------------------------------
 
-    public String x() {
+    public String xName() {
         return input.xName();
     }
 
-    public String y() {
+    public String yName() {
         return input.yName();
     }
 
-    public String xl(int i) {
+    public String xLabel(int i) {
         return input.xLabels().get(i);
     }
 
-    public String yl(int j) {
+    public String yLabel(int j) {
         return input.yLabels().get(j);
     }
 
@@ -151,10 +154,10 @@ public record JointView(JointInput input, Analysis analysis, TableProperties pro
 
     public String vennText() {
         Analysis a = analysis;
-        return "Two overlapping circles, drawn to scale. " + x() + "'s circle has area in proportion to H(" + x() + ") = "
-                + u(a.entropyX()) + ", " + y() + "'s to H(" + y() + ") = " + u(a.entropyY()) + "; they overlap by I("
-                + x() + "; " + y() + ") = " + u(a.mutualInformation()) + ", leaving H(" + x() + " | " + y() + ") = "
-                + u(a.conditionalEntropyXGivenY()) + " and H(" + y() + " | " + x() + ") = " + u(a.conditionalEntropyYGivenX()) + ".";
+        return "Two overlapping circles, drawn to scale. " + xName() + "'s circle has area in proportion to H(" + xName() + ") = "
+                + withUnit(a.entropyX()) + ", " + yName() + "'s to H(" + yName() + ") = " + withUnit(a.entropyY()) + "; they overlap by I("
+                + xName() + "; " + yName() + ") = " + withUnit(a.mutualInformation()) + ", leaving H(" + xName() + " | " + yName() + ") = "
+                + withUnit(a.conditionalEntropyXGivenY()) + " and H(" + yName() + " | " + xName() + ") = " + withUnit(a.conditionalEntropyYGivenX()) + ".";
     }
 
     public InfoDiagram diagram() {
@@ -162,20 +165,20 @@ public record JointView(JointInput input, Analysis analysis, TableProperties pro
     }
 
     public Heatmap heatmap(boolean pointwise) {
-        return pointwise ? Heatmap.pointwise(analysis, input.xLabels(), input.yLabels(), this::f)
-                : Heatmap.joint(analysis, input.xLabels(), input.yLabels(), this::f);
+        return pointwise ? Heatmap.pointwise(analysis, input.xLabels(), input.yLabels(), this::shown)
+                : Heatmap.joint(analysis, input.xLabels(), input.yLabels(), this::shown);
     }
 
     // ---- text ----------------------------------------------------------------------------------
 
     public String diagramText() {
         Analysis a = analysis;
-        return "Information diagram, to scale. The bar is H(" + x() + ", " + y() + ") = " + u(a.jointEntropy())
-                + ", split into H(" + x() + " | " + y() + ") = " + u(a.conditionalEntropyXGivenY())
-                + ", I(" + x() + "; " + y() + ") = " + u(a.mutualInformation())
-                + " and H(" + y() + " | " + x() + ") = " + u(a.conditionalEntropyYGivenX())
-                + ". H(" + x() + ") = " + u(a.entropyX()) + " covers the first two parts; H(" + y() + ") = "
-                + u(a.entropyY()) + " covers the last two.";
+        return "Information diagram, to scale. The bar is H(" + xName() + ", " + yName() + ") = " + withUnit(a.jointEntropy())
+                + ", split into H(" + xName() + " | " + yName() + ") = " + withUnit(a.conditionalEntropyXGivenY())
+                + ", I(" + xName() + "; " + yName() + ") = " + withUnit(a.mutualInformation())
+                + " and H(" + yName() + " | " + xName() + ") = " + withUnit(a.conditionalEntropyYGivenX())
+                + ". H(" + xName() + ") = " + withUnit(a.entropyX()) + " covers the first two parts; H(" + yName() + ") = "
+                + withUnit(a.entropyY()) + " covers the last two.";
     }
 
     public String heatmapText(boolean pointwise) {
@@ -191,12 +194,12 @@ public record JointView(JointInput input, Analysis analysis, TableProperties pro
             }
         }
         if (!pointwise) {
-            return "Heatmap of P(" + x() + ", " + y() + "), " + t.rows() + " rows by " + t.cols()
-                    + " columns; darker cells are likelier. The likeliest cell is (" + xl(bi) + ", " + yl(bj)
-                    + ") with P = " + f(t.p(bi, bj)) + ". The values are in the table above.";
+            return "Heatmap of P(" + xName() + ", " + yName() + "), " + t.rows() + " rows by " + t.cols()
+                    + " columns; darker cells are likelier. The likeliest cell is (" + xLabel(bi) + ", " + yLabel(bj)
+                    + ") with P = " + shown(t.p(bi, bj)) + ". The values are in the table above.";
         }
         return "Heatmap of pointwise mutual information log(P(x,y) / (P(x)P(y))) in " + unit()
-                + ": orange cells occur together more often than if " + x() + " and " + y()
+                + ": orange cells occur together more often than if " + xName() + " and " + yName()
                 + " were independent, blue cells less often, grey cells never. The values are listed in the divergence step below.";
     }
 

@@ -15,11 +15,11 @@ import miexplorer.web.render.Svg;
  *
  * @param rx radius of X's circle; {@code ry} likewise
  * @param cx centre of X's circle on the axis; {@code cy} is the axis; X's circle is left of Y's
- * @param d distance between the centres, chosen so the overlap's area is in proportion to I(X; Y)
+ * @param distance the distance between the centres, chosen so the overlap's area is in proportion to I(X; Y)
  * @param lens the shared region as an SVG path ("" when the circles do not overlap)
  * @param empty true when both entropies are 0: nothing to draw
  */
-public record VennDiagram(double rx, double ry, double cx, double cy, double d, String lens, boolean empty) {
+public record VennDiagram(double rx, double ry, double cx, double cy, double distance, String lens, boolean empty) {
     public static final double WIDTH = 320;
     public static final double HEIGHT = 216;
     /** Room above the circles for the names, and on each side. */
@@ -108,16 +108,16 @@ public record VennDiagram(double rx, double ry, double cx, double cy, double d, 
         if (d <= Math.abs(rx - ry) + 1e-9) {
             double r = Math.min(rx, ry);
             double x = rx <= ry ? cx : cx + d;
-            return "M" + Svg.n(x) + " " + Svg.n(cy - r) + " A" + Svg.n(r) + " " + Svg.n(r) + " 0 1 1 " + Svg.n(x) + " " + Svg.n(cy + r)
-                    + " A" + Svg.n(r) + " " + Svg.n(r) + " 0 1 1 " + Svg.n(x) + " " + Svg.n(cy - r) + "Z";
+            return "M" + Svg.coord(x) + " " + Svg.coord(cy - r) + " A" + Svg.coord(r) + " " + Svg.coord(r) + " 0 1 1 " + Svg.coord(x) + " " + Svg.coord(cy + r)
+                    + " A" + Svg.coord(r) + " " + Svg.coord(r) + " 0 1 1 " + Svg.coord(x) + " " + Svg.coord(cy - r) + "Z";
         }
         double a = (d * d + rx * rx - ry * ry) / (2 * d); // from X's centre to the chord
         double h = Math.sqrt(Math.max(0, rx * rx - a * a));
-        String x = Svg.n(cx + a);
-        String top = Svg.n(cy - h);
-        String bottom = Svg.n(cy + h);
-        return "M" + x + " " + top + " A" + Svg.n(rx) + " " + Svg.n(rx) + " 0 " + (a < 0 ? 1 : 0) + " 1 " + x + " " + bottom
-                + " A" + Svg.n(ry) + " " + Svg.n(ry) + " 0 " + (d - a < 0 ? 1 : 0) + " 1 " + x + " " + top + "Z";
+        String x = Svg.coord(cx + a);
+        String top = Svg.coord(cy - h);
+        String bottom = Svg.coord(cy + h);
+        return "M" + x + " " + top + " A" + Svg.coord(rx) + " " + Svg.coord(rx) + " 0 " + (a < 0 ? 1 : 0) + " 1 " + x + " " + bottom
+                + " A" + Svg.coord(ry) + " " + Svg.coord(ry) + " 0 " + (d - a < 0 ? 1 : 0) + " 1 " + x + " " + top + "Z";
     }
 
     private static double clamp(double c) {
@@ -126,7 +126,7 @@ public record VennDiagram(double rx, double ry, double cx, double cy, double d, 
 
     /** Centre of Y's circle. */
     public double cxY() {
-        return cx + d;
+        return cx + distance;
     }
 
     /** Where H(X | Y), the part of X's circle outside Y's, is labelled: midway across it on the axis. */
@@ -159,6 +159,6 @@ public record VennDiagram(double rx, double ry, double cx, double cy, double d, 
 
     /** True when the circle of radius {@code r} lies within the other (its crescent is only a ring). */
     private boolean inside(double r, double other) {
-        return d <= other - r + 1e-9;
+        return distance <= other - r + 1e-9;
     }
 }

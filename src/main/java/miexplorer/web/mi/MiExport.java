@@ -173,7 +173,7 @@ public final class MiExport {
     }
 
     private static void measure(StringBuilder b, MiView view, String name, double v) {
-        row(b, name, Double.toString(v), view.unit(), view.f(v));
+        row(b, name, Double.toString(v), view.unit(), view.shown(v));
     }
 
     private static void row(StringBuilder b, String... fields) {

@@ -63,12 +63,13 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         return joint.placement();
     }
 
-    public String f(double v) {
-        return joint.f(v);
+    @Override
+    public int digits() {
+        return joint.digits();
     }
 
-    public String u(double v) {
-        return joint.u(v);
+    public String withUnit(double v) {
+        return joint.withUnit(v);
     }
 
     public String unit() {
@@ -79,12 +80,12 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         return joint.isCounts();
     }
 
-    private String x() {
-        return joint.x();
+    private String xName() {
+        return joint.xName();
     }
 
-    private String y() {
-        return joint.y();
+    private String yName() {
+        return joint.yName();
     }
 
     // ---- where it is shown ---------------------------------------------------------------------
@@ -190,9 +191,9 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         if (TwoByTwo.isSymmetricChannel(t)) {
             double e = TwoByTwo.crossover(t);
             return new Slider("eps-slider", MiExplorer.CROSSOVER, MiExplorer.CROSSOVER_PARAM,
-                    "Crossover probability ε: how often " + y() + " differs from " + x(), "0", "1", "0.01", plain(e),
-                    "0", "1", "ε = " + f(e), "ε = " + f(e),
-                    "Both marginals are uniform, so this table is a binary symmetric channel: " + y() + " is " + x()
+                    "Crossover probability ε: how often " + yName() + " differs from " + xName(), "0", "1", "0.01", plain(e),
+                    "0", "1", "ε = " + shown(e), "ε = " + shown(e),
+                    "Both marginals are uniform, so this table is a binary symmetric channel: " + yName() + " is " + xName()
                             + " flipped with probability ε. I = 1 − H(ε) bits: 1 bit at ε = 0 or 1, none at ε = ½.", false);
         }
         if (!TwoByTwo.hasRoom(t)) {
@@ -206,8 +207,8 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
     private Slider dependenceSlider(double s, String help, boolean disabled) {
         String where = s == 0 ? "independent" : s > 0 ? "towards the diagonal" : "towards the off-diagonal";
         return new Slider("dep-slider", MiExplorer.DEPENDENCE, MiExplorer.DEPENDENCE_PARAM,
-                "Dependence of " + x() + " and " + y(), "-1", "1", "0.01", plain(s), "−1", "+1",
-                f(s), f(s) + ", " + where, help, disabled);
+                "Dependence of " + xName() + " and " + yName(), "-1", "1", "0.01", plain(s), "−1", "+1",
+                shown(s), shown(s) + ", " + where, help, disabled);
     }
 
     /** A slider's number as an HTML attribute: at most 4 decimals, an ASCII minus, no exponent. */
@@ -222,8 +223,8 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         if (!ok()) {
             return problemsAnnounced();
         }
-        return "I(" + x() + "; " + y() + ") = " + u(analysis().mutualInformation())
-                + ". H(" + x() + ") = " + u(analysis().entropyX())
-                + ", H(" + x() + " | " + y() + ") = " + u(analysis().conditionalEntropyXGivenY()) + ".";
+        return "I(" + xName() + "; " + yName() + ") = " + withUnit(analysis().mutualInformation())
+                + ". H(" + xName() + ") = " + withUnit(analysis().entropyX())
+                + ", H(" + xName() + " | " + yName() + ") = " + withUnit(analysis().conditionalEntropyXGivenY()) + ".";
     }
 }

@@ -8,7 +8,7 @@ public final class Svg {
     }
 
     /** A coordinate with at most two decimals, locale-independent ("12.5", "3", "-0.25"). */
-    public static String n(double v) {
+    public static String coord(double v) {
         long c = Math.round(v * 100);
         if (c == 0) {
             return "0";

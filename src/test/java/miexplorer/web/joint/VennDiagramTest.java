@@ -31,7 +31,7 @@ class VennDiagramTest {
         Analysis a = Analysis.of(JointDistribution.fromWeights(new double[][] {{0.36, 0.04}, {0.12, 0.48}}), LogBase.TWO);
         VennDiagram v = VennDiagram.of(a);
         assertEquals(a.entropyX() / a.entropyY(), v.rx() * v.rx() / (v.ry() * v.ry()), 1e-12);
-        assertEquals(a.mutualInformation() / a.entropyX(), VennDiagram.lensArea(v.rx(), v.ry(), v.d()) / (Math.PI * v.rx() * v.rx()), 1e-8);
+        assertEquals(a.mutualInformation() / a.entropyX(), VennDiagram.lensArea(v.rx(), v.ry(), v.distance()) / (Math.PI * v.rx() * v.rx()), 1e-8);
         assertTrue(v.lens().startsWith("M"), v.lens());
         // in the picture: both circles within its width
         assertTrue(v.cx() - v.rx() >= 0 && v.cxY() + v.ry() <= VennDiagram.WIDTH, v.toString());
@@ -40,10 +40,10 @@ class VennDiagramTest {
     @Test
     void independent_variables_touch_and_a_perfect_predictor_is_one_circle() {
         VennDiagram apart = VennDiagram.of(Analysis.of(JointDistribution.fromWeights(new double[][] {{0.25, 0.25}, {0.25, 0.25}}), LogBase.TWO));
-        assertEquals(apart.rx() + apart.ry(), apart.d(), 1e-12);
+        assertEquals(apart.rx() + apart.ry(), apart.distance(), 1e-12);
         assertEquals("", apart.lens());
         VennDiagram same = VennDiagram.of(Analysis.of(JointDistribution.fromWeights(new double[][] {{0.5, 0}, {0, 0.5}}), LogBase.E));
-        assertEquals(0, same.d(), 1e-9);
+        assertEquals(0, same.distance(), 1e-9);
         assertEquals(same.rx(), same.ry(), 1e-12);
         // the base does not change the picture: a circle of a fair bit is as large in nats as in bits
         VennDiagram bits = VennDiagram.of(Analysis.of(JointDistribution.fromWeights(new double[][] {{0.5, 0}, {0, 0.5}}), LogBase.TWO));

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 class SvgAndFormatTest {
     @Test
     void coordinates_have_at_most_two_decimals_and_no_trailing_zeros() {
-        assertEquals("0", Svg.n(0));
-        assertEquals("0", Svg.n(-0.001));
-        assertEquals("12", Svg.n(12));
-        assertEquals("12.5", Svg.n(12.5));
-        assertEquals("12.05", Svg.n(12.05));
-        assertEquals("-3.25", Svg.n(-3.25));
-        assertEquals("0.33", Svg.n(1.0 / 3));
-        assertEquals("640", Svg.n(640));
+        assertEquals("0", Svg.coord(0));
+        assertEquals("0", Svg.coord(-0.001));
+        assertEquals("12", Svg.coord(12));
+        assertEquals("12.5", Svg.coord(12.5));
+        assertEquals("12.05", Svg.coord(12.05));
+        assertEquals("-3.25", Svg.coord(-3.25));
+        assertEquals("0.33", Svg.coord(1.0 / 3));
+        assertEquals("640", Svg.coord(640));
     }
 
     @Test
@@ -25,7 +25,7 @@ class SvgAndFormatTest {
         SplittableRandom random = new SplittableRandom(8);
         for (int k = 0; k < 20_000; k++) {
             double v = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(10, random.nextInt(9) - 3);
-            assertEquals(nByStringBuilder(v), Svg.n(v), () -> String.valueOf(v));
+            assertEquals(nByStringBuilder(v), Svg.coord(v), () -> String.valueOf(v));
         }
     }
 
