@@ -18,6 +18,7 @@ import miexplorer.web.joint.TableRules;
 import miexplorer.web.render.Format;
 import miexplorer.web.render.Heatmap;
 import miexplorer.web.site.Site;
+import miexplorer.web.steps.AttentionRowSteps;
 
 /**
  * What the attention explorer's templates show for one state: the input as typed, its messages,
@@ -40,8 +41,6 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
      */
     public static final String ERROR_PREFIX = "att-";
 
-    /** Vectors longer than this show their first and last products only. */
-    public static final int PRODUCTS_SHOWN = 8;
     /** With more queries than this, only the first query's working is written out. */
     public static final int QUERIES_WORKED = 4;
 
@@ -143,6 +142,12 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         return input.scale() ? flipped : result;
     }
 
+    /** Query {@code r}'s attention worked out step by step, as set (with or without the scaling). */
+    public AttentionRowSteps rowSteps(int r) {
+        return new AttentionRowSteps(r, input.queryLabels().get(r), input.keyLabels(), checked.queries()[r], checked.keys(),
+                checked.values(), result.rows().get(r), input.scale(), input.temperature(), input.digits(), placement);
+    }
+
     public List<Integer> workedQueries() {
         int shown = Math.min(input.queryCount(), QUERIES_WORKED);
         List<Integer> out = new ArrayList<>(shown);
@@ -163,16 +168,6 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         return shown(v) + " bits";
     }
 
-    /** √d_k as a number, and whether it is a whole number (so the page can write √4 = 2). */
-    public String sqrtDk() {
-        return shown(Math.sqrt(dk()));
-    }
-
-    /** The temperature T as a number (valid whenever {@link #ok()}). */
-    public double temperature() {
-        return miexplorer.web.form.NumberInput.parse(input.temperature()).value();
-    }
-
     /** The temperature slider's range: it writes its value into the temperature field, which takes any T > 0. */
     public static final String TEMPERATURE_MIN = "0.05";
     public static final String TEMPERATURE_MAX = "5";
@@ -184,52 +179,6 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         double v = t.ok() && t.value() > 0 ? t.value() : 1;
         v = Math.max(Double.parseDouble(TEMPERATURE_MIN), Math.min(Double.parseDouble(TEMPERATURE_MAX), v));
         return java.math.BigDecimal.valueOf(Math.round(v * 100), 2).stripTrailingZeros().toPlainString();
-    }
-
-    /** The products of one score, shortened for long vectors: indices to show, -1 for "…". */
-    public List<Integer> productIndices() {
-        int d = dk();
-        List<Integer> out = new ArrayList<>();
-        if (d <= PRODUCTS_SHOWN) {
-            for (int i = 0; i < d; i++) {
-                out.add(i);
-            }
-        } else {
-            for (int i = 0; i < PRODUCTS_SHOWN - 2; i++) {
-                out.add(i);
-            }
-            out.add(-1);
-            out.add(d - 2);
-            out.add(d - 1);
-        }
-        return out;
-    }
-
-    public double[] query(int r) {
-        return checked.queries()[r];
-    }
-
-    public double[] key(int i) {
-        return checked.keys()[i];
-    }
-
-    public double[] value(int i) {
-        return checked.values()[i];
-    }
-
-    public String vec(double[] v) {
-        StringBuilder b = new StringBuilder("(");
-        for (int i = 0; i < v.length; i++) {
-            if (i > 0) {
-                b.append(", ");
-            }
-            if (v.length > 12 && i == 6) {
-                b.append("…, ");
-                i = v.length - 3;
-            }
-            b.append(shown(v[i]));
-        }
-        return b.append(')').toString();
     }
 
     // ---- pictures ------------------------------------------------------------------------------

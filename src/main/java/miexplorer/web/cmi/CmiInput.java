@@ -62,15 +62,6 @@ public record CmiInput(String xName, String yName, String zName, List<String> xL
         return new CmiInput(xName, yName, zName, newX, newY, newZ, newCells, kind, base, digits);
     }
 
-    /**
-     * Slice {@code z} as a table of the joint-table explorer, to open it there. Its cells are a part
-     * of the whole table, so they are given as counts: that explorer divides them by their total,
-     * which makes them P(X, Y | Z = z).
-     */
-    public JointInput slice(int z) {
-        return new JointInput(xName, yName, xLabels, yLabels, cells.get(z), Kind.COUNTS, base, digits);
-    }
-
     /** A table as {@link TableReader} read it, with its settings. */
     public static CmiInput of(TableReader.Table t, TableSettings s) {
         return new CmiInput(t.names().get(0), t.names().get(1), t.names().get(2), t.labels().get(0), t.labels().get(1),
@@ -149,9 +140,17 @@ public record CmiInput(String xName, String yName, String zName, List<String> xL
 
     public Query query() {
         Query q = new Query();
-        new TableReader.Table(List.of(xName(), yName(), zName()), List.of(xLabels(), yLabels(), zLabels()),
-                cells()).writeTo(q, CmiInput.SHAPE.variables());
-        new TableSettings(kind, base, digits).writeTo(q);
+        table().writeTo(q, SHAPE.variables());
+        settings().writeTo(q);
         return q;
+    }
+
+    /** Names, labels and cells, as a table of slices. */
+    public TableReader.Table table() {
+        return new TableReader.Table(List.of(xName, yName, zName), List.of(xLabels, yLabels, zLabels), cells);
+    }
+
+    public TableSettings settings() {
+        return new TableSettings(kind, base, digits);
     }
 }

@@ -1,10 +1,8 @@
 package miexplorer.web.cmi;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import miexplorer.info.ConditionalSlice;
 import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
@@ -13,9 +11,9 @@ import miexplorer.web.explorer.Placement;
 import miexplorer.web.explorer.Preset;
 import miexplorer.web.explorer.Problem;
 import miexplorer.web.form.FieldErrors;
-import miexplorer.web.joint.JointInput;
 import miexplorer.web.joint.JointView;
 import miexplorer.web.site.Site;
+import miexplorer.web.steps.CmiSteps;
 
 /**
  * Everything the three-variable explorer's templates show for one state: the input as typed, its
@@ -91,49 +89,9 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
         return input.zName();
     }
 
-    /** What the sign of the co-information says, in words. */
-    public String coInformationMeaning() {
-        double c = analysis.coInformation();
-        if (c < 0) {
-            return "Negative: synergy. Knowing " + zName() + " makes " + xName() + " and " + yName() + " share more than they do alone;"
-                    + " together they tell something about " + zName() + " that neither tells by itself.";
-        }
-        if (c > 0) {
-            return "Positive: redundancy. Part of what " + xName() + " and " + yName() + " share is also shared with " + zName()
-                    + ", so knowing " + zName() + " takes it away.";
-        }
-        return "Zero: knowing " + zName() + " leaves what " + xName() + " and " + yName() + " share as it was (on balance).";
-    }
-
-    // ---- slices ----------------------------------------------------------------------------------
-
-    /**
-     * One value of Z: its probability, and P(X, Y | Z = z) worked by the joint-table explorer's steps
-     * ({@code view} null when P(z) = 0: that slice never happens and adds nothing).
-     */
-    public record Slice(int index, String label, double pZ, double mi, JointView view) {
-        public boolean skipped() {
-            return view == null;
-        }
-    }
-
-    public List<Slice> slices() {
-        // Each slice's steps go one level below its own heading: one level down on this explorer's page,
-        // two where the explorer itself is a level down (the lesson).
-        Placement slicePlacement = placement.headingShift() == 0 ? Placement.SLICE : Placement.NESTED;
-        List<Slice> out = new ArrayList<>(input.sizeZ());
-        for (ConditionalSlice s : analysis.slices()) {
-            JointInput table = new JointInput(xName(), yName(), input.xLabels(), input.yLabels(), input.cells().get(s.z()),
-                    input.kind(), input.base(), input.digits());
-            JointView view = s.skipped() ? null : JointView.of(table, weights[s.z()], slicePlacement);
-            out.add(new Slice(s.z(), input.zLabels().get(s.z()), s.pZ(), s.skipped() ? 0 : s.analysis().mutualInformation(), view));
-        }
-        return out;
-    }
-
-    /** The link that opens one slice in the joint-table explorer, whatever the state of the analysis. */
-    public String sliceUrl(int z) {
-        return input.slice(z).url();
+    /** The table worked out: every entropy, slice by slice, the chain rule and the co-information (null analysis while it has mistakes). */
+    public CmiSteps steps() {
+        return new CmiSteps(input.table(), input.settings(), weights, analysis, placement);
     }
 
     // ---- pictures ------------------------------------------------------------------------------
