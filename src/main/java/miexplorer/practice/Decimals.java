@@ -1,0 +1,43 @@
+package miexplorer.practice;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Rounding and printing numbers to a number of decimals, as a person does on paper. */
+final class Decimals {
+    private static final double[] SCALE = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+    /**
+     * How close to a half a fraction must be to count as a tie. The numbers rounded here are
+     * decimals a person wrote (0.4055 = 0.5 × 0.811), which a double holds only to about 1e-16, so
+     * 0.4055 may arrive as 0.40549999999999997; a person rounds it up, and so does this.
+     */
+    private static final double TIE = 1e-9;
+
+    private Decimals() {
+    }
+
+    /** x rounded to {@code digits} decimals (0 to 9), halves away from 0: 0.4055 → 0.406, −0.4422 → −0.442. */
+    static double round(double x, int digits) {
+        if (!Double.isFinite(x)) {
+            return x;
+        }
+        double s = SCALE[digits];
+        double y = Math.abs(x) * s;
+        double whole = Math.floor(y);
+        double r = y - whole >= 0.5 - TIE ? whole + 1 : whole;
+        return Math.copySign(r / s, x);
+    }
+
+    /** x printed with exactly {@code digits} decimals, halves away from 0, never "-0.000". */
+    static String format(double x, int digits) {
+        BigDecimal b = BigDecimal.valueOf(round(x, digits)).setScale(digits, RoundingMode.HALF_UP);
+        return b.signum() == 0 ? b.abs().toPlainString() : b.toPlainString();
+    }
+
+    /** x with as many decimals as it needs, up to 9: 0.37899999999999995 → "0.379", 2.0 → "2". */
+    static String plain(double x) {
+        BigDecimal b = BigDecimal.valueOf(x).setScale(9, RoundingMode.HALF_UP).stripTrailingZeros();
+        return b.signum() == 0 ? "0" : b.toPlainString();
+    }
+}
