@@ -98,11 +98,16 @@ final class AttentionExercises {
             keys.add("k" + (i + 1) + " = " + Text.vector(a.keys()[i]));
         }
         b.append(Text.and(keys)).append(" (d_k = ").append(a.dimension()).append("). ");
-        String t = a.temperature() == 1 ? "" : " and by the temperature T = " + Decimals.plain(a.temperature());
+        String t = a.temperature() == 1 ? "" : "the temperature T = " + Decimals.plain(a.temperature());
+        int d = a.dimension();
+        int root = (int) Math.round(Math.sqrt(d));
+        String sqrt = "√d_k = √" + d + (root * root == d ? " = " + root : "");
         if (a.scale()) {
-            b.append("Each score q · k_i is divided by √d_k = √").append(a.dimension()).append(t);
+            b.append("Each score q · k_i is divided by ").append(sqrt).append(t.isEmpty() ? "" : " and by " + t);
+        } else if (t.isEmpty()) {
+            b.append("The scores q · k_i are not divided by √d_k");
         } else {
-            b.append("The scores q · k_i are not divided by √d_k").append(t.isEmpty() ? "" : ", only" + t);
+            b.append("The scores q · k_i are not divided by √d_k, only by ").append(t);
         }
         return b.append(", and the softmax turns them into weights α_i.").toString();
     }

@@ -54,8 +54,7 @@ public record Exercise(ExerciseKind kind, long seed, Level level, String questio
     public Verdict check(String typed) {
         Answer value = read(typed);
         if (near(value, expected)) {
-            return new Verdict(true, expected, value, "Right: " + label() + " = " + show(expected) + "." + noted(), null,
-                    null, false);
+            return new Verdict(true, expected, value, "Right: " + statement() + noted(), null, null, false);
         }
         for (Route r : routes) {
             if (near(value, r.value())) {
@@ -95,13 +94,22 @@ public record Exercise(ExerciseKind kind, long seed, Level level, String questio
         return note.isEmpty() ? "" : " " + note;
     }
 
+    /** The exact answer as a sentence: "I(X;Y) = 0.3781 bits.", "the weights are …", "table A shares more." */
+    private String statement() {
+        if (expected instanceof Answer.Choice c) {
+            return "table " + c.letter() + " shares more information.";
+        }
+        String verb = asked.equals("weights") ? " are " : Character.isUpperCase(asked.charAt(0)) ? " = " : " is ";
+        return label() + verb + show(expected) + ".";
+    }
+
     /** What is asked, in the words of a message. */
     private String label() {
         return switch (asked) {
             case "H(alpha)" -> "H(α)";
             case "effectiveKeys" -> "the effective number of keys";
             case "weights" -> "the weights";
-            case "missingCell" -> "the missing cell";
+            case "missingCell" -> "the missing count";
             case "choice" -> "the table that shares more";
             case "plugin" -> "the plug-in estimate";
             case "millerMadow" -> "the Miller–Madow estimate";
@@ -109,16 +117,17 @@ public record Exercise(ExerciseKind kind, long seed, Level level, String questio
         };
     }
 
-    /** The exact answer with one decimal more than asked (an integer cell as it is), and its unit. */
+    /** The exact answer to one decimal more than asked (a whole count as it is), and its unit: 0.3781 bits, 0.51. */
     private String show(Answer a) {
         String u = unit.isEmpty() ? "" : " " + unit;
+        int shown = digits == 0 ? 0 : digits + 1;
         if (a instanceof Answer.Scalar s) {
-            return Decimals.format(s.value(), digits == 0 ? 0 : digits + 1) + u;
+            return Decimals.plain(Decimals.round(s.value(), shown)) + u;
         }
         if (a instanceof Answer.Vector v) {
             StringBuilder b = new StringBuilder();
             for (double x : v.values()) {
-                b.append(b.length() == 0 ? "" : ", ").append(Decimals.format(x, digits + 1));
+                b.append(b.length() == 0 ? "" : ", ").append(Decimals.plain(Decimals.round(x, shown)));
             }
             return b + u;
         }

@@ -98,7 +98,8 @@ final class Rounding {
             return "nothing rounded";
         }
         return inner
-                ? "every probability, logarithm and term rounded to " + digits + " decimals as well"
-                : "each entropy, product and sum rounded to " + digits + " decimals";
+                ? "every number written down, each probability, logarithm and term included, rounded to " + digits
+                        + " decimals"
+                : "each result on the way (entropy, product, sum, exponential) rounded to " + digits + " decimals";
     }
 }
