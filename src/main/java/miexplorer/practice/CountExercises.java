@@ -103,7 +103,7 @@ final class CountExercises {
 
     /** Î(X;Y): the mutual information of the proportions n(x, y)/N, by any of the lesson's routes. */
     static Draft plugin(Table t) {
-        TableWork.Cache c = new TableWork.Cache(t);
+        PerRounding<TableWork> c = TableWork.cache(t);
         double mi = estimates(t).mutualInformation();
         if (TableExercises.tooSmall(mi, DIGITS)) {
             return null;
@@ -113,8 +113,8 @@ final class CountExercises {
                 + "mutual information of these proportions? " + Text.answerIn(base.unit(), DIGITS), "plugin", mi);
         d.scalarMistake("miller-madow-for-plugin", "correction", "That is the Miller–Madow estimate, with its bias "
                 + "correction added; the plug-in estimate takes the proportions n/N as they are.",
-                r -> r.step(c.at(r).miFromX() + correction(t, base, r, false)),
-                r -> r.step(c.at(r).miPointwise() + correction(t, base, r, false)));
+                r -> corrected(t, base, r, c.at(r).miFromX(), false),
+                r -> corrected(t, base, r, c.at(r).miPointwise(), false));
         return d;
     }
 
@@ -128,7 +128,7 @@ final class CountExercises {
      * rows, columns and cells.
      */
     static Draft millerMadow(Table t) {
-        TableWork.Cache c = new TableWork.Cache(t);
+        PerRounding<TableWork> c = TableWork.cache(t);
         double mm = estimates(t).mutualInformationMillerMadow();
         if (TableExercises.tooSmall(mm, DIGITS)) {
             return null;
@@ -139,11 +139,11 @@ final class CountExercises {
                 + "m_XY count the non-empty rows, columns and cells. What is Î_MM? " + Text.answerIn(base.unit(), DIGITS),
                 "millerMadow", base.unit(), DIGITS, t, mm);
         d.route("plugin-plus-correction", "(H(X) − H(X | Y)) + the correction",
-                r -> r.step(c.at(r).miFromX() + correction(t, base, r, false)));
+                r -> corrected(t, base, r, c.at(r).miFromX(), false));
         d.route("plugin-plus-correction-joint", "(H(X) + H(Y) − H(X, Y)) + the correction",
-                r -> r.step(c.at(r).miFromJoint() + correction(t, base, r, false)));
+                r -> corrected(t, base, r, c.at(r).miFromJoint(), false));
         d.route("plugin-plus-correction-pointwise", "Σ P(x, y) log[P(x, y) / (P(x) P(y))] + the correction",
-                r -> r.step(c.at(r).miPointwise() + correction(t, base, r, false)));
+                r -> corrected(t, base, r, c.at(r).miPointwise(), false));
         d.route("corrected-entropies", "Ĥ_MM(X) + Ĥ_MM(Y) − Ĥ_MM(X, Y), each entropy plus (m − 1)/(2N)",
                 r -> correctedEntropies(t, c.at(r)));
         d.scalarMistake("plugin-for-miller-madow", "correction", "That is the plug-in estimate; Miller–Madow adds "
@@ -152,7 +152,7 @@ final class CountExercises {
         if (base != LogBase.E) {
             d.scalarMistake("correction-units", "correction", "The correction (m_X + m_Y − m_XY − 1)/(2N) is in nats; "
                     + "convert it to " + base.unit() + " (multiply by log" + base.subscript() + " e) before adding it.",
-                    r -> r.step(c.at(r).miFromX() + correction(t, LogBase.E, r, false)));
+                    r -> corrected(t, LogBase.E, r, c.at(r).miFromX(), false));
         }
         d.scalarMistake("correction-sign", "correction", "The correction is added with its sign flipped: "
                 + "Î_MM = Î + (m_X + m_Y − m_XY − 1)/(2N).",
@@ -160,9 +160,9 @@ final class CountExercises {
         if (nonEmpty(t) < t.rows() * t.cols()) {
             d.scalarMistake("empty-cells-counted", "correction", "m_XY counts only the non-empty cells: an empty cell adds "
                     + "nothing to the plug-in entropy, nor to its correction.",
-                    r -> r.step(c.at(r).miFromX() + correction(t, base, r, true)));
+                    r -> corrected(t, base, r, c.at(r).miFromX(), true));
         }
-        d.wrongBase(base, "log-base", (b, r) -> r.step(c.at(b, r).miFromX() + correction(t, b, r, false)));
+        d.wrongBase(base, "log-base", (b, r) -> corrected(t, b, r, c.at(b, r).miFromX(), false));
         return d;
     }
 
@@ -185,6 +185,11 @@ final class CountExercises {
     static double correction(Table t, LogBase base, Rounding r, boolean countEmpty) {
         int mxy = countEmpty ? t.rows() * t.cols() : nonEmpty(t);
         return unit(t, base, r, t.rows() + t.cols() - mxy - 1);
+    }
+
+    /** Î_MM = Î + the correction, the plug-in value {@code plugin} having been worked with {@code r}. */
+    static double corrected(Table t, LogBase base, Rounding r, double plugin, boolean countEmpty) {
+        return r.step(plugin + correction(t, base, r, countEmpty));
     }
 
     /** k/(2N) nats in {@code base}'s unit (k = m − 1 for the entropy of m non-empty cells). */

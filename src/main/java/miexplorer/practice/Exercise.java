@@ -134,7 +134,8 @@ public record Exercise(ExerciseKind kind, long seed, Level level, String questio
         return "table " + ((Answer.Choice) a).letter();
     }
 
-    private static String typedText(Answer a) {
+    /** An answer as a person types it: 0.379; 0.547, 0.331, 0.122; A. */
+    static String typedText(Answer a) {
         if (a instanceof Answer.Scalar s) {
             return Decimals.plain(s.value());
         }

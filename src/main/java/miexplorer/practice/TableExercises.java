@@ -27,7 +27,7 @@ final class TableExercises {
     }
 
     /** The table's formulas in {@code base}, with X and Y swapped when {@code swap}. */
-    static TableWork work(TableWork.Cache c, boolean swap, LogBase base, Rounding r) {
+    static TableWork work(PerRounding<TableWork> c, boolean swap, LogBase base, Rounding r) {
         TableWork w = c.at(base, r);
         return swap ? w.transposed() : w;
     }
@@ -50,7 +50,7 @@ final class TableExercises {
 
     /** P(x_i) = Σ_y P(x_i, y), the total of row i. */
     static Draft marginalProbability(Table t, int i) {
-        TableWork.Cache c = new TableWork.Cache(t);
+        PerRounding<TableWork> c = TableWork.cache(t);
         double expected = JointDistribution.fromWeights(t.cells()).px(i);
         Draft d = new Draft(Text.intro(t) + " What is P(" + t.xName() + " = " + t.xLabels().get(i) + ")? "
                 + Text.answerIn("", DIGITS), "P(x)", "", DIGITS, new TableCell(t, i, -1), expected);
@@ -89,7 +89,7 @@ final class TableExercises {
 
     /** P(x_i | y_j) = P(x_i, y_j) / P(y_j): the cell divided by its column's total. */
     static Draft conditionalProbability(Table t, int i, int j) {
-        TableWork.Cache c = new TableWork.Cache(t);
+        PerRounding<TableWork> c = TableWork.cache(t);
         double expected = analysis(t).xGivenY().get(j).working().terms().get(i).p();
         String x = t.xName() + " = " + t.xLabels().get(i);
         String y = t.yName() + " = " + t.yLabels().get(j);
@@ -122,7 +122,7 @@ final class TableExercises {
 
     /** H(X) = −Σ_x P(x) log P(x) over the row totals, or H(Y) over the column totals. */
     static Draft marginalEntropy(Table t, boolean ofY) {
-        TableWork.Cache c = new TableWork.Cache(t);
+        PerRounding<TableWork> c = TableWork.cache(t);
         Analysis a = analysis(t);
         LogBase base = t.base();
         String v = ofY ? "Y" : "X";
@@ -152,7 +152,7 @@ final class TableExercises {
 
     /** H(X,Y) = −Σ P(x,y) log P(x,y) = H(Y) + H(X|Y) = H(X) + H(Y|X). */
     static Draft jointEntropy(Table t) {
-        TableWork.Cache c = new TableWork.Cache(t);
+        PerRounding<TableWork> c = TableWork.cache(t);
         LogBase base = t.base();
         Draft d = new Draft(Text.intro(t) + " What is the joint entropy H(X, Y)? " + Text.answerIn(base.unit(), DIGITS),
                 "H(X,Y)", base.unit(), DIGITS, t, analysis(t).jointEntropy());
@@ -192,7 +192,7 @@ final class TableExercises {
      * {@code yGivenX}.
      */
     static Draft conditionalEntropy(Table t, boolean yGivenX) {
-        TableWork.Cache c = new TableWork.Cache(t);
+        PerRounding<TableWork> c = TableWork.cache(t);
         Analysis an = analysis(t);
         LogBase base = t.base();
         String a = yGivenX ? "Y" : "X";
@@ -243,7 +243,7 @@ final class TableExercises {
 
     /** The routes and mistakes of I(X;Y) on {@code t}, for the question and value given. */
     static Draft mutualInformation(Table t, String question, String asked, double expected) {
-        TableWork.Cache c = new TableWork.Cache(t);
+        PerRounding<TableWork> c = TableWork.cache(t);
         LogBase base = t.base();
         Draft d = new Draft(question, asked, base.unit(), DIGITS, t, expected);
         d.route("h-x-minus-h-x-given-y", "H(X) − H(X | Y)", r -> c.at(r).miFromX());
@@ -284,7 +284,7 @@ final class TableExercises {
 
     /** H(X | Y = y_j): the entropy of column j divided by its total P(y_j). */
     static Draft entropyGivenValue(Table t, int j) {
-        TableWork.Cache c = new TableWork.Cache(t);
+        PerRounding<TableWork> c = TableWork.cache(t);
         LogBase base = t.base();
         String y = t.yName() + " = " + t.yLabels().get(j);
         String shown = "H(X | " + y + ")";

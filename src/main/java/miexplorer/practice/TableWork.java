@@ -68,30 +68,9 @@ final class TableWork {
         return s;
     }
 
-    /**
-     * One TableWork per base and rounding of one table, so that a draft's routes and mistakes,
-     * each asking for its own, share the entropies worked out once. A draft rounds to one number
-     * of decimals, so the rounding's {@link Rounding#index()} tells its roundings apart.
-     */
-    static final class Cache {
-        private final ExerciseData.Table table;
-        private final TableWork[] works = new TableWork[LogBase.values().length * 3];
-
-        Cache(ExerciseData.Table table) {
-            this.table = table;
-        }
-
-        TableWork at(Rounding r) {
-            return at(table.base(), r);
-        }
-
-        TableWork at(LogBase b, Rounding r) {
-            int k = b.ordinal() * 3 + r.index();
-            if (works[k] == null) {
-                works[k] = of(table, b, r);
-            }
-            return works[k];
-        }
+    /** One TableWork per base and rounding of {@code t}, shared by a draft's routes and mistakes. */
+    static PerRounding<TableWork> cache(ExerciseData.Table t) {
+        return new PerRounding<>(t.base(), (b, r) -> of(t, b, r));
     }
 
     /** The same table with X and Y swapped, so each X-formula gives its Y twin. */

@@ -133,28 +133,6 @@ final class ThreeWayExercises {
         }
     }
 
-    /** One Work per base and rounding of one table, shared by a draft's routes and mistakes. */
-    private static final class Works {
-        private final ThreeWayTable table;
-        private final Work[] works = new Work[LogBase.values().length * 3];
-
-        Works(ThreeWayTable table) {
-            this.table = table;
-        }
-
-        Work at(Rounding r) {
-            return at(table.base(), r);
-        }
-
-        Work at(LogBase b, Rounding r) {
-            int k = b.ordinal() * 3 + r.index();
-            if (works[k] == null) {
-                works[k] = new Work(table, b, r);
-            }
-            return works[k];
-        }
-    }
-
     private static ThreeWayAnalysis analysis(ThreeWayTable t) {
         return ThreeWayAnalysis.of(ThreeWayDistribution.fromWeights(t.cells()), t.base());
     }
@@ -195,7 +173,7 @@ final class ThreeWayExercises {
 
     /** I(X;Y|Z) = Σ_z P(z)·I(X;Y | Z = z) = H(X,Z) + H(Y,Z) − H(X,Y,Z) − H(Z). */
     static Draft conditionalMi(ThreeWayTable t) {
-        Works c = new Works(t);
+        PerRounding<Work> c = new PerRounding<>(t.base(), (b, r) -> new Work(t, b, r));
         double cmi = analysis(t).miXYGivenZ();
         if (TableExercises.tooSmall(cmi, DIGITS)) {
             return null;
@@ -226,7 +204,7 @@ final class ThreeWayExercises {
 
     /** I(X;Y;Z) = I(X;Y) − I(X;Y|Z): positive for redundancy, negative for synergy. */
     static Draft coInformation(ThreeWayTable t) {
-        Works c = new Works(t);
+        PerRounding<Work> c = new PerRounding<>(t.base(), (b, r) -> new Work(t, b, r));
         double co = analysis(t).coInformation();
         if (TableExercises.tooSmall(co, DIGITS)) {
             return null;

@@ -224,17 +224,7 @@ class ExerciseGenerationTest {
 
     /** The answer as a person would type it. */
     static String typed(Answer a) {
-        if (a instanceof Answer.Scalar s) {
-            return Decimals.plain(s.value());
-        }
-        if (a instanceof Answer.Vector v) {
-            StringBuilder b = new StringBuilder();
-            for (double x : v.values()) {
-                b.append(b.length() == 0 ? "" : ", ").append(Decimals.plain(x));
-            }
-            return b.toString();
-        }
-        return ((Answer.Choice) a).letter();
+        return Exercise.typedText(a);
     }
 
     private static void acceptsRightAnswers(Exercise e, String where) {
