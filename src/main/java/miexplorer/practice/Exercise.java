@@ -69,10 +69,14 @@ public record Exercise(ExerciseKind kind, long seed, Level level, String questio
                 }
             }
         }
-        String message = expected instanceof Answer.Choice
-                ? "Not right: table " + typedText(value) + " shares less information."
-                : "Not right: " + typedText(value) + " is not " + label()
-                        + (digits > 0 ? " to " + digits + " decimals." : ".");
+        String message;
+        if (expected instanceof Answer.Choice) {
+            message = "Not right: table " + typedText(value) + " shares less information.";
+        } else if (expected instanceof Answer.Vector) {
+            message = "Not right: those are not the weights to " + digits + " decimals.";
+        } else {
+            message = "Not right: " + typedText(value) + " is not " + label() + (digits > 0 ? " to " + digits + " decimals." : ".");
+        }
         return new Verdict(false, expected, value, message, null, null, false);
     }
 

@@ -58,6 +58,8 @@ class AnswerParserTest {
         "1e-3       | “e” is not accepted",
         "2x         | “x” is not accepted",
         "log(8)     | log takes a number and a base, as in log(8, 2)",
+        "log(0)     | log takes a number and a base, as in log(8, 2); for one number use log2, ln or log10.",
+        "log2(0)    | The expression has no finite value (a logarithm of 0",
         "log(8,2,3) | log takes a number and a base",
         "ln(2, 3)   | A comma inside parentheses belongs only in log(x, b)",
         "ln 2       | “ln” needs its argument in parentheses, as in ln(2).",

@@ -197,6 +197,7 @@ class ExerciseTest {
         Exercise w = ExerciseKind.SOFTMAX_WEIGHTS.generate(7, Level.EASY);
         x = assertThrows(AnswerFormatException.class, () -> w.check("0.5, 0.5"));
         assertTrue(x.getMessage().startsWith("3 numbers are expected"), x.getMessage());
+        assertEquals("Not right: those are not the weights to 3 decimals.", w.check("0.9, 0.05, 0.05").message());
         Exercise c = ExerciseKind.COMPARE_TABLES.generate(7, Level.EASY);
         assertThrows(AnswerFormatException.class, () -> c.check("C"));
     }
