@@ -1,7 +1,6 @@
 package miexplorer.web;
 
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import miexplorer.web.server.BoundedErrors;
 import miexplorer.web.server.Budget;
 import miexplorer.web.server.HeavyWork;
 import miexplorer.web.server.CodeWatch;
+import miexplorer.web.server.Compression;
 import miexplorer.web.server.Health;
 import miexplorer.web.server.UnhealthyGuard;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -65,10 +65,11 @@ public final class App {
      * @param site the public base URL and who may frame the app
      * @param benchRoutes whether to serve {@link StoredAnswers}' routes, for bench/load.sh only
      * @param budget what heavy work may hold at once; null for this JVM's heap and cores ({@link HeavyWork#forThisJvm})
+     * @param compression how answers are compressed, as {@link Compression} writes it
      */
-    public record Config(Path templates, Site site, boolean benchRoutes, Budget budget) {
+    public record Config(Path templates, Site site, boolean benchRoutes, Budget budget, String compression) {
         public Config(Path templates, Site site, boolean benchRoutes) {
-            this(templates, site, benchRoutes, null);
+            this(templates, site, benchRoutes, null, Compression.DEFAULT);
         }
 
         public Config(Path templates) {
@@ -80,11 +81,16 @@ public final class App {
         }
 
         public Config withSite(Site newSite) {
-            return new Config(templates, newSite, benchRoutes, budget);
+            return new Config(templates, newSite, benchRoutes, budget, compression);
         }
 
         public Config withBudget(Budget newBudget) {
-            return new Config(templates, site, benchRoutes, newBudget);
+            return new Config(templates, site, benchRoutes, newBudget, compression);
+        }
+
+        public Config withCompression(String newCompression) {
+            Compression.parse(newCompression); // refused here, at start-up, when it names nothing
+            return new Config(templates, site, benchRoutes, budget, newCompression);
         }
     }
 
@@ -105,9 +111,10 @@ public final class App {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-            // gzip for every text response of 1500 bytes or more (Javalin's default threshold);
-            // images other than SVG are left alone. Brotli would need a native library.
-            cfg.http.compressionStrategy = CompressionStrategy.GZIP;
+            // Every text response of 1500 bytes or more (Javalin's default threshold) compressed as the
+            // client accepts: zstd (Chromium asks for it) or gzip by default (Compression); images other
+            // than SVG are left alone.
+            cfg.http.compressionStrategy = Compression.parse(config.compression());
             cfg.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_HEADER);
                 http.setSendServerVersion(false);
