@@ -17,7 +17,8 @@
 # (issue 23). The server compresses as its COMPRESSION setting says (zstd:3,gzip:2 by default).
 #
 # Environment: PORT (7171), ROUNDS (3), DURATION seconds per route per round (5), WARMUP seconds per
-# route at least (5), WARMUP_MAX seconds per route at most (90), CONNECTIONS (16), THREADS (wrk
+# route at least (5), WARMUP_MAX seconds per route at most (90), ONLY (a regular expression: only the
+# routes whose names match, and the floor), CONNECTIONS (16), THREADS (wrk
 # threads, 1), XMX (a heap limit, none by default), JVM_OPTS (java options; -XX:+UseSerialGC, as the
 # Procfile, unless set), CDS=0 (no class-data archive), NO_BUILD=1 (use target/mi-explorer.jar as it
 # is), JAR (measure this jar instead, unbuilt), OUT (also write the report to this file).
@@ -81,6 +82,16 @@ ROUTES=(
   "POST /attention (fragment)|/attention|$WORK/attention.form|$FORM|1|0.506"
   "stored: POST /attention (fragment)|/bench/stored/attention|$WORK/attention.form|$FORM|1|0.506"
 )
+
+# ONLY (a regular expression) keeps the routes whose names match it, and the floor.
+if [ -n "${ONLY:-}" ]; then
+  kept=()
+  for r in "${ROUTES[@]}"; do
+    name=${r%%|*}
+    if [ "$name" = floor ] || [[ $name =~ $ONLY ]]; then kept+=("$r"); fi
+  done
+  ROUTES=("${kept[@]}")
+fi
 
 # ---- start -----------------------------------------------------------------------------------
 build_jar

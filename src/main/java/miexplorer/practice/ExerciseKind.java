@@ -155,6 +155,9 @@ public enum ExerciseKind {
         return generate(seed, level, ATTEMPTS);
     }
 
+    /** The largest seed: 2³¹ − 1. */
+    public static final long MAX_SEED = Integer.MAX_VALUE;
+
     /** {@link #generate} with the number of draws before the fallback given (0 gives the fallback). */
     Exercise generate(long seed, Level level, int attempts) {
         if (seed < 0 || seed > Integer.MAX_VALUE) {
