@@ -111,10 +111,10 @@ public final class App {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-            // Every text response of 1500 bytes or more (Javalin's default threshold) compressed as the
-            // client accepts: zstd (Chromium asks for it) or gzip by default (Compression); images other
-            // than SVG are left alone.
-            cfg.http.compressionStrategy = Compression.parse(config.compression());
+            // Every text response of 1500 bytes or more compressed as the client accepts: zstd (Chromium
+            // asks for it, compressed after the handlers) or gzip (Javalin's) by default (Compression).
+            Compression compression = Compression.parse(config.compression());
+            cfg.http.compressionStrategy = compression.strategy();
             cfg.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_HEADER);
                 http.setSendServerVersion(false);
@@ -159,6 +159,7 @@ public final class App {
             cfg.routes.after(ctx -> {
                 declareCharset(ctx);
                 Validators.apply(ctx);
+                compression.compressZstd(ctx);
                 addVary(ctx, "Accept-Encoding");
             });
             cfg.routes.get(Paths.HEALTH, ctx -> health(ctx, templates, health, watch));
