@@ -73,9 +73,12 @@ def upload(k, results):
         body = head + DATA + ("\r\n--%s--\r\n" % boundary).encode()
         c.request("POST", "/data", body=body, headers={"Content-Type": "multipart/form-data; boundary=" + boundary,
                                                        "HX-Request": "true"})
-    r = c.getresponse()
-    text = r.read()
-    results.append((k, route, r.status, r.getheader("Retry-After"), time.perf_counter() - t, text[:160]))
+    try:
+        r = c.getresponse()
+        text = r.read()
+        results.append((k, route, r.status, r.getheader("Retry-After"), time.perf_counter() - t, text[:160]))
+    except (OSError, http.client.HTTPException) as e:
+        results.append((k, route, 0, None, time.perf_counter() - t, ("no answer: %r" % e).encode()))
 
 
 def quantiles(xs):
@@ -115,7 +118,7 @@ def main():
         bad += not ok
         print("  %-34s %d%s  %.1f s%s" % (route, status, " Retry-After: " + retry if retry else "", secs,
                                           "" if ok else "  UNEXPECTED: " + text.decode("utf-8", "replace")))
-    print("answers: %d × 200, %d × 503 with Retry-After, %d × 500, %d other" % (
+    print("answers: %d × 200, %d × 503 with Retry-After, %d × 500, %d other (0: no answer)" % (
         sum(r[2] == 200 for r in results), sum(r[2] == 503 and bool(r[3]) for r in results),
         sum(r[2] == 500 for r in results), bad - sum(r[2] == 500 for r in results)))
     print("light requests idle:         " + quantiles(idle))

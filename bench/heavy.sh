@@ -17,9 +17,11 @@ WORK=$(mktemp -d)
 trap 'stop_server; rm -rf "$WORK"' EXIT
 prepare_jar "$WORK/under-test.jar"
 /usr/bin/python3 "$ROOT/bench/samples.py" generate-numeric "$ROWS" "$WORK/pairs.csv" 1 0.5
-start_server "$WORK/server.log" -XX:+UseSerialGC -Xmx"$XMX" -XX:+ExitOnOutOfMemoryError
+# EXIT_ON_OOM=0 leaves out -XX:+ExitOnOutOfMemoryError, for a jar from before the Procfile had it.
+OOM_OPTS=(); [ "${EXIT_ON_OOM:-1}" = 1 ] && OOM_OPTS=(-XX:+ExitOnOutOfMemoryError)
+start_server "$WORK/server.log" -XX:+UseSerialGC -Xmx"$XMX" "${OOM_OPTS[@]}"
 wait_for "$BASE/healthz"
-echo "server: java -XX:+UseSerialGC -Xmx$XMX -XX:+ExitOnOutOfMemoryError -jar $JAR_NAME; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "server: java -XX:+UseSerialGC -Xmx$XMX ${OOM_OPTS[*]} -jar $JAR_NAME; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
 /usr/bin/python3 "$ROOT/bench/heavy.py" "$BASE" "$WORK/pairs.csv" "$UPLOADS" 10 || status=1
 require_server "$WORK/server.log"

@@ -13,10 +13,12 @@
 #
 # Requests say "Accept-Encoding: gzip", as every browser does, so answers of 1500 bytes or more come
 # compressed (GZIP=0 asks for them uncompressed, as wrk does by default and as runs before 6 December
-# 2026 measured them).
+# 2026 measured them). ACCEPT_ENCODING sets the header itself: "gzip, deflate, br, zstd" is Chromium's
+# (issue 23). The server compresses as its COMPRESSION setting says (zstd:3,gzip:2 by default).
 #
 # Environment: PORT (7171), ROUNDS (3), DURATION seconds per route per round (5), WARMUP seconds per
-# route at least (5), WARMUP_MAX seconds per route at most (90), CONNECTIONS (16), THREADS (wrk
+# route at least (5), WARMUP_MAX seconds per route at most (90), ONLY (a regular expression: only the
+# routes whose names match, and the floor), CONNECTIONS (16), THREADS (wrk
 # threads, 1), XMX (a heap limit, none by default), JVM_OPTS (java options; -XX:+UseSerialGC, as the
 # Procfile, unless set), CDS=0 (no class-data archive), NO_BUILD=1 (use target/mi-explorer.jar as it
 # is), JAR (measure this jar instead, unbuilt), OUT (also write the report to this file).
@@ -43,6 +45,9 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 XMX=${XMX:-}
 GZIP=${GZIP:-1}
+if [ -z "${ACCEPT_ENCODING+set}" ]; then
+  ACCEPT_ENCODING=$([ "$GZIP" = 1 ] && echo gzip || true)
+fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 
 WORK=$(mktemp -d)
@@ -78,6 +83,16 @@ ROUTES=(
   "stored: POST /attention (fragment)|/bench/stored/attention|$WORK/attention.form|$FORM|1|0.506"
 )
 
+# ONLY (a regular expression) keeps the routes whose names match it, and the floor.
+if [ -n "${ONLY:-}" ]; then
+  kept=()
+  for r in "${ROUTES[@]}"; do
+    name=${r%%|*}
+    if [ "$name" = floor ] || [[ $name =~ $ONLY ]]; then kept+=("$r"); fi
+  done
+  ROUTES=("${kept[@]}")
+fi
+
 # ---- start -----------------------------------------------------------------------------------
 build_jar
 check_port_free
@@ -94,14 +109,14 @@ curl_route() {
   local args=(-s "$@")
   [ -n "$body" ] && args+=(-H "Content-Type: $type" --data-binary "@$body")
   [ "$hx" = 1 ] && args+=(-H "HX-Request: true")
-  [ "$GZIP" = 1 ] && args+=(-H "Accept-Encoding: gzip")
+  [ -n "$ACCEPT_ENCODING" ] && args+=(-H "Accept-Encoding: $ACCEPT_ENCODING")
   curl "${args[@]}" "$BASE$path"
 }
 
 # wrk on one route for $5 seconds; prints the RESULT line.
 wrk_route() {
   local path=$1 body=$2 type=$3 hx=$4 seconds=$5
-  WRK_BODY=$body WRK_CONTENT_TYPE=$type WRK_HX=$hx WRK_GZIP=$GZIP timeout $((seconds + 15)) \
+  WRK_BODY=$body WRK_CONTENT_TYPE=$type WRK_HX=$hx WRK_ACCEPT_ENCODING=$ACCEPT_ENCODING timeout $((seconds + 15)) \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s -s "$ROOT/bench/wrk/route.lua" "$BASE$path" |
     grep '^RESULT'
 }
@@ -188,7 +203,7 @@ done
 # would not), which also catches 3xx answers, which wrk does not count as errors.
 awk -F'|' -v tick="$TICK" -v jar="$JAR_NAME" -v rounds="$ROUNDS" -v threads="$THREADS" -v conns="$CONNECTIONS" -v dur="$DURATION" \
     -v heap="${ARCHIVE_OPTS[*]:+-XX:SharedArchiveFile=(its archive) }${JAVA_OPTS[*]:-(default heap)}" -v cores="$(nproc)" -v when="$(date -u +%Y-%m-%dT%H:%MZ)" \
-    -v loadavg="$(cut -d' ' -f1-3 /proc/loadavg)" -v gzip="$GZIP" '
+    -v loadavg="$(cut -d' ' -f1-3 /proc/loadavg)" -v encoding="$ACCEPT_ENCODING" '
   function median(list,   a, n, i, j, t) {
     n = split(list, a, " ")
     for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > t + 0; j--) a[j + 1] = a[j]; a[j + 1] = t }
@@ -213,7 +228,7 @@ awk -F'|' -v tick="$TICK" -v jar="$JAR_NAME" -v rounds="$ROUNDS" -v threads="$TH
   }
   END {
     printf "MI Explorer load test, %s; %d cores shared by wrk and the server; load average %s at the end\n", when, cores, loadavg
-    printf "java %s -jar %s; wrk -t%d -c%d, %d rounds of %ds per route after a warm-up of each route (below); %s\n", heap, jar, threads, conns, rounds, dur, gzip ? "Accept-Encoding: gzip" : "uncompressed"
+    printf "java %s -jar %s; wrk -t%d -c%d, %d rounds of %ds per route after a warm-up of each route (below); %s\n", heap, jar, threads, conns, rounds, dur, encoding != "" ? "Accept-Encoding: " encoding "; server COMPRESSION " (ENVIRON["COMPRESSION"] != "" ? ENVIRON["COMPRESSION"] : "default") : "uncompressed"
     printf "%-36s %7s %7s %7s %8s %8s %7s %8s %8s %7s %9s\n", "route", "req/s", "x floor", "x bytes", "p50 ms", "p99 ms", "errors", "same 200", "requests", "cpu us", "cpu x fl"
     for (k = 1; k <= routes; k++) {
       r = order[k]

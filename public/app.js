@@ -40,14 +40,14 @@ document.documentElement.classList.add("js"); // shows controls that only work w
 })();
 
 // Results follow the keyboard and the sliders. A form marked data-live asks for its result (the
-// htmx trigger "live") 150 ms after typing pauses, at once when a choice, a box or a slider changes,
+// htmx trigger "live") at once when a key leaves a complete value, a choice, a box or a slider changes,
 // and when a field is left with something not yet sent. A number half typed ("0.", "9/", "-", an
-// empty cell) is not sent on that short pause, so no message flashes while the person is still
-// typing: it goes when they leave the field, press Enter, or stop on it for a second and a half.
-// htmx keeps at most one request per form in flight and queues only the latest (hx-sync "queue last").
+// empty cell) is not sent, so no message flashes while the person is still typing: it goes when they
+// leave the field, press Enter, or stop on it for a second and a half. htmx keeps at most one request
+// per form in flight and queues only the latest (hx-sync "queue last"), so fast typing sends no more
+// requests than the server answers.
 (function () {
   if (typeof htmx === "undefined") return;
-  var PAUSE = 150;
   var LONG_PAUSE = 1500;
   var timers = new WeakMap(); // form -> the pause being waited for
   var sent = new WeakMap(); // form -> its values as last sent (or as last shown, once settled)
@@ -98,8 +98,12 @@ document.documentElement.classList.add("js"); // shows controls that only work w
       // Typing after a slider moved: the table as typed is what to show, not the slider's rebuilt one.
       var pending = actions.get(form);
       if (pending && pending.slider) actions.delete(form);
-      wait(form);
-      timers.set(form, setTimeout(function () { ask(form); }, unfinished(el) ? LONG_PAUSE : PAUSE));
+      if (unfinished(el)) {
+        wait(form);
+        timers.set(form, setTimeout(function () { ask(form); }, LONG_PAUSE));
+      } else {
+        ask(form); // at once: when an answer is in flight, htmx queues only the latest state
+      }
     }
   });
   document.addEventListener("change", function (e) {

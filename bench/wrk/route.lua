@@ -2,7 +2,7 @@
 --   WRK_BODY          a file whose contents are the POST body (unset or empty: a GET)
 --   WRK_CONTENT_TYPE  the body's Content-Type
 --   WRK_HX            "1" to send HX-Request: true (the htmx fragment)
---   WRK_GZIP          "1" to send Accept-Encoding: gzip
+--   WRK_ACCEPT_ENCODING  the Accept-Encoding header to send (unset or empty: none)
 -- The request is built once, so wrk sends it without calling Lua per request.
 local body = os.getenv("WRK_BODY")
 if body and body ~= "" then
@@ -15,8 +15,9 @@ end
 if os.getenv("WRK_HX") == "1" then
   wrk.headers["HX-Request"] = "true"
 end
-if os.getenv("WRK_GZIP") == "1" then
-  wrk.headers["Accept-Encoding"] = "gzip" -- as browsers ask: answers of 1500 bytes or more come compressed
+local encoding = os.getenv("WRK_ACCEPT_ENCODING")
+if encoding and encoding ~= "" then
+  wrk.headers["Accept-Encoding"] = encoding -- as browsers ask: answers of 1500 bytes or more come compressed
 end
 
 -- One machine-readable line; latencies in microseconds. wrk counts a status of 400 or more as a

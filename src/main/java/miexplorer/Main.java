@@ -18,6 +18,8 @@ import miexplorer.web.site.Site;
  *   <li>{@code FRAME_ANCESTORS}: the sites allowed to show the app in a frame, as a CSP
  *       frame-ancestors list (default {@code 'self'});</li>
  *   <li>{@code MI_DEV=1}: read templates from {@code templates/} and recompile them when they change.</li>
+ *   <li>{@code COMPRESSION}: how answers are compressed, such as {@code zstd:3,gzip:2} or {@code none}
+ *       ({@link miexplorer.web.http.Compression}).</li>
  *   <li>{@code HEAVY_WORK_MB}: the heap heavy work (uploads, estimates, tests) may hold at once, in MB
  *       (default: the heap less {@link miexplorer.web.server.HeavyWork#LIGHT_RESERVE}).</li>
  * </ul>
@@ -72,6 +74,10 @@ public final class Main {
         boolean hot = "1".equals(dev) || "true".equalsIgnoreCase(dev);
         // MI_BENCH=1 adds the routes bench/load.sh measures its payload floors with (StoredAnswers).
         App.Config c = new App.Config(hot ? Path.of("templates") : null, site, "1".equals(env.get("MI_BENCH")));
+        String compression = env.get("COMPRESSION");
+        if (compression != null && !compression.isBlank()) {
+            c = c.withCompression(compression);
+        }
         String heavy = env.get("HEAVY_WORK_MB");
         if (heavy != null && !heavy.isBlank()) {
             long mb;

@@ -65,6 +65,17 @@ class MainTest {
                 () -> Main.config(Map.of("HEAVY_WORK_MB", "0"), 7070)).getMessage().startsWith("HEAVY_WORK_MB"));
     }
 
+    @Test
+    void compression_is_set_by_its_encodings_and_levels_and_a_bad_value_is_refused() {
+        assertEquals("zstd:3,gzip:2", Main.config(Map.of(), 7070).compression(), "the default");
+        assertEquals("gzip:9", Main.config(Map.of("COMPRESSION", "gzip:9"), 7070).compression());
+        assertEquals("none", Main.config(Map.of("COMPRESSION", "none"), 7070).compression());
+        for (String bad : new String[] {"gzip", "gzip:10", "br:4", "zstd:1,zstd:2", "fast"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Main.config(Map.of("COMPRESSION", bad), 7070));
+            assertTrue(e.getMessage().startsWith("COMPRESSION “" + bad + "”"), e.getMessage());
+        }
+    }
+
     /**
      * The real process: started as {@code java … miexplorer.Main}, sent SIGTERM while a request is
      * in flight. The request still gets its answer, and the process exits.

@@ -1,7 +1,6 @@
 package miexplorer.web;
 
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +14,7 @@ import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.course.JointExample;
 import miexplorer.web.examples.ExampleRoutes;
 import miexplorer.web.explorer.ExplorerRoutes;
+import miexplorer.web.http.Compression;
 import miexplorer.web.http.ErrorPages;
 import miexplorer.web.http.JettyErrors;
 import miexplorer.web.http.ResponseHeaders;
@@ -70,10 +70,11 @@ public final class App {
      * @param site the public base URL and who may frame the app
      * @param benchRoutes whether to serve {@link StoredAnswers}' routes, for bench/load.sh only
      * @param budget what heavy work may hold at once; null for this JVM's heap and cores ({@link HeavyWork#forThisJvm})
+     * @param compression how answers are compressed, as {@link Compression} writes it
      */
-    public record Config(Path templates, Site site, boolean benchRoutes, Budget budget) {
+    public record Config(Path templates, Site site, boolean benchRoutes, Budget budget, String compression) {
         public Config(Path templates, Site site, boolean benchRoutes) {
-            this(templates, site, benchRoutes, null);
+            this(templates, site, benchRoutes, null, Compression.DEFAULT);
         }
 
         public Config(Path templates) {
@@ -85,11 +86,16 @@ public final class App {
         }
 
         public Config withSite(Site newSite) {
-            return new Config(templates, newSite, benchRoutes, budget);
+            return new Config(templates, newSite, benchRoutes, budget, compression);
         }
 
         public Config withBudget(Budget newBudget) {
-            return new Config(templates, site, benchRoutes, newBudget);
+            return new Config(templates, site, benchRoutes, newBudget, compression);
+        }
+
+        public Config withCompression(String newCompression) {
+            Compression.parse(newCompression); // refused here, at start-up, when it names nothing
+            return new Config(templates, site, benchRoutes, budget, newCompression);
         }
     }
 
@@ -110,9 +116,10 @@ public final class App {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(MAX_HEADER)));
-            // gzip for every text response of 1500 bytes or more (Javalin's default threshold);
-            // images other than SVG are left alone. Brotli would need a native library.
-            cfg.http.compressionStrategy = CompressionStrategy.GZIP;
+            // Every text response of 1500 bytes or more compressed as the client accepts: zstd (Chromium
+            // asks for it, compressed after the handlers) or gzip (Javalin's) by default (Compression).
+            Compression compression = Compression.parse(config.compression());
+            cfg.http.compressionStrategy = compression.strategy();
             cfg.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_HEADER);
                 http.setSendServerVersion(false);
@@ -141,7 +148,7 @@ public final class App {
                 });
             }
             Assets.BUNDLED.register(cfg.routes);
-            ResponseHeaders.install(cfg.routes, site.contentSecurityPolicy());
+            ResponseHeaders.install(cfg.routes, site.contentSecurityPolicy(), compression);
             HealthCheck.register(cfg.routes, Paths.HEALTH, templates, health, watch);
 
 

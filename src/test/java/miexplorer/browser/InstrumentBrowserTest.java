@@ -77,7 +77,7 @@ class InstrumentBrowserTest extends BrowserTest {
         WebElement cell = d.findElement(By.id("c-0-0"));
         cell.click();
         cell.sendKeys(Keys.chord(Keys.CONTROL, "a"), "9/");
-        sleep(700); // well past the 150 ms pause
+        sleep(700); // well past any pause: a half-typed number waits for 1.5 s, or for the cell to be left
         assertTrue(d.findElements(By.id("err-p-0-0")).isEmpty(), "“9/” is still being typed");
         cell.sendKeys("25");
         new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> String.valueOf(x.getCurrentUrl()).contains("p=9/25,"));

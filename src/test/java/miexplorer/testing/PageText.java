@@ -58,7 +58,7 @@ public final class PageText {
             r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v));
             byte[] bytes = r.body();
             String encoding = headers.getOrDefault("content-encoding", List.of("")).get(0);
-            byte[] plain = encoding.equals("gzip") ? gunzip(bytes) : bytes;
+            byte[] plain = encoding.equals("gzip") ? gunzip(bytes) : encoding.equals("zstd") ? unzstd(bytes) : bytes;
             String body = new String(plain, StandardCharsets.UTF_8);
             checkSound(path, r.statusCode(), body);
             return new Res(r.statusCode(), body, bytes, headers);
@@ -107,6 +107,12 @@ public final class PageText {
         assertFalse(body.contains("at miexplorer."), what + ": the response carries a stack trace:\n" + body);
         assertFalse(body.contains("at io.javalin."), what + ": the response carries a stack trace:\n" + body);
         assertTrue(code < 500, what + ": status " + code + "\n" + body);
+    }
+
+    public static byte[] unzstd(byte[] bytes) throws IOException {
+        try (com.github.luben.zstd.ZstdInputStream in = new com.github.luben.zstd.ZstdInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
     }
 
     public static byte[] gunzip(byte[] bytes) throws IOException {

@@ -7,14 +7,18 @@ import java.util.Arrays;
 /**
  * The headers every answer carries: before a handler, the content security policy and the two
  * headers that keep browsers from guessing; after it, the charset, the validators of a GET
- * ({@link ConditionalGet}) and {@code Vary: Accept-Encoding}.
+ * ({@link ConditionalGet}), zstd for clients that take it ({@link Compression}) and
+ * {@code Vary: Accept-Encoding}.
  */
 public final class ResponseHeaders {
     private ResponseHeaders() {
     }
 
-    /** @param contentSecurityPolicy the policy sent with every response (the site's: see its settings) */
-    public static void install(RoutesConfig routes, String contentSecurityPolicy) {
+    /**
+     * @param contentSecurityPolicy the policy sent with every response (the site's: see its settings)
+     * @param compression what compresses the answers held in memory after the handlers (zstd)
+     */
+    public static void install(RoutesConfig routes, String contentSecurityPolicy, Compression compression) {
         routes.before(ctx -> {
             ctx.header("Content-Security-Policy", contentSecurityPolicy);
             ctx.header("X-Content-Type-Options", "nosniff");
@@ -23,6 +27,7 @@ public final class ResponseHeaders {
         routes.after(ctx -> {
             declareCharset(ctx);
             ConditionalGet.apply(ctx);
+            compression.compressZstd(ctx);
             addVary(ctx, "Accept-Encoding");
         });
     }

@@ -207,6 +207,18 @@ class HostingTest {
         });
     }
 
+    /** Chromium asks for "gzip, deflate, br, zstd" and gets zstd, which costs the server far less (BENCHMARKS.md). */
+    @Test
+    void a_browser_that_accepts_zstd_gets_zstd_and_the_same_page() {
+        JavalinTest.test(app(), (server, client) -> {
+            PageText.Res plain = fetch(client, WEATHER);
+            PageText.Res zstd = fetch(client, WEATHER, "Accept-Encoding", "gzip, deflate, br, zstd");
+            assertEquals("zstd", zstd.header("Content-Encoding"));
+            assertArrayEquals(plain.bytes(), PageText.unzstd(zstd.bytes()), "the same page, decompressed");
+            assertTrue(zstd.bytes().length < plain.bytes().length / 3, zstd.bytes().length + " bytes of " + plain.bytes().length);
+        });
+    }
+
     /** Sent whole rather than in chunks: the length is known once the page is rendered. */
     @Test
     void pages_and_fragments_sent_uncompressed_say_their_length() {
