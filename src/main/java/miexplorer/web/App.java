@@ -3,12 +3,16 @@ package miexplorer.web;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import miexplorer.practice.ExerciseData;
 import miexplorer.web.attention.AttentionExplorer;
+import miexplorer.web.attention.AttentionInput;
 import miexplorer.web.cmi.CmiExplorer;
+import miexplorer.web.cmi.CmiInput;
 import miexplorer.web.course.CmiExample;
 import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.course.JointExample;
@@ -19,7 +23,13 @@ import miexplorer.web.http.ErrorPages;
 import miexplorer.web.http.JettyErrors;
 import miexplorer.web.http.ResponseHeaders;
 import miexplorer.web.http.StoredAnswers;
+import miexplorer.web.joint.JointInput;
+import miexplorer.web.joint.Kind;
+import miexplorer.web.joint.TableSettings;
 import miexplorer.web.mi.MiExplorer;
+import miexplorer.web.practice.ExplorerLinks;
+import miexplorer.web.practice.PracticeRoutes;
+import miexplorer.web.render.Format;
 import miexplorer.web.render.Templates;
 import miexplorer.web.server.BoundedErrors;
 import miexplorer.web.server.Budget;
@@ -151,7 +161,6 @@ public final class App {
             ResponseHeaders.install(cfg.routes, site.contentSecurityPolicy(), compression);
             HealthCheck.register(cfg.routes, Paths.HEALTH, templates, health, watch);
 
-
             // The explorers hand the gallery their examples, and the lesson what it embeds of them: each
             // explorer live, the examples whose figures its text quotes, and the attention example's variations.
             var mi = ExplorerRoutes.register(cfg.routes, templates, site, new MiExplorer(site));
@@ -162,12 +171,64 @@ public final class App {
                     AttentionExplorer::lessonTry, cmi.inLesson(),
                     cmi.examples((example, input) -> new CmiExample(example, CmiExplorer.weights(input))));
             miexplorer.web.data.DataRoutes.register(cfg.routes, templates, heavy);
+            // Practice links its exercises' numbers to the explorers without importing them.
+            PracticeRoutes.register(cfg.routes, templates, site, new ExplorerLinks() {
+                @Override
+                public String table(ExerciseData.Table t) {
+                    return new JointInput(t.xName(), t.yName(), t.xLabels(), t.yLabels(), cells(t.cells()),
+                            t.counts() ? Kind.COUNTS : Kind.PROBABILITIES, t.base(), TableSettings.DEFAULT_DIGITS).url();
+                }
+
+                @Override
+                public String threeWay(ExerciseData.ThreeWayTable t) {
+                    List<List<List<String>>> slices = new ArrayList<>();
+                    for (double[][] slice : t.cells()) {
+                        slices.add(cells(slice));
+                    }
+                    return new CmiInput(t.xName(), t.yName(), t.zName(), t.xLabels(), t.yLabels(), t.zLabels(), slices,
+                            t.counts() ? Kind.COUNTS : Kind.PROBABILITIES, t.base(), TableSettings.DEFAULT_DIGITS).url();
+                }
+
+                @Override
+                public String attention(ExerciseData.AttentionRow a) {
+                    List<String> keyLabels = new ArrayList<>();
+                    List<String> keys = new ArrayList<>();
+                    for (int i = 0; i < a.keys().length; i++) {
+                        keyLabels.add("k" + (i + 1));
+                        keys.add(vector(a.keys()[i]));
+                    }
+                    return new AttentionInput(List.of("q"), List.of(vector(a.query())), List.of(), keyLabels, keys, List.of(),
+                            a.scale(), Format.cell(a.temperature()), AttentionInput.DEFAULT_DIGITS).url();
+                }
+            });
             if (config.benchRoutes()) {
                 StoredAnswers.register(cfg.routes);
             }
 
             errors.install(cfg.routes);
         });
+    }
+
+    /** Numbers as an explorer's cells hold them, written as typed. */
+    private static List<List<String>> cells(double[][] w) {
+        List<List<String>> rows = new ArrayList<>();
+        for (double[] row : w) {
+            List<String> r = new ArrayList<>();
+            for (double v : row) {
+                r.add(Format.cell(v));
+            }
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /** A vector as the attention explorer's fields hold it: "1, -1, 0.5". */
+    private static String vector(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) {
+            b.append(b.length() == 0 ? "" : ", ").append(Format.cell(x));
+        }
+        return b.toString();
     }
 
     /**

@@ -1,10 +1,10 @@
 package miexplorer.web.mi;
 
-import java.util.regex.Pattern;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.web.joint.JointInput;
+import miexplorer.web.render.Csv;
 import miexplorer.web.render.Python;
 
 /**
@@ -119,8 +119,6 @@ public final class MiExport {
 
     // ---- CSV -----------------------------------------------------------------------------------
 
-    /** A number as a spreadsheet reads it: such a cell is data, never a formula. */
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /**
      * The table and the results. First the variables and unit, then P(x, y) with its marginals (rows
@@ -181,24 +179,8 @@ public final class MiExport {
             if (i > 0) {
                 b.append(',');
             }
-            b.append(csvField(fields[i]));
+            b.append(Csv.field(fields[i]));
         }
         b.append("\r\n");
-    }
-
-    /**
-     * One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or spaces at its
-     * ends, with quotes doubled. Text a spreadsheet would evaluate as a formula (starting with =, +,
-     * −, @, a tab or a carriage return, and not a plain number) gets a leading apostrophe, the usual
-     * defence against formula injection.
-     */
-    static String csvField(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(v).matches()) {
-            v = "'" + v;
-        }
-        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
-                || !v.equals(v.strip());
-        return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }
