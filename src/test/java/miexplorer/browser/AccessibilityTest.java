@@ -43,7 +43,19 @@ class AccessibilityTest extends BrowserTest {
                 "/attention/scaling?n=1",
                 "/cmi?p=1,x&p=1,1&kind=counts",
                 "/examples/cmi-xor?embed=1",
-                "/no-such-page"));
+                "/no-such-page",
+                // Practice: the list, an exercise with a wrong answer and hints, a solution of three variables,
+                // an answer that cannot be read with an attention row's step, two tables, a missing cell,
+                // a worksheet's key, a worksheet that cannot be made, and an embedded exercise.
+                "/practice",
+                "/practice/mutual-information?level=easy&seed=3&answer=0.5&hints=2",
+                "/practice/conditional-mi?level=medium&seed=2&hints=20",
+                "/practice/softmax-weights?level=hard&seed=4&answer=sin&hints=1",
+                "/practice/compare-tables?level=easy&seed=1&answer=A&hints=1",
+                "/practice/independent-cell?level=hard&seed=3",
+                "/practice/sheet?kinds=mutual-information,co-information,effective-keys&n=1&level=easy&seed=1&key=1",
+                "/practice/sheet?kinds=nope",
+                "/practice/miller-madow?level=hard&seed=8&embed=1"));
         MiPresets.all().forEach(p -> pages.add(p.url()));
         AttentionPresets.all().forEach(p -> pages.add(p.url()));
         StringBuilder big = new StringBuilder("/mi?kind=counts&p=");
@@ -107,7 +119,8 @@ class AccessibilityTest extends BrowserTest {
         // The phone layout (the summary bar held at the top) in both schemes, on the pages that have it.
         d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         // The lesson holds all three explorers; /attention its own summary bar; a table with a mistake the problems in the bar.
-        List<String> phone = List.of("/", "/attention", "/mi?p=0.5,abc;0,0.5");
+        List<String> phone = List.of("/", "/attention", "/mi?p=0.5,abc;0,0.5", "/practice",
+                "/practice/mutual-information?level=easy&seed=3&answer=0.5&hints=2");
         for (String scheme : List.of("light", "dark")) {
             ((ChromeDriver) d).executeCdpCommand("Emulation.setEmulatedMedia",
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
