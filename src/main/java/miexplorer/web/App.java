@@ -13,7 +13,9 @@ import miexplorer.web.cmi.CmiExplorer;
 import miexplorer.web.course.CmiExample;
 import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.course.JointExample;
+import miexplorer.web.data.DataRoutes;
 import miexplorer.web.examples.ExampleRoutes;
+import miexplorer.web.experiments.ExperimentRoutes;
 import miexplorer.web.explorer.ExplorerRoutes;
 import miexplorer.web.http.ErrorPages;
 import miexplorer.web.http.JettyErrors;
@@ -148,13 +150,14 @@ public final class App {
             // The explorers hand the gallery their examples, and the lesson what it embeds of them: each
             // explorer live, the examples whose figures its text quotes, and the attention example's variations.
             var mi = ExplorerRoutes.register(cfg.routes, templates, site, new MiExplorer(site));
-            var attention = ExplorerRoutes.register(cfg.routes, templates, site, new AttentionExplorer(site, templates, heavy));
+            var attention = ExplorerRoutes.register(cfg.routes, templates, site, new AttentionExplorer(site));
             var cmi = ExplorerRoutes.register(cfg.routes, templates, site, new CmiExplorer(site));
             ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples(), cmi.examples()));
             CourseRoutes.register(cfg.routes, templates, site, mi.inLesson(), mi.examples(JointExample::new), attention.inLesson(),
                     AttentionExplorer::lessonTry, cmi.inLesson(),
                     cmi.examples((example, input) -> new CmiExample(example, CmiExplorer.weights(input))));
-            miexplorer.web.data.DataRoutes.register(cfg.routes, templates, heavy);
+            ExperimentRoutes.register(cfg.routes, templates, heavy);
+            DataRoutes.register(cfg.routes, templates, heavy);
             if (config.benchRoutes()) {
                 StoredAnswers.register(cfg.routes);
             }

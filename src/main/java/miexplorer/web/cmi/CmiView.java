@@ -94,24 +94,6 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
         return new CmiSteps(input.table(), input.settings(), weights, analysis, placement);
     }
 
-    // ---- pictures ------------------------------------------------------------------------------
-
-    public ThreeCircles circles() {
-        return ThreeCircles.of(analysis.diagram(), this::shown);
-    }
-
-    public String circlesText() {
-        StringBuilder b = new StringBuilder("Three overlapping circles, one for each of " + xName() + ", " + yName() + " and " + zName()
-                + ", not drawn to scale. The seven regions: ");
-        List<ThreeCircles.Region> regions = circles().regions();
-        for (int i = 0; i < regions.size(); i++) {
-            ThreeCircles.Region r = regions.get(i);
-            b.append(r.meaning()).append(", ").append(r.symbol()).append(" = ").append(withUnit(r.value()))
-                    .append(r.negative() ? " (negative)" : "").append(i + 1 < regions.size() ? "; " : ".");
-        }
-        return b.toString();
-    }
-
     // ---- text ----------------------------------------------------------------------------------
 
     @Override

@@ -1,10 +1,10 @@
 package miexplorer.web.mi;
 
-import java.util.regex.Pattern;
 import miexplorer.info.Analysis;
 import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.web.joint.JointInput;
+import miexplorer.web.render.Csv;
 import miexplorer.web.render.Python;
 
 /**
@@ -13,8 +13,8 @@ import miexplorer.web.render.Python;
  * CSV. Both take the query string of the state's canonical URL (see {@link MiExplorer#exports}).
  *
  * <p>Names and labels are user text. In the script they appear only inside Python string literals,
- * escaped here (never in comments, where a line break would end the comment); in the CSV they are
- * quoted as RFC 4180 says, and a cell a spreadsheet would run as a formula is defused.
+ * escaped ({@link Python}; never in comments, where a line break would end the comment); in the CSV
+ * they are quoted as RFC 4180 says, and a cell a spreadsheet would run as a formula is defused ({@link Csv}).
  */
 public final class MiExport {
     public static final String PY_PATH = "/mi.py";
@@ -119,9 +119,6 @@ public final class MiExport {
 
     // ---- CSV -----------------------------------------------------------------------------------
 
-    /** A number as a spreadsheet reads it: such a cell is data, never a formula. */
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-
     /**
      * The table and the results. First the variables and unit, then P(x, y) with its marginals (rows
      * are the values of X), then each measure at full precision and as the page shows it.
@@ -131,10 +128,10 @@ public final class MiExport {
         Analysis a = view.analysis();
         JointDistribution t = a.table();
         StringBuilder b = new StringBuilder(1024);
-        row(b, "X", in.xName());
-        row(b, "Y", in.yName());
-        row(b, "unit", view.unit());
-        row(b, "kind", in.kind().key());
+        Csv.row(b, "X", in.xName());
+        Csv.row(b, "Y", in.yName());
+        Csv.row(b, "unit", view.unit());
+        Csv.row(b, "kind", in.kind().key());
         b.append("\r\n");
 
         String[] header = new String[in.cols() + 2];
@@ -143,7 +140,7 @@ public final class MiExport {
             header[j + 1] = in.yLabels().get(j);
         }
         header[in.cols() + 1] = "P(X)";
-        row(b, header);
+        Csv.row(b, header);
         for (int i = 0; i < t.rows(); i++) {
             String[] r = new String[in.cols() + 2];
             r[0] = in.xLabels().get(i);
@@ -151,7 +148,7 @@ public final class MiExport {
                 r[j + 1] = Double.toString(t.p(i, j));
             }
             r[in.cols() + 1] = Double.toString(t.px(i));
-            row(b, r);
+            Csv.row(b, r);
         }
         String[] py = new String[in.cols() + 2];
         py[0] = "P(Y)";
@@ -159,10 +156,10 @@ public final class MiExport {
             py[j + 1] = Double.toString(t.py(j));
         }
         py[in.cols() + 1] = "1";
-        row(b, py);
+        Csv.row(b, py);
         b.append("\r\n");
 
-        row(b, "measure", "value", "unit", "shown");
+        Csv.row(b, "measure", "value", "unit", "shown");
         measure(b, view, "H(X)", a.entropyX());
         measure(b, view, "H(Y)", a.entropyY());
         measure(b, view, "H(X, Y)", a.jointEntropy());
@@ -173,32 +170,6 @@ public final class MiExport {
     }
 
     private static void measure(StringBuilder b, MiView view, String name, double v) {
-        row(b, name, Double.toString(v), view.unit(), view.shown(v));
-    }
-
-    private static void row(StringBuilder b, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(csvField(fields[i]));
-        }
-        b.append("\r\n");
-    }
-
-    /**
-     * One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or spaces at its
-     * ends, with quotes doubled. Text a spreadsheet would evaluate as a formula (starting with =, +,
-     * −, @, a tab or a carriage return, and not a plain number) gets a leading apostrophe, the usual
-     * defence against formula injection.
-     */
-    static String csvField(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(v).matches()) {
-            v = "'" + v;
-        }
-        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
-                || !v.equals(v.strip());
-        return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        Csv.row(b, name, Double.toString(v), view.unit(), view.shown(v));
     }
 }
