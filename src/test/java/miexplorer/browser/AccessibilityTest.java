@@ -1,14 +1,14 @@
 package miexplorer.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import miexplorer.testing.Needs;
+import miexplorer.testing.Tool;
 import miexplorer.web.attention.AttentionPresets;
 import miexplorer.web.mi.MiPresets;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * example, in the light and the dark colour scheme, and must report no violations.
  */
 class AccessibilityTest extends BrowserTest {
-    private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
+    private static final Path AXE = Tool.Paths.AXE;
 
     static List<String> pages() {
         List<String> pages = new ArrayList<>(List.of(
@@ -78,16 +78,9 @@ class AccessibilityTest extends BrowserTest {
     }
 
     /** One browser for every page, so the whole check takes seconds, not minutes. */
+    @Needs(Tool.AXE)
     @Test
     void no_page_has_accessibility_violations_in_either_colour_scheme() throws Exception {
-        if (!Files.exists(AXE)) {
-            String message = "ACCESSIBILITY TESTS NEED " + AXE + ": run `npm ci` (.ci/run does)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("\n*** SKIPPING: " + message + " ***\n");
-            assumeTrue(false, message);
-        }
         String axe = Files.readString(AXE);
         WebDriver d = browser.open(true);
         JavascriptExecutor js = (JavascriptExecutor) d;

@@ -194,4 +194,43 @@ public final class PageText {
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#34;", "\"")
                 .replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
     }
+
+    public static String table(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        if (start < 0) {
+            return "";
+        }
+        return html.substring(start, html.indexOf("</table>", start));
+    }
+
+    public static List<String[]> rows(String table, String regex, int groups) {
+        Matcher m = Pattern.compile(regex).matcher(table);
+        List<String[]> out = new ArrayList<>();
+        while (m.find()) {
+            String[] r = new String[groups];
+            for (int g = 0; g < groups; g++) {
+                r[g] = unescape(m.group(g + 1));
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    public static List<String> column(List<String[]> rows, int c) {
+        return rows.stream().map(r -> r[c]).toList();
+    }
+
+    public static String errorText(String html, String id) {
+        Matcher m = Pattern.compile("<p class=\"field-error\" id=\"" + Pattern.quote(id) + "\">([^<]*)</p>").matcher(html);
+        return m.find() ? unescape(m.group(1)) : null;
+    }
+
+    public static String allErrors(String html) {
+        Matcher m = Pattern.compile("<p class=\"field-error\" id=\"([^\"]*)\">([^<]*)</p>").matcher(html);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            b.append(m.group(1)).append(": ").append(unescape(m.group(2))).append("; ");
+        }
+        return b.toString();
+    }
 }

@@ -26,7 +26,9 @@ import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
+import miexplorer.testing.Needs;
 import miexplorer.testing.PageText;
+import miexplorer.testing.Tool;
 import miexplorer.web.render.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -196,9 +198,9 @@ class CmiWebTest {
     }
 
     /* The script prints what the page shows, for the weather split by season. */
+    @Needs(Tool.NUMPY)
     @Test
     void the_python_script_prints_the_pages_numbers() throws Exception {
-        ExportTest.needNumpy();
         JavalinTest.test(app(), (server, client) -> {
             String query = URLDecoder.decode(fetch(client, "/cmi").body().replaceAll("(?s).*<a href=\"/cmi\\.py\\?([^\"]*)\".*", "$1")
                     .replace("&amp;", "&"), StandardCharsets.UTF_8);

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import miexplorer.testing.AttentionReference;
 import miexplorer.testing.PageText;
 import miexplorer.web.attention.AttentionPresets;
 import miexplorer.web.examples.ExampleRoutes;
@@ -231,9 +232,9 @@ class CourseWebTest {
             for (int i = 0; i < 3; i++) {
                 s[i] = (q[r][0] * keys[i][0] + q[r][1] * keys[i][1]) / (scale ? Math.sqrt(2) : 1);
             }
-            alpha[r] = AttentionWebTest.softmax(s);
+            alpha[r] = AttentionReference.softmax(s);
         }
-        return "I(query; key) = " + fixed(AttentionWebTest.mutualInformation(AttentionWebTest.joint(alpha, new double[] {1, 1})), 3)
+        return "I(query; key) = " + fixed(AttentionReference.mutualInformation(AttentionReference.joint(alpha, new double[] {1, 1})), 3)
                 + " bits";
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -23,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import miexplorer.testing.Needs;
 import miexplorer.testing.PageText;
+import miexplorer.testing.Tool;
 import miexplorer.web.render.Python;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,24 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ExportTest {
     /** Debian's Python (a pyenv python3 earlier on PATH may lack NumPy). */
-    static final Path PYTHON = Path.of(System.getenv().getOrDefault("PYTHON", "/usr/bin/python3"));
-
-    private static Boolean numpy;
-
-    /** Skips the calling test without NumPy (fails it under CI=true); asks Python once. */
-    static void needNumpy() throws Exception {
-        if (numpy == null) {
-            numpy = Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import numpy"), "").exit == 0;
-        }
-        if (!numpy) {
-            String message = "THE PYTHON EXPORT TESTS NEED " + PYTHON + " WITH NUMPY (Debian package python3-numpy; .ci/run installs it)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("\n*** SKIPPING: " + message + " ***\n");
-            assumeTrue(false, message);
-        }
-    }
+    static final Path PYTHON = Tool.Paths.PYTHON;
 
     private static Javalin app() {
         return App.create(App.Config.production());
@@ -97,10 +81,10 @@ class ExportTest {
         return out.stream();
     }
 
+    @Needs(Tool.NUMPY)
     @ParameterizedTest(name = "{0}")
     @MethodSource("states")
     void the_python_script_prints_the_numbers_the_page_shows(String query) throws Exception {
-        needNumpy();
         JavalinTest.test(app(), (server, client) -> {
             PageText.Res page = fetch(client, "/mi?" + query);
             assertEquals(200, page.code(), page.body());
@@ -140,9 +124,9 @@ class ExportTest {
             "quote\"s", "back\\slash", "new\nline", "tri'''ple", "dq\"\"\"x", "# not a comment", "é and ü",
             "emoji 😀", "rtl \u202e override", "nul\u0001ctl", "tab\there", "<script>alert(1)</script>", "=1+1");
 
+    @Needs(Tool.NUMPY)
     @Test
     void hostile_labels_are_inert_in_the_script_and_print_back_exactly() throws Exception {
-        needNumpy();
         JavalinTest.test(app(), (server, client) -> {
             List<String> rows = HOSTILE.subList(0, 7);
             List<String> cols = HOSTILE.subList(7, HOSTILE.size());
