@@ -1,4 +1,4 @@
-package miexplorer.web;
+package miexplorer.web.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import miexplorer.testing.Needs;
 import miexplorer.testing.Tool;
+import miexplorer.web.App;
 import org.junit.jupiter.api.Test;
 
 /**

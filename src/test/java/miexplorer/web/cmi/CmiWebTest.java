@@ -1,4 +1,4 @@
-package miexplorer.web;
+package miexplorer.web.cmi;
 
 import static miexplorer.testing.PageText.byId;
 import static miexplorer.testing.PageText.fetch;
@@ -28,7 +28,9 @@ import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
 import miexplorer.testing.Needs;
 import miexplorer.testing.PageText;
+import miexplorer.testing.PythonRun;
 import miexplorer.testing.Tool;
+import miexplorer.web.App;
 import miexplorer.web.render.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -206,7 +208,7 @@ class CmiWebTest {
                     .replace("&amp;", "&"), StandardCharsets.UTF_8);
             PageText.Res script = fetch(client, "/cmi.py?" + query.replace(" ", "+"));
             assertEquals(200, script.code(), script.body());
-            ExportTest.Run run = ExportTest.python(script.body());
+            PythonRun run = PythonRun.script(script.body());
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().contains("I(X;Y) = 0.378 bits"), run.out());
             assertTrue(run.out().contains("I(X;Y|Z) = 0.300 bits"), run.out());

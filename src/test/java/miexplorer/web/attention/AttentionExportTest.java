@@ -1,4 +1,4 @@
-package miexplorer.web;
+package miexplorer.web.attention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import miexplorer.testing.Needs;
+import miexplorer.testing.PythonRun;
 import miexplorer.testing.Tool;
+import miexplorer.web.App;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,7 +43,7 @@ class AttentionExportTest {
             String script = res.body().string();
             Path file = Files.createTempFile("attention", ".py");
             Files.writeString(file, script);
-            var run = ExportTest.run(List.of(ExportTest.PYTHON.toString(), "-W", "error", file.toString()), "");
+            var run = PythonRun.run(List.of(Tool.Paths.PYTHON.toString(), "-W", "error", file.toString()), "");
             Files.delete(file);
             assertEquals(0, run.exit(), run.err());
 
@@ -57,6 +59,8 @@ class AttentionExportTest {
                     entropies.add(line.substring(line.indexOf(": H = ") + 6, line.indexOf(" bits of")));
                 }
             }
+            // One line per query: none missing, so the comparison below covers every query.
+            assertEquals(query.split("(^|&)q=", -1).length - 1, entropies.size(), run.out());
             // The page's entropy (with scaling on) or the working's, as set; compare with the API as set.
             JsonNode api = JSON.readTree(client.post("/api/attention", apiBody(query)).body().string());
             JsonNode h = api.get("entropyBits");
