@@ -17,20 +17,15 @@ public final class ExperimentRoutes {
     /** The heap the √d_k experiment holds: a trial's keys of up to 1024 numbers (256 × 1024 × 8 bytes), and the page. */
     private static final long SCALING_BYTES = 4L * 1024 * 1024;
 
-    private final Templates templates;
-    private final HeavyWork heavy;
-
-    private ExperimentRoutes(Templates templates, HeavyWork heavy) {
-        this.templates = templates;
-        this.heavy = heavy;
+    private ExperimentRoutes() {
     }
 
     /** @param heavy admits each experiment, which is heavy work */
     public static void register(RoutesConfig routes, Templates templates, HeavyWork heavy) {
-        routes.get(Paths.SCALING, new ExperimentRoutes(templates, heavy)::scaling);
+        routes.get(Paths.SCALING, ctx -> scaling(ctx, templates, heavy));
     }
 
-    private void scaling(Context ctx) {
+    private static void scaling(Context ctx, Templates templates, HeavyWork heavy) {
         heavy.run(ctx, SCALING_BYTES, 1, permit -> {
             ScalingView view = ScalingView.read(Fields.ofQuery(ctx));
             ctx.status(view.ok() ? 200 : 400);
