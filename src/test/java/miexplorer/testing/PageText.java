@@ -84,6 +84,16 @@ public final class PageText {
     }
 
     /** GET through javalin-testtools, as htmx asks when {@code htmx}. */
+    /** POSTs {@code form} to {@code path}, as htmx does when {@code htmx}. */
+    public static Res post(HttpClient client, String path, Form form, boolean htmx) {
+        return read(client.request(path, b -> {
+            b.post(form.body());
+            if (htmx) {
+                b.header("HX-Request", "true");
+            }
+        }), "POST " + path + " " + form);
+    }
+
     public static Res get(HttpClient client, String path, boolean htmx) {
         return read(client.get(path, req -> {
             if (htmx) {

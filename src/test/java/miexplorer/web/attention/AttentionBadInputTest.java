@@ -17,6 +17,7 @@ import io.javalin.testtools.JavalinTest;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import miexplorer.testing.Form;
 import miexplorer.testing.PageText.Res;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

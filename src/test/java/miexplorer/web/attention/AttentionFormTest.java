@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.testtools.JavalinTest;
 import java.util.List;
+import miexplorer.testing.Form;
 import miexplorer.testing.PageText.Res;
 import org.junit.jupiter.api.Test;
 

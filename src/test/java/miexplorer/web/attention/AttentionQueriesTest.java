@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.testtools.JavalinTest;
 import java.util.List;
+import miexplorer.testing.Form;
 import miexplorer.testing.PageText.Res;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,7 +5,6 @@ import static miexplorer.testing.PageText.*;
 import static miexplorer.testing.PageText.byId;
 import static miexplorer.testing.PageText.get;
 import static miexplorer.testing.PageText.raw;
-import static miexplorer.testing.PageText.read;
 import static miexplorer.testing.PageText.unescape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,15 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.testtools.FormBody;
 import io.javalin.testtools.HttpClient;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import miexplorer.testing.Form;
 import miexplorer.testing.PageText.Res;
+import miexplorer.testing.PageText;
 import miexplorer.web.App;
 
 /**
@@ -71,41 +69,11 @@ abstract class AttentionWebTests {
     }
 
     static Res post(HttpClient client, Form form, boolean htmx) {
-        return read(client.request("/attention", b -> {
-            b.post(form.body());
-            if (htmx) {
-                b.header("HX-Request", "true");
-            }
-        }), "POST /attention " + form);
+        return PageText.post(client, "/attention", form, htmx);
     }
 
     static Res api(HttpClient client, String json) {
         return raw(client, "/api/attention", json, "application/json", false);
-    }
-
-    /** The form as the page posts it: repeated keys in row order. */
-    static final class Form {
-        private final Map<String, List<String>> fields = new LinkedHashMap<>();
-
-        /** A copy of this form with {@code key} set to {@code values}. */
-        Form set(String key, String... values) {
-            Form f = new Form();
-            f.fields.putAll(fields);
-            f.fields.put(key, List.of(values));
-            return f;
-        }
-
-        FormBody body() {
-            FormBody.Builder b = new FormBody.Builder();
-            fields.forEach((k, vs) -> vs.forEach(v -> b.add(k, v)));
-            return b.build();
-        }
-
-        @Override
-        public String toString() {
-            String s = fields.toString();
-            return s.length() > 300 ? s.substring(0, 300) + "…" : s;
-        }
     }
 
     static List<String> numbered(String prefix, int n) {

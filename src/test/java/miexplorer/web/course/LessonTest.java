@@ -1,5 +1,6 @@
 package miexplorer.web.course;
 
+import static miexplorer.testing.JointReference.*;
 import static miexplorer.testing.PageText.fetch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,10 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.javalin.Javalin;
 import io.javalin.testtools.FormBody;
 import io.javalin.testtools.JavalinTest;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,46 +46,6 @@ class LessonTest {
             b.add("c", c);
         }
         return b.add("kind", "probabilities").add("digits", "3");
-    }
-
-    /** A preset's cells as numbers (they are plain decimals and whole counts). */
-    static double[][] weights(Preset<JointInput> p) {
-        var in = p.input();
-        double[][] w = new double[in.rows()][in.cols()];
-        for (int i = 0; i < in.rows(); i++) {
-            for (int j = 0; j < in.cols(); j++) {
-                w[i][j] = Double.parseDouble(in.cell(i, j));
-            }
-        }
-        return w;
-    }
-
-    static double[][] transpose(double[][] w) {
-        double[][] t = new double[w[0].length][w.length];
-        for (int i = 0; i < w.length; i++) {
-            for (int j = 0; j < w[0].length; j++) {
-                t[j][i] = w[i][j];
-            }
-        }
-        return t;
-    }
-
-    static String fixed(double v, int digits) {
-        String s = new BigDecimal(v).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
-        return s.equals("-0." + "0".repeat(digits)) ? "0." + "0".repeat(digits) : s;
-    }
-
-    /** The results table the explorer must show for these weights, in bits. */
-    static Map<String, String> expected(double[][] w, int digits) {
-        JointReference in = JointReference.of(w);
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("H(X)", fixed(in.hX(), digits) + " bits");
-        out.put("H(Y)", fixed(in.hY(), digits) + " bits");
-        out.put("H(X, Y)", fixed(in.hXY(), digits) + " bits");
-        out.put("H(X | Y)", fixed(in.hXgivenY(), digits) + " bits");
-        out.put("H(Y | X)", fixed(in.hYgivenX(), digits) + " bits");
-        out.put("I(X; Y)", fixed(in.mi(), digits) + " bits");
-        return out;
     }
 
     // ---- the lesson ----------------------------------------------------------------------------
@@ -204,8 +162,8 @@ class LessonTest {
             // one row per example: H(X), H(Y), I(X;Y), I(Y;X), min(H(X), H(Y)), from the definitions
             String table = html.substring(html.indexOf("id=\"properties-table\""), html.indexOf("</table>", html.indexOf("id=\"properties-table\"")));
             for (Preset<JointInput> p : MiPresets.all()) {
-                JointReference in = JointReference.of(weights(p));
-                JointReference swapped = JointReference.of(transpose(weights(p)));
+                JointReference in = JointReference.of(weights(p.input()));
+                JointReference swapped = JointReference.of(transpose(weights(p.input())));
                 String row = "<th scope=\"row\"><a href=\"/examples/" + p.slug() + "\">" + p.title().replace("×", "×") + "</a></th>"
                         + "<td>" + fixed(in.hX(), 3) + "</td><td>" + fixed(in.hY(), 3) + "</td>";
                 assertTrue(table.contains(row), "row for " + p.slug() + ": " + row);

@@ -1,5 +1,6 @@
 package miexplorer.web.examples;
 
+import static miexplorer.testing.JointReference.*;
 import static miexplorer.testing.PageText.fetch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,13 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import miexplorer.testing.JointReference;
 import miexplorer.testing.PageText;
 import miexplorer.web.App;
 import miexplorer.web.examples.ExampleRoutes;
@@ -39,36 +36,6 @@ class GalleryTest {
     }
 
     private static final double[][] WEATHER = {{0.36, 0.04}, {0.12, 0.48}};
-
-    /** A preset's cells as numbers (they are plain decimals and whole counts). */
-    static double[][] weights(Preset<JointInput> p) {
-        var in = p.input();
-        double[][] w = new double[in.rows()][in.cols()];
-        for (int i = 0; i < in.rows(); i++) {
-            for (int j = 0; j < in.cols(); j++) {
-                w[i][j] = Double.parseDouble(in.cell(i, j));
-            }
-        }
-        return w;
-    }
-
-    static String fixed(double v, int digits) {
-        String s = new BigDecimal(v).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
-        return s.equals("-0." + "0".repeat(digits)) ? "0." + "0".repeat(digits) : s;
-    }
-
-    /** The results table the explorer must show for these weights, in bits. */
-    static Map<String, String> expected(double[][] w, int digits) {
-        JointReference in = JointReference.of(w);
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("H(X)", fixed(in.hX(), digits) + " bits");
-        out.put("H(Y)", fixed(in.hY(), digits) + " bits");
-        out.put("H(X, Y)", fixed(in.hXY(), digits) + " bits");
-        out.put("H(X | Y)", fixed(in.hXgivenY(), digits) + " bits");
-        out.put("H(Y | X)", fixed(in.hYgivenX(), digits) + " bits");
-        out.put("I(X; Y)", fixed(in.mi(), digits) + " bits");
-        return out;
-    }
 
     /** Text as jte escapes it in element content. */
     static String escape(String s) {
@@ -104,7 +71,7 @@ class GalleryTest {
             assertEquals(200, res.code());
             assertEquals(p.title() + " · Examples · MI Explorer", PageText.title(res.body()));
             assertTrue(res.body().contains("<h1>" + escape(p.title()) + "</h1>"));
-            assertEquals(expected(weights(p), 3), PageText.measures(res.body()));
+            assertEquals(expected(weights(p.input()), 3), PageText.measures(res.body()));
             assertEquals(BASE + "/examples/" + p.slug(), PageText.canonical(res.body()), "its stable URL is canonical");
             assertEquals(PageText.measures(fetch(client, p.url()).body()), PageText.measures(res.body()), "the same as its /mi URL");
         });

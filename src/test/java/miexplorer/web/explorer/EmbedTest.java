@@ -11,8 +11,6 @@ import io.javalin.testtools.JavalinTest;
 import java.util.List;
 import miexplorer.testing.PageText;
 import miexplorer.web.App;
-import miexplorer.web.explorer.Preset;
-import miexplorer.web.joint.JointInput;
 import miexplorer.web.site.Site;
 import org.junit.jupiter.api.Test;
 
@@ -45,28 +43,6 @@ class EmbedTest {
             b.add("c", c);
         }
         return b.add("kind", "probabilities").add("digits", "3");
-    }
-
-    /** A preset's cells as numbers (they are plain decimals and whole counts). */
-    static double[][] weights(Preset<JointInput> p) {
-        var in = p.input();
-        double[][] w = new double[in.rows()][in.cols()];
-        for (int i = 0; i < in.rows(); i++) {
-            for (int j = 0; j < in.cols(); j++) {
-                w[i][j] = Double.parseDouble(in.cell(i, j));
-            }
-        }
-        return w;
-    }
-
-    static double[][] transpose(double[][] w) {
-        double[][] t = new double[w[0].length][w.length];
-        for (int i = 0; i < w.length; i++) {
-            for (int j = 0; j < w[0].length; j++) {
-                t[j][i] = w[i][j];
-            }
-        }
-        return t;
     }
 
     // ---- embed mode ----------------------------------------------------------------------------

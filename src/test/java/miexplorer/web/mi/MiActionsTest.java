@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.javalin.testtools.JavalinTest;
 import java.util.List;
 import java.util.Map;
+import miexplorer.testing.Form;
 import miexplorer.testing.JointReference;
 import miexplorer.testing.PageText.Res;
 import miexplorer.testing.PageText;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import miexplorer.testing.Form;
 import miexplorer.testing.PageText.Res;
 import miexplorer.web.App;
 import org.junit.jupiter.api.Test;

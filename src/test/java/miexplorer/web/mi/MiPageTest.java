@@ -11,6 +11,7 @@ import io.javalin.testtools.JavalinTest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import miexplorer.testing.Form;
 import miexplorer.testing.JointReference;
 import miexplorer.testing.PageText.Res;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package miexplorer.web.mi;
 import static miexplorer.testing.PageText.get;
 import static miexplorer.testing.PageText.measures;
 import static miexplorer.testing.PageText.raw;
-import static miexplorer.testing.PageText.read;
 import static miexplorer.testing.PageText.unescape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.testtools.FormBody;
 import io.javalin.testtools.HttpClient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import miexplorer.testing.Form;
 import miexplorer.testing.JointReference;
 import miexplorer.testing.PageText.Res;
+import miexplorer.testing.PageText;
 import miexplorer.web.App;
 
 /**
@@ -55,40 +55,11 @@ abstract class MiWebTests {
     }
 
     static Res post(HttpClient client, Form form, boolean htmx) {
-        return read(client.request("/mi", b -> {
-            b.post(form.body());
-            if (htmx) {
-                b.header("HX-Request", "true");
-            }
-        }), "POST /mi " + form);
+        return PageText.post(client, "/mi", form, htmx);
     }
 
     static Res api(HttpClient client, String json) {
         return raw(client, "/api/mi", json, "application/json", false);
-    }
-
-    /** The form as the page posts it: repeated keys, cells row-major. */
-    static final class Form {
-        private final Map<String, List<String>> fields = new LinkedHashMap<>();
-
-        /** A copy of this form with {@code key} set to {@code values}. */
-        Form set(String key, String... values) {
-            Form f = new Form();
-            f.fields.putAll(fields);
-            f.fields.put(key, List.of(values));
-            return f;
-        }
-
-        FormBody body() {
-            FormBody.Builder b = new FormBody.Builder();
-            fields.forEach((k, vs) -> vs.forEach(v -> b.add(k, v)));
-            return b.build();
-        }
-
-        @Override
-        public String toString() {
-            return fields.toString();
-        }
     }
 
     static Form weatherForm() {
