@@ -3,13 +3,13 @@ package miexplorer.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import miexplorer.web.attention.AttentionForm;
+import miexplorer.web.attention.AttentionExplorer;
 import miexplorer.web.attention.AttentionView;
+import miexplorer.web.explorer.ExplorerPage;
 import miexplorer.web.explorer.Placement;
+import miexplorer.web.form.Fields;
 import miexplorer.web.http.Utf8Buffer;
-import miexplorer.web.joint.JointForm;
-import miexplorer.web.mi.MiForm;
-import miexplorer.web.mi.MiPage;
+import miexplorer.web.mi.MiExplorer;
 import miexplorer.web.mi.MiView;
 import miexplorer.web.render.Templates;
 import miexplorer.web.site.Site;
@@ -54,14 +54,16 @@ public class ViewBenchmark {
         attentionLarge = Fixtures.attentionLargeForm();
     }
 
+    private static final MiExplorer MI = new MiExplorer(SITE);
+    private static final AttentionExplorer ATTENTION = new AttentionExplorer(SITE);
+
+    /** What a request does before rendering: read the form once, check it, compute, build the view. */
     private static MiView mi(Map<String, List<String>> params) {
-        MiExplorer.Read read = MiForm.read(params);
-        return MiView.of(JointForm.check(read.input(), read.errors()), Placement.PAGE, SITE);
+        return MI.show(MI.read(Fields.of(params)), Placement.PAGE);
     }
 
     private static AttentionView attention(Map<String, List<String>> params) {
-        AttentionForm.Read read = AttentionForm.read(params);
-        return AttentionView.of(AttentionForm.check(read.input(), read.errors()), Placement.PAGE, SITE);
+        return ATTENTION.show(ATTENTION.read(Fields.of(params)), Placement.PAGE);
     }
 
     /** What Htmx.respond sends for an htmx request: the fragment and its announcement, as UTF-8. */
@@ -96,11 +98,11 @@ public class ViewBenchmark {
     public byte[] pageMi() {
         Utf8Buffer out = new Utf8Buffer(48 * 1024);
         MiView v = mi(Map.of());
-        templates.render("mi/page.jte", new MiPage(v, "MI Explorer", v.announcement(), null, null), out);
+        templates.render("mi/page.jte", new ExplorerPage<>(v, "MI Explorer", v.announcement(), null, null), out);
         return out.toByteArray();
     }
 
-    /** As an edit's answer (MiRoutes.post): every worked step included. */
+    /** As an edit's answer (ExplorerRoutes' POST with htmx): every worked step included. */
     @Benchmark
     public byte[] fragmentWeather() {
         MiView v = mi(weather);

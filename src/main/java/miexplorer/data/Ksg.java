@@ -35,9 +35,8 @@ import java.util.Arrays;
  * pairs and finds each row's k-th neighbour in it, O(N log N + N k), then counts n_x, n_y by galloping
  * out from each row's place in the sorted columns, O(N log(n_x + n_y)). A shuffle of y for a
  * permutation test ({@link #rawNatsWithYPermuted(int[])}) costs the same as an estimate less the
- * standardising, noise and sorting; on a 2-core machine, once warm, an estimate took about 0.04 s for
- * 10⁴ rows, 0.2 s for 10⁵ and 3 s for 10⁶, and a shuffle about half as long. Instances are immutable
- * and safe to share between threads (a shuffle allocates its own working arrays).
+ * standardising, noise and sorting (BENCHMARKS.md has the timings). Instances are immutable and safe
+ * to share between threads (a shuffle allocates its own working arrays).
  */
 public final class Ksg {
     /** The number of neighbours scikit-learn uses by default. */

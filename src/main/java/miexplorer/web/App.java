@@ -16,7 +16,9 @@ import miexplorer.web.cmi.CmiInput;
 import miexplorer.web.course.CmiExample;
 import miexplorer.web.course.CourseRoutes;
 import miexplorer.web.course.JointExample;
+import miexplorer.web.data.DataRoutes;
 import miexplorer.web.examples.ExampleRoutes;
+import miexplorer.web.experiments.ExperimentRoutes;
 import miexplorer.web.explorer.ExplorerRoutes;
 import miexplorer.web.http.Compression;
 import miexplorer.web.http.ErrorPages;
@@ -164,13 +166,14 @@ public final class App {
             // The explorers hand the gallery their examples, and the lesson what it embeds of them: each
             // explorer live, the examples whose figures its text quotes, and the attention example's variations.
             var mi = ExplorerRoutes.register(cfg.routes, templates, site, new MiExplorer(site));
-            var attention = ExplorerRoutes.register(cfg.routes, templates, site, new AttentionExplorer(site, templates, heavy));
+            var attention = ExplorerRoutes.register(cfg.routes, templates, site, new AttentionExplorer(site));
             var cmi = ExplorerRoutes.register(cfg.routes, templates, site, new CmiExplorer(site));
             ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples(), cmi.examples()));
             CourseRoutes.register(cfg.routes, templates, site, mi.inLesson(), mi.examples(JointExample::new), attention.inLesson(),
                     AttentionExplorer::lessonTry, cmi.inLesson(),
                     cmi.examples((example, input) -> new CmiExample(example, CmiExplorer.weights(input))));
-            miexplorer.web.data.DataRoutes.register(cfg.routes, templates, heavy);
+            ExperimentRoutes.register(cfg.routes, templates, heavy);
+            DataRoutes.register(cfg.routes, templates, heavy);
             // Practice links its exercises' numbers to the explorers without importing them.
             PracticeRoutes.register(cfg.routes, templates, site, new ExplorerLinks() {
                 @Override

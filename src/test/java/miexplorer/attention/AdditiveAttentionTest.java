@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Random;
 import miexplorer.info.Entropy;
 import miexplorer.info.LogBase;
+import miexplorer.testing.Needs;
+import miexplorer.testing.Tool;
 import org.junit.jupiter.api.Test;
 
 /** Additive (Bahdanau) scores, the score functions side by side, and attention from any scores. */
@@ -242,9 +244,9 @@ class AdditiveAttentionTest {
      * linear range of tanh to deep saturation, against src/test/python/attention_scores.py (NumPy):
      * the same numbers to 1e-12 (relative to the number's size when it exceeds 1).
      */
+    @Needs(Tool.NUMPY)
     @Test
     void every_score_function_agrees_with_numpy_to_1e_12() throws Exception {
-        ReferencePython.need("THE NUMPY COMPARISON OF THE ATTENTION SCORES", "numpy", "package python3-numpy");
         Random r = new Random(17);
         ArrayNode cases = JSON.createArrayNode();
         List<QueryAttention> ours = new ArrayList<>();

@@ -1,7 +1,6 @@
 package miexplorer.attention;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import miexplorer.testing.Tool;
 
 /**
  * Runs a reference script of src/test/python under Debian's {@code /usr/bin/python3} (a pyenv
@@ -18,32 +18,9 @@ import java.util.concurrent.TimeUnit;
  * compare the attention maths with NumPy and PyTorch.
  */
 public final class ReferencePython {
-    public static final Path PYTHON = Path.of(System.getenv().getOrDefault("PYTHON", "/usr/bin/python3"));
+    public static final Path PYTHON = Tool.Paths.PYTHON;
 
     private ReferencePython() {
-    }
-
-    /**
-     * Skips the calling test with a loud message when Python cannot find {@code modules} (fails it
-     * under {@code CI=true}, where .ci/run has installed them). The modules are looked up, not
-     * imported: importing torch alone takes about 2 s, which the comparison itself pays once.
-     *
-     * @param modules what the script imports, e.g. {@code "numpy"} or {@code "torch, numpy"}
-     * @param packages the Debian packages that provide them, for the message
-     */
-    public static void need(String test, String modules, String packages) throws Exception {
-        boolean present = Files.isExecutable(PYTHON)
-                && new ProcessBuilder(PYTHON.toString(), "-c", "import importlib.util, sys; sys.exit(0 if all("
-                        + "importlib.util.find_spec(m.strip()) for m in '" + modules + "'.split(',')) else 1)").redirectErrorStream(true).start().waitFor() == 0;
-        if (!present) {
-            String message = test + " NEEDS " + PYTHON + " WITH " + modules.toUpperCase()
-                    + " (Debian " + packages + "; .ci/run installs it)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("\n*** SKIPPING: " + message + " ***\n");
-            assumeTrue(false, message);
-        }
     }
 
     /**

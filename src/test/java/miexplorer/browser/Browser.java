@@ -1,14 +1,12 @@
 package miexplorer.browser;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
+import miexplorer.testing.Tool;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.OutputType;
@@ -22,29 +20,18 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Debian's Chromium, driven by Debian's chromedriver, headless, with nothing downloaded. Without
- * a browser the tests are skipped with a loud message, except under {@code CI=true}, where a
- * missing browser fails the run. A failing test leaves a screenshot under
- * {@code target/screenshots/}.
+ * Debian's Chromium, driven by Debian's chromedriver, headless, with nothing downloaded (a test
+ * without them is skipped, or under CI fails: {@link BrowserTest} needs {@link Tool#BROWSER}). A
+ * failing test leaves a screenshot under {@code target/screenshots/}.
  */
 final class Browser implements TestWatcher {
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Tool.Paths.CHROMIUM;
+    static final Path CHROMEDRIVER = Tool.Paths.CHROMEDRIVER;
 
     private WebDriver driver;
 
     /** A fresh browser; {@code javascript} false gives one with scripts switched off. */
     WebDriver open(boolean javascript) {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String message = "BROWSER TESTS NEED " + CHROMIUM + " AND " + CHROMEDRIVER
-                    + " (Debian packages chromium and chromium-driver; .ci/run installs them)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("\n*** SKIPPING: " + message + " ***\n");
-            assumeTrue(false, message);
-        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -3,7 +3,6 @@ package miexplorer.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import miexplorer.testing.Needs;
+import miexplorer.testing.Tool;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +44,9 @@ class KnnSklearnComparisonTest {
 
     private static JsonNode cases;
 
+    @Needs(Tool.SKLEARN)
     @BeforeAll
     static void computeReferences() throws Exception {
-        requireSklearn();
         Path file = Files.createTempFile("knn-reference", ".json");
         try {
             run(List.of(PYTHON.toString(), SCRIPT.toString(), file.toString()));
@@ -136,20 +137,6 @@ class KnnSklearnComparisonTest {
             v[i] = array.get(i).asInt();
         }
         return v;
-    }
-
-    private static void requireSklearn() throws Exception {
-        boolean present = Files.isExecutable(PYTHON) && new ProcessBuilder(PYTHON.toString(), "-c", "import numpy, scipy, sklearn")
-                .redirectErrorStream(true).start().waitFor() == 0;
-        if (!present) {
-            String message = "THE KSG AND ROSS COMPARISON NEEDS " + PYTHON + " WITH numpy, scipy AND sklearn"
-                    + " (Debian package python3-sklearn; .ci/run installs it)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("\n*** SKIPPING: " + message + " ***\n");
-            assumeTrue(false, message);
-        }
     }
 
     private static void run(List<String> command) throws Exception {

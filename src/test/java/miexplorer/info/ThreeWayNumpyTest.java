@@ -3,7 +3,6 @@ package miexplorer.info;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,12 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import miexplorer.testing.Needs;
+import miexplorer.testing.Tool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
  * under {@code CI=true}, where it fails ({@code .ci/run} installs python3-numpy).
  */
 class ThreeWayNumpyTest {
-    private static final Path PYTHON = Path.of(System.getenv().getOrDefault("PYTHON", "/usr/bin/python3"));
+    private static final Path PYTHON = Tool.Paths.PYTHON;
     private static final Path SCRIPT = Path.of("src", "test", "python", "three_way.py");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double TOL = 1e-12;
 
+    @Needs(Tool.NUMPY)
     @Test
     void every_figure_is_numpys_to_1e_12() throws Exception {
-        needNumpy();
         List<double[][][]> tables = new ArrayList<>(List.of(ThreeWayAnalysisTest.XOR, ThreeWayAnalysisTest.AND,
                 ThreeWayAnalysisTest.commonCause()));
         for (long seed = 1000; seed < 1060; seed++) {
@@ -100,20 +100,6 @@ class ThreeWayNumpyTest {
         JsonNode v = theirs.get(field);
         assertTrue(v != null && v.isNumber(), which + field + " missing from the script's output");
         assertEquals(v.asDouble(), ours, TOL, which + field);
-    }
-
-    private static void needNumpy() throws Exception {
-        boolean present = Files.isExecutable(PYTHON)
-                && new ProcessBuilder(PYTHON.toString(), "-c", "import numpy").redirectErrorStream(true).start().waitFor() == 0;
-        if (!present) {
-            String message = "THE NUMPY COMPARISON OF THE THREE-VARIABLE MEASURES NEEDS " + PYTHON
-                    + " WITH NUMPY (Debian package python3-numpy; .ci/run installs it)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("\n*** SKIPPING: " + message + " ***\n");
-            assumeTrue(false, message);
-        }
     }
 
     /** Runs the script with Debian's Python, warnings as errors, {@code stdin} as its input; its output. */

@@ -84,6 +84,16 @@ public final class PageText {
     }
 
     /** GET through javalin-testtools, as htmx asks when {@code htmx}. */
+    /** POSTs {@code form} to {@code path}, as htmx does when {@code htmx}. */
+    public static Res post(HttpClient client, String path, Form form, boolean htmx) {
+        return read(client.request(path, b -> {
+            b.post(form.body());
+            if (htmx) {
+                b.header("HX-Request", "true");
+            }
+        }), "POST " + path + " " + form);
+    }
+
     public static Res get(HttpClient client, String path, boolean htmx) {
         return read(client.get(path, req -> {
             if (htmx) {
@@ -199,5 +209,44 @@ public final class PageText {
     public static String unescape(String s) {
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#34;", "\"")
                 .replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
+    }
+
+    public static String table(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        if (start < 0) {
+            return "";
+        }
+        return html.substring(start, html.indexOf("</table>", start));
+    }
+
+    public static List<String[]> rows(String table, String regex, int groups) {
+        Matcher m = Pattern.compile(regex).matcher(table);
+        List<String[]> out = new ArrayList<>();
+        while (m.find()) {
+            String[] r = new String[groups];
+            for (int g = 0; g < groups; g++) {
+                r[g] = unescape(m.group(g + 1));
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    public static List<String> column(List<String[]> rows, int c) {
+        return rows.stream().map(r -> r[c]).toList();
+    }
+
+    public static String errorText(String html, String id) {
+        Matcher m = Pattern.compile("<p class=\"field-error\" id=\"" + Pattern.quote(id) + "\">([^<]*)</p>").matcher(html);
+        return m.find() ? unescape(m.group(1)) : null;
+    }
+
+    public static String allErrors(String html) {
+        Matcher m = Pattern.compile("<p class=\"field-error\" id=\"([^\"]*)\">([^<]*)</p>").matcher(html);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            b.append(m.group(1)).append(": ").append(unescape(m.group(2))).append("; ");
+        }
+        return b.toString();
     }
 }

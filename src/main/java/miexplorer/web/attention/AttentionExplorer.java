@@ -1,11 +1,9 @@
 package miexplorer.web.attention;
 
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import miexplorer.info.Analysis;
 import miexplorer.info.LogBase;
 import miexplorer.web.explorer.Explorer;
@@ -16,19 +14,15 @@ import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.Fields;
 import miexplorer.web.form.TableReader;
 import miexplorer.web.joint.TableSettings;
-import miexplorer.web.render.Templates;
-import miexplorer.web.server.HeavyWork;
 import miexplorer.web.site.Paths;
 import miexplorer.web.site.Site;
 
 /**
  * The attention explorer ({@code /attention}): queries, keys and values as typed ({@link AttentionForm}),
  * scaled dot-product attention worked out with and without the √d_k scaling and, for several queries,
- * I(query; key) ({@link AttentionView}); its presets, {@code /attention.py}, {@code /api/attention}, and
- * the √d_k experiment at {@code /attention/scaling}.
+ * I(query; key) ({@link AttentionView}); its presets, {@code /attention.py} and {@code /api/attention}.
  */
 public final class AttentionExplorer extends Explorer<AttentionInput, AttentionForm, AttentionView> {
-    public static final String SCALING_PATH = Paths.ATTENTION + "/scaling";
     public static final String API_PATH = "/api/attention";
     /** The heap the √d_k experiment holds: a trial's keys of up to 1024 numbers (256 × 1024 × 8 bytes), and the page. */
     /** The buttons of the form. {@code update} (or none) just recomputes. */
@@ -46,15 +40,10 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
             "state", AttentionPresets.all(), AttentionPresets.twoQueries());
 
     private final Site site;
-    private final Templates templates;
-    private final HeavyWork heavy;
 
-    /** @param heavy admits the √d_k experiment, which is heavy work */
-    public AttentionExplorer(Site site, Templates templates, HeavyWork heavy) {
+    public AttentionExplorer(Site site) {
         super(ABOUT);
         this.site = site;
-        this.templates = templates;
-        this.heavy = heavy;
     }
 
     /** I(query; key), in bits, of the lesson's example with its first query and scaling changed: the figures the lesson quotes. */
@@ -144,21 +133,7 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
 
     @Override
     public void addRoutes(RoutesConfig routes, ExplorerRoutes<AttentionInput, AttentionForm, AttentionView> explorer) {
-        routes.get(SCALING_PATH, this::scaling);
         routes.post(API_PATH, AttentionApi::post);
-    }
-
-    /** The √d_k experiment: up to a second of work, so it waits its turn in the heavy-work budget. */
-    private void scaling(Context ctx) {
-        heavy.run(ctx, SCALING_BYTES, 1, permit -> {
-            ScalingView view = ScalingView.read(Fields.ofQuery(ctx));
-            ctx.status(view.ok() ? 200 : 400);
-            ctx.html(templates.render("attention/scaling.jte", view));
-        }, busy -> {
-            ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
-            ctx.status(503).html(templates.render("layout/problem.jte", Map.of("status", 503, "message",
-                    "The server is busy with other people's work right now; reload this page in " + busy.retryAfterSeconds() + " s.")));
-        }, () -> { });
     }
 
     // ---- what the buttons do ---------------------------------------------------------------------

@@ -3,9 +3,7 @@ package miexplorer.web.cmi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
 import miexplorer.web.form.FieldErrors;
@@ -63,67 +61,26 @@ final class CmiApi {
                 continue;
             }
             for (int i = 0; i < slice.size(); i++) {
-                JsonNode row = slice.get(i);
-                String at = "p[" + z + "][" + i + "]";
-                if (!row.isArray() || row.isEmpty()) {
-                    shape.add(new JsonBody.Problem(at, "Row " + i + " of slice " + z + " must be a non-empty array of cells."));
-                    continue;
-                }
-                if (row.size() != cols) {
-                    shape.add(new JsonBody.Problem(at, "Row " + i + " of slice " + z + " has " + row.size()
-                            + " cells, but row 0 of slice 0 has " + cols + "; every row must have one cell per value of Y."));
-                    continue;
-                }
-                for (int j = 0; j < row.size(); j++) {
-                    JsonNode cell = row.get(j);
-                    if (cell.isNumber() || cell.isTextual()) {
-                        cells.add(cell.asText());
-                    } else {
-                        shape.add(new JsonBody.Problem(at + "[" + j + "]", "A cell must be a number or a string such as \"9/25\"."));
-                    }
-                }
+                JsonBody.tableRow(slice.get(i), "p[" + z + "][" + i + "]", "Row " + i + " of slice " + z, cols, "row 0 of slice 0 has "
+                        + cols + "; every row must have one cell per value of Y", cells, shape);
             }
         }
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (shape.isEmpty()) {
-            JsonBody.labels(body, "xLabels", "xl", rows, params, shape);
-            JsonBody.labels(body, "yLabels", "yl", cols, params, shape);
-            JsonBody.labels(body, "zLabels", "zl", p.size(), params, shape);
-        }
-        if (!shape.isEmpty()) {
+        FieldErrors errors = new FieldErrors();
+        Fields fields = JsonBody.tableFields(body, CmiInput.SHAPE.variables(), List.of(rows, cols, p.size()), cells, shape, errors);
+        if (fields == null) {
             JsonBody.fail(ctx, shape);
             return;
         }
-        params.put("c", cells);
-        FieldErrors errors = new FieldErrors();
-        JsonBody.text(body, "xName", "x", params, errors);
-        JsonBody.text(body, "yName", "y", params, errors);
-        JsonBody.text(body, "zName", "z", params, errors);
-        JsonBody.text(body, "base", "base", params, errors);
-        JsonBody.text(body, "kind", "kind", params, errors);
-        CmiForm form = explorer.read(Fields.of(params));
+        CmiForm form = explorer.read(fields);
         form.errors().asMap().forEach(errors::add);
         CmiInput.Checked checked = form.input().check(errors);
         if (!checked.ok()) {
-            JsonBody.fail(ctx, errors, CmiApi::apiField);
+            JsonBody.fail(ctx, errors, JsonBody::tableField);
             return;
         }
         ThreeWayDistribution d = ThreeWayDistribution.fromWeights(checked.weights());
         ThreeWayAnalysis a = ThreeWayAnalysis.of(d, checked.input().base());
         ctx.json(new Result(checked.input().base().unit(), d.cells(), a.entropyX(), a.entropyY(), a.entropyZ(), a.entropyXYZ(),
                 a.miXY(), a.miXZ(), a.miYZ(), a.miXYGivenZ(), a.miXZGivenY(), a.miYZGivenX(), a.coInformation()));
-    }
-
-    /** The API's names for the form's fields. */
-    private static String apiField(String field) {
-        for (String v : List.of("x", "y", "z")) {
-            if (field.startsWith(v + "l[")) {
-                return v + "Labels" + field.substring(2);
-            }
-            if (field.equals(v)) {
-                return v + "Name";
-            }
-        }
-        return field.equals("sum") || field.equals("table") ? "p" : field;
     }
 }

@@ -3,7 +3,6 @@ package miexplorer.web.cmi;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
 import miexplorer.web.explorer.ExplorerView;
@@ -65,51 +64,9 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
         return input.digits();
     }
 
-    public String withUnit(double v) {
-        return shown(v) + " " + unit();
-    }
-
-    public String unit() {
-        return input.base().unit();
-    }
-
-    public LogBase base() {
-        return input.base();
-    }
-
-    public String xName() {
-        return input.xName();
-    }
-
-    public String yName() {
-        return input.yName();
-    }
-
-    public String zName() {
-        return input.zName();
-    }
-
     /** The table worked out: every entropy, slice by slice, the chain rule and the co-information (null analysis while it has mistakes). */
     public CmiSteps steps() {
         return new CmiSteps(input.table(), input.settings(), weights, analysis, placement);
-    }
-
-    // ---- pictures ------------------------------------------------------------------------------
-
-    public ThreeCircles circles() {
-        return ThreeCircles.of(analysis.diagram(), this::shown);
-    }
-
-    public String circlesText() {
-        StringBuilder b = new StringBuilder("Three overlapping circles, one for each of " + xName() + ", " + yName() + " and " + zName()
-                + ", not drawn to scale. The seven regions: ");
-        List<ThreeCircles.Region> regions = circles().regions();
-        for (int i = 0; i < regions.size(); i++) {
-            ThreeCircles.Region r = regions.get(i);
-            b.append(r.meaning()).append(", ").append(r.symbol()).append(" = ").append(withUnit(r.value()))
-                    .append(r.negative() ? " (negative)" : "").append(i + 1 < regions.size() ? "; " : ".");
-        }
-        return b.toString();
     }
 
     // ---- text ----------------------------------------------------------------------------------
@@ -120,8 +77,12 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
             return problemsAnnounced();
         }
         ThreeWayAnalysis a = analysis;
-        return "I(" + xName() + "; " + yName() + ") = " + withUnit(a.miXY()) + ". Given " + zName() + ", I(" + xName() + "; " + yName() + " | " + zName()
-                + ") = " + withUnit(a.miXYGivenZ()) + ". Co-information " + withUnit(a.coInformation()) + ".";
+        CmiSteps s = steps();
+        String x = input.xName();
+        String y = input.yName();
+        String z = input.zName();
+        return "I(" + x + "; " + y + ") = " + s.withUnit(a.miXY()) + ". Given " + z + ", I(" + x + "; " + y + " | " + z
+                + ") = " + s.withUnit(a.miXYGivenZ()) + ". Co-information " + s.withUnit(a.coInformation()) + ".";
     }
 
     @Override
@@ -146,7 +107,7 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
         if (label.matches()) {
             String which = label.group(1);
             int k = Integer.parseInt(label.group(2));
-            String of = which.equals("xl") ? xName() : which.equals("yl") ? yName() : zName();
+            String of = which.equals("xl") ? input.xName() : which.equals("yl") ? input.yName() : input.zName();
             return new Problem("Label of value " + (k + 1) + " of " + of, "cmi-" + which + "-" + k, message);
         }
         return switch (field) {

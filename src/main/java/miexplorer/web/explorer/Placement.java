@@ -1,16 +1,16 @@
 package miexplorer.web.explorer;
 
 import miexplorer.web.form.Fields;
-import miexplorer.web.joint.JointView;
 
 /**
- * Where an explorer is shown. The form carries it as a hidden field, so a post answers in the same
- * place it came from. Every explorer has its own page, the embedded one ({@code ?embed=1}) and
- * the lesson; a joint table's analysis ({@link JointView}) is also nested, in the attention explorer's
- * result and, one slice at a time, in the three-variable explorer's.
+ * Where an explorer, or a piece of one, is shown; it sets the level of its headings and whether edits
+ * push a URL. The form carries it as a hidden field, so a post answers in the same place it came from.
+ * Every explorer (the joint-table, three-variable and attention explorers) has its own page, the
+ * embedded one ({@code ?embed=1}) and the lesson; a joint table's analysis is also shown nested, in
+ * the attention explorer's result and, one slice at a time, in the three-variable explorer's.
  */
 public enum Placement {
-    /** Its own page, {@code /mi?…} or {@code /attention?…}: edits push the state's URL into the address bar. */
+    /** Its own page, {@code /mi?…}, {@code /cmi?…} or {@code /attention?…}: edits push the state's URL into the address bar. */
     PAGE,
     /**
      * Alone, for an iframe ({@code ?embed=1}): no site header, footer or lesson around it, and

@@ -57,9 +57,8 @@ public final class Htmx {
 
     /**
      * Sends an HTML answer of {@code length} bytes whose status and headers are set. Uncompressed,
-     * its length is declared, so Jetty writes it in one piece rather than in chunks (about 10% more
-     * fragments per second in bench/load.sh); a gzipped answer's length is only known after Javalin
-     * compresses it, which Jetty then finds itself.
+     * its length is declared, so Jetty writes it in one piece rather than in chunks (BENCHMARKS.md);
+     * a gzipped answer's length is only known after Javalin compresses it, which Jetty then finds itself.
      */
     static void send(Context ctx, int length, java.io.InputStream body) {
         if (!acceptsGzip(ctx)) {

@@ -13,8 +13,8 @@ import miexplorer.web.render.Python;
  * CSV. Both take the query string of the state's canonical URL (see {@link MiExplorer#exports}).
  *
  * <p>Names and labels are user text. In the script they appear only inside Python string literals,
- * escaped here (never in comments, where a line break would end the comment); in the CSV they are
- * quoted as RFC 4180 says, and a cell a spreadsheet would run as a formula is defused.
+ * escaped ({@link Python}; never in comments, where a line break would end the comment); in the CSV
+ * they are quoted as RFC 4180 says, and a cell a spreadsheet would run as a formula is defused ({@link Csv}).
  */
 public final class MiExport {
     public static final String PY_PATH = "/mi.py";
@@ -119,7 +119,6 @@ public final class MiExport {
 
     // ---- CSV -----------------------------------------------------------------------------------
 
-
     /**
      * The table and the results. First the variables and unit, then P(x, y) with its marginals (rows
      * are the values of X), then each measure at full precision and as the page shows it.
@@ -129,10 +128,10 @@ public final class MiExport {
         Analysis a = view.analysis();
         JointDistribution t = a.table();
         StringBuilder b = new StringBuilder(1024);
-        row(b, "X", in.xName());
-        row(b, "Y", in.yName());
-        row(b, "unit", view.unit());
-        row(b, "kind", in.kind().key());
+        Csv.row(b, "X", in.xName());
+        Csv.row(b, "Y", in.yName());
+        Csv.row(b, "unit", view.unit());
+        Csv.row(b, "kind", in.kind().key());
         b.append("\r\n");
 
         String[] header = new String[in.cols() + 2];
@@ -141,7 +140,7 @@ public final class MiExport {
             header[j + 1] = in.yLabels().get(j);
         }
         header[in.cols() + 1] = "P(X)";
-        row(b, header);
+        Csv.row(b, header);
         for (int i = 0; i < t.rows(); i++) {
             String[] r = new String[in.cols() + 2];
             r[0] = in.xLabels().get(i);
@@ -149,7 +148,7 @@ public final class MiExport {
                 r[j + 1] = Double.toString(t.p(i, j));
             }
             r[in.cols() + 1] = Double.toString(t.px(i));
-            row(b, r);
+            Csv.row(b, r);
         }
         String[] py = new String[in.cols() + 2];
         py[0] = "P(Y)";
@@ -157,10 +156,10 @@ public final class MiExport {
             py[j + 1] = Double.toString(t.py(j));
         }
         py[in.cols() + 1] = "1";
-        row(b, py);
+        Csv.row(b, py);
         b.append("\r\n");
 
-        row(b, "measure", "value", "unit", "shown");
+        Csv.row(b, "measure", "value", "unit", "shown");
         measure(b, view, "H(X)", a.entropyX());
         measure(b, view, "H(Y)", a.entropyY());
         measure(b, view, "H(X, Y)", a.jointEntropy());
@@ -171,16 +170,6 @@ public final class MiExport {
     }
 
     private static void measure(StringBuilder b, MiView view, String name, double v) {
-        row(b, name, Double.toString(v), view.unit(), view.shown(v));
-    }
-
-    private static void row(StringBuilder b, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(Csv.field(fields[i]));
-        }
-        b.append("\r\n");
+        Csv.row(b, name, Double.toString(v), view.unit(), view.shown(v));
     }
 }

@@ -80,14 +80,6 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         return joint.isCounts();
     }
 
-    private String xName() {
-        return joint.xName();
-    }
-
-    private String yName() {
-        return joint.yName();
-    }
-
     // ---- where it is shown ---------------------------------------------------------------------
 
     /** The state on the explorer's own page: {@code /mi?…}. */
@@ -191,9 +183,9 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         if (TwoByTwo.isSymmetricChannel(t)) {
             double e = TwoByTwo.crossover(t);
             return new Slider("eps-slider", MiExplorer.CROSSOVER, MiExplorer.CROSSOVER_PARAM,
-                    "Crossover probability ε: how often " + yName() + " differs from " + xName(), "0", "1", "0.01", plain(e),
+                    "Crossover probability ε: how often " + joint.yName() + " differs from " + joint.xName(), "0", "1", "0.01", plain(e),
                     "0", "1", "ε = " + shown(e), "ε = " + shown(e),
-                    "Both marginals are uniform, so this table is a binary symmetric channel: " + yName() + " is " + xName()
+                    "Both marginals are uniform, so this table is a binary symmetric channel: " + joint.yName() + " is " + joint.xName()
                             + " flipped with probability ε. I = 1 − H(ε) bits: 1 bit at ε = 0 or 1, none at ε = ½.", false);
         }
         if (!TwoByTwo.hasRoom(t)) {
@@ -207,7 +199,7 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
     private Slider dependenceSlider(double s, String help, boolean disabled) {
         String where = s == 0 ? "independent" : s > 0 ? "towards the diagonal" : "towards the off-diagonal";
         return new Slider("dep-slider", MiExplorer.DEPENDENCE, MiExplorer.DEPENDENCE_PARAM,
-                "Dependence of " + xName() + " and " + yName(), "-1", "1", "0.01", plain(s), "−1", "+1",
+                "Dependence of " + joint.xName() + " and " + joint.yName(), "-1", "1", "0.01", plain(s), "−1", "+1",
                 shown(s), shown(s) + ", " + where, help, disabled);
     }
 
@@ -223,8 +215,8 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         if (!ok()) {
             return problemsAnnounced();
         }
-        return "I(" + xName() + "; " + yName() + ") = " + withUnit(analysis().mutualInformation())
-                + ". H(" + xName() + ") = " + withUnit(analysis().entropyX())
-                + ", H(" + xName() + " | " + yName() + ") = " + withUnit(analysis().conditionalEntropyXGivenY()) + ".";
+        return "I(" + joint.xName() + "; " + joint.yName() + ") = " + withUnit(analysis().mutualInformation())
+                + ". H(" + joint.xName() + ") = " + withUnit(analysis().entropyX())
+                + ", H(" + joint.xName() + " | " + joint.yName() + ") = " + withUnit(analysis().conditionalEntropyXGivenY()) + ".";
     }
 }

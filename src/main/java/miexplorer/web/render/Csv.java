@@ -2,12 +2,23 @@ package miexplorer.web.render;
 
 import java.util.regex.Pattern;
 
-/** CSV as the app writes it (RFC 4180), for the explorers' exports and the worksheets' keys. */
+/** CSV as RFC 4180 writes it, for the exports: text a spreadsheet opens as data, never as a formula. */
 public final class Csv {
-    /** A number as a spreadsheet reads it: such a field is data, never a formula. */
+    /** A number as a spreadsheet reads it: such a cell is data, never a formula. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Csv() {
+    }
+
+    /** One line of fields, ended by CR LF. */
+    public static void row(StringBuilder b, String... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(field(fields[i]));
+        }
+        b.append("\r\n");
     }
 
     /**

@@ -74,7 +74,7 @@ public final class Format {
      * {@code v} with two significant digits and a power of ten, as {@code String.format("%.1e", v)}
      * writes it (rounded half-up from the shortest decimal that reads back as {@code v}), with a
      * real minus sign, and 0 as "0". Without {@code java.util.Formatter}, which parses its pattern
-     * with a regular expression on every call: that was a tenth of the weather fragment's rendering.
+     * with a regular expression on every call (what that cost a page is in BENCHMARKS.md).
      */
     public static String scientific(double v) {
         if (v == 0) {

@@ -25,8 +25,8 @@ public record Heatmap(double cell, double left, double top, double width, double
 
     /**
      * Above this many cells the grid is drawn as one image, a PNG of one pixel per cell scaled up
-     * without smoothing, rather than a rectangle per cell: a 32 × 32 table's two heatmaps were 2 048
-     * elements, and a page morphing them after each edit took most of a second (bench/latency.sh).
+     * without smoothing, rather than a rectangle per cell: a 32 × 32 table's two heatmaps would be 2 048
+     * elements for a page to morph after each edit (bench/latency.sh and BENCHMARKS.md measure it).
      */
     public static final int RASTER_ABOVE = 256;
 

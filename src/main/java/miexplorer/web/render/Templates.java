@@ -7,7 +7,6 @@ import gg.jte.output.StringOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import java.nio.file.Path;
 import java.util.Map;
-import miexplorer.web.http.Utf8Buffer;
 
 /**
  * Renders jte templates to strings. In the packaged app the templates are classes compiled at build
@@ -47,7 +46,7 @@ public final class Templates {
 
     /**
      * Renders a template that takes one parameter into {@code out}: with a
-     * {@link Utf8Buffer}, straight to the bytes a response sends, without building
+     * UTF-8 buffer (the HTTP layer's Utf8Buffer), straight to the bytes a response sends, without building
      * a String first.
      */
     public void render(String name, Object model, TemplateOutput out) {

@@ -128,7 +128,7 @@ public final class Assets {
     /**
      * Serves every file from memory: by its fingerprinted name, cached for a year, and by its plain
      * name, revalidated. Javalin's static file handlers are not used: mounting the jar as a file
-     * system for them took a third of the start-up time (BENCHMARKS.md), for five small files.
+     * system for them costs start-up time (BENCHMARKS.md), for five small files.
      */
     public void register(RoutesConfig routes) {
         for (Asset asset : all()) {

@@ -22,6 +22,8 @@ public final class Paths {
     public static final String CMI = "/cmi";
     /** The attention explorer. */
     public static final String ATTENTION = "/attention";
+    /** The √d_k experiment, beside the attention explorer. */
+    public static final String SCALING = ATTENTION + "/scaling";
     /** The example gallery; each example is at {@code /examples/<slug>}. */
     public static final String EXAMPLES = "/examples";
     /** Answers 200 while the app can serve: for load balancers and platforms. */

@@ -16,7 +16,8 @@ import miexplorer.web.render.Decimals;
  * A table of three variables worked out, as {@code templates/steps/cmi.jte} shows it: every entropy;
  * I(X; Y | Z) = Σ_z P(z) · I(X; Y | Z = z), each slice P(X, Y | Z = z) worked by the joint table's own
  * steps; the chain rule I(X; Y, Z) = I(X; Z) + I(X; Y | Z) = I(X; Y) + I(X; Z | Y); and the
- * co-information I(X; Y; Z) = I(X; Y) − I(X; Y | Z), which can be negative.
+ * co-information I(X; Y; Z) = I(X; Y) − I(X; Y | Z), which can be negative; and the three-circle
+ * diagram of its seven regions ({@link ThreeCircles}).
  *
  * @param table the table as typed: names X, Y, Z, their labels, and one X × Y slice per value of Z
  * @param weights the cells as numbers, [z][x][y]
@@ -110,5 +111,24 @@ public record CmiSteps(TableReader.Table table, TableSettings settings, double[]
     public JointInput slice(int z) {
         return new JointInput(xName(), yName(), table.labels().get(0), table.labels().get(1), table.slices().get(z), Kind.COUNTS,
                 settings.base(), settings.digits());
+    }
+
+    // ---- the picture -----------------------------------------------------------------------------
+
+    /** The three-circle information diagram, each region labelled with its value. */
+    public ThreeCircles circles() {
+        return ThreeCircles.of(analysis.diagram(), this::shown);
+    }
+
+    public String circlesText() {
+        StringBuilder b = new StringBuilder("Three overlapping circles, one for each of " + xName() + ", " + yName() + " and " + zName()
+                + ", not drawn to scale. The seven regions: ");
+        List<ThreeCircles.Region> regions = circles().regions();
+        for (int i = 0; i < regions.size(); i++) {
+            ThreeCircles.Region r = regions.get(i);
+            b.append(r.meaning()).append(", ").append(r.symbol()).append(" = ").append(withUnit(r.value()))
+                    .append(r.negative() ? " (negative)" : "").append(i + 1 < regions.size() ? "; " : ".");
+        }
+        return b.toString();
     }
 }

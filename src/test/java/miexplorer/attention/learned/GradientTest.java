@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import miexplorer.attention.ReferencePython;
+import miexplorer.testing.Needs;
+import miexplorer.testing.Tool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,9 +102,9 @@ class GradientTest {
      * tiny to the largest sizes, one with sharp softmaxes), and 40 steps of full-batch Adam give
      * torch.optim.Adam's losses and final weights to 1e-9. One Python run does it all.
      */
+    @Needs(Tool.TORCH)
     @Test
     void loss_gradients_and_adam_are_pytorchs_to_1e_9() throws Exception {
-        ReferencePython.need("THE PYTORCH COMPARISON OF THE ATTENTION GRADIENTS", "torch", "package python3-torch");
         List<Case> cases = new ArrayList<>(List.of(randomCase(3, 4, 3, 7, 1, 21), randomCase(2, 2, 1, 5, 1, 22),
                 randomCase(8, 6, 8, 40, 1, 23), randomCase(6, 5, 4, 30, 3, 24), randomCase(16, 12, 16, 25, 1, 25)));
         ObjectNode job = JSON.createObjectNode();

@@ -1,8 +1,7 @@
-package miexplorer.web;
+package miexplorer.web.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import miexplorer.testing.Needs;
+import miexplorer.testing.Tool;
+import miexplorer.web.App;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +34,9 @@ class SklearnComparisonTest {
     private static final Path SCRIPT = Path.of("bench", "samples.py");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @Needs(Tool.PANDAS_SKLEARN)
     @Test
     void our_mutual_information_is_sklearns_to_1e_9() throws Exception {
-        requireSklearn();
         Path file = Files.createTempFile("samples", ".csv");
         Javalin app = App.create(App.Config.production()).start("127.0.0.1", 0);
         try {
@@ -63,9 +65,9 @@ class SklearnComparisonTest {
      * that follows y), 300 and 2000 rows, written so that pandas reads the very doubles the app reads.
      * The same seed is random_state there and seed here, so the tie-breaking noise is the same too.
      */
+    @Needs(Tool.PANDAS_SKLEARN)
     @Test
     void our_ksg_and_ross_estimates_through_the_api_are_sklearns_to_1e_6() throws Exception {
-        requireSklearn();
         Javalin app = App.create(App.Config.production()).start("127.0.0.1", 0);
         List<Path> files = new java.util.ArrayList<>();
         try {
@@ -96,20 +98,6 @@ class SklearnComparisonTest {
             for (Path f : files) {
                 Files.deleteIfExists(f);
             }
-        }
-    }
-
-    private static void requireSklearn() throws Exception {
-        boolean present = Files.isExecutable(PYTHON) && new ProcessBuilder(PYTHON.toString(), "-c", "import pandas, sklearn")
-                .redirectErrorStream(true).start().waitFor() == 0;
-        if (!present) {
-            String message = "THE SKLEARN COMPARISON NEEDS " + PYTHON + " WITH pandas AND sklearn"
-                    + " (Debian packages python3-pandas and python3-sklearn; .ci/run installs them)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("\n*** SKIPPING: " + message + " ***\n");
-            assumeTrue(false, message);
         }
     }
 

@@ -1,4 +1,4 @@
-package miexplorer.web;
+package miexplorer.web.cmi;
 
 import static miexplorer.testing.PageText.byId;
 import static miexplorer.testing.PageText.fetch;
@@ -26,7 +26,11 @@ import miexplorer.info.JointDistribution;
 import miexplorer.info.LogBase;
 import miexplorer.info.ThreeWayAnalysis;
 import miexplorer.info.ThreeWayDistribution;
+import miexplorer.testing.Needs;
 import miexplorer.testing.PageText;
+import miexplorer.testing.PythonRun;
+import miexplorer.testing.Tool;
+import miexplorer.web.App;
 import miexplorer.web.render.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -196,15 +200,15 @@ class CmiWebTest {
     }
 
     /* The script prints what the page shows, for the weather split by season. */
+    @Needs(Tool.NUMPY)
     @Test
     void the_python_script_prints_the_pages_numbers() throws Exception {
-        ExportTest.needNumpy();
         JavalinTest.test(app(), (server, client) -> {
             String query = URLDecoder.decode(fetch(client, "/cmi").body().replaceAll("(?s).*<a href=\"/cmi\\.py\\?([^\"]*)\".*", "$1")
                     .replace("&amp;", "&"), StandardCharsets.UTF_8);
             PageText.Res script = fetch(client, "/cmi.py?" + query.replace(" ", "+"));
             assertEquals(200, script.code(), script.body());
-            ExportTest.Run run = ExportTest.python(script.body());
+            PythonRun run = PythonRun.script(script.body());
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().contains("I(X;Y) = 0.378 bits"), run.out());
             assertTrue(run.out().contains("I(X;Y|Z) = 0.300 bits"), run.out());

@@ -1,4 +1,4 @@
-package miexplorer.web.attention;
+package miexplorer.web.experiments;
 
 import java.util.List;
 import miexplorer.attention.ScalingExperiment;
@@ -8,6 +8,7 @@ import miexplorer.web.form.Fields;
 import miexplorer.web.form.Query;
 import miexplorer.web.render.Decimals;
 import miexplorer.web.render.Svg;
+import miexplorer.web.site.Paths;
 
 /**
  * The √d_k experiment page: its parameters as typed, their messages, and the measured points with
@@ -53,7 +54,7 @@ public record ScalingView(String nText, String trialsText, String seedText, Fiel
     }
 
     public static String path(String n, String trials, String seed) {
-        return new Query().add("n", n).add("trials", trials).add("seed", seed).on(AttentionExplorer.SCALING_PATH);
+        return new Query().add("n", n).add("trials", trials).add("seed", seed).on(Paths.SCALING);
     }
 
     public double maxEntropy() {

@@ -1,4 +1,4 @@
-package miexplorer.web;
+package miexplorer.web.mi;
 
 import static miexplorer.testing.PageText.fetch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,24 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import miexplorer.testing.JointReference;
+import miexplorer.testing.Needs;
 import miexplorer.testing.PageText;
+import miexplorer.testing.PythonRun;
+import miexplorer.testing.Tool;
+import miexplorer.web.App;
 import miexplorer.web.render.Python;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,27 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Without {@code /usr/bin/python3} and NumPy the script tests are skipped with a loud message,
  * except under {@code CI=true}, where that fails the run ({@code .ci/run} installs python3-numpy).
  */
-class ExportTest {
-    /** Debian's Python (a pyenv python3 earlier on PATH may lack NumPy). */
-    static final Path PYTHON = Path.of(System.getenv().getOrDefault("PYTHON", "/usr/bin/python3"));
-
-    private static Boolean numpy;
-
-    /** Skips the calling test without NumPy (fails it under CI=true); asks Python once. */
-    static void needNumpy() throws Exception {
-        if (numpy == null) {
-            numpy = Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import numpy"), "").exit == 0;
-        }
-        if (!numpy) {
-            String message = "THE PYTHON EXPORT TESTS NEED " + PYTHON + " WITH NUMPY (Debian package python3-numpy; .ci/run installs it)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("\n*** SKIPPING: " + message + " ***\n");
-            assumeTrue(false, message);
-        }
-    }
-
+class MiExportTest {
+    
     private static Javalin app() {
         return App.create(App.Config.production());
     }
@@ -97,10 +78,10 @@ class ExportTest {
         return out.stream();
     }
 
+    @Needs(Tool.NUMPY)
     @ParameterizedTest(name = "{0}")
     @MethodSource("states")
     void the_python_script_prints_the_numbers_the_page_shows(String query) throws Exception {
-        needNumpy();
         JavalinTest.test(app(), (server, client) -> {
             PageText.Res page = fetch(client, "/mi?" + query);
             assertEquals(200, page.code(), page.body());
@@ -110,9 +91,9 @@ class ExportTest {
             PageText.Res script = fetch(client, "/mi.py?" + query);
             assertEquals(200, script.code());
             assertEquals("text/x-python; charset=utf-8", script.header("Content-Type"));
-            Run run = python(script.body());
-            assertEquals(0, run.exit, run.out + run.err);
-            assertEquals(shown, printed(run.out), "the script prints what the page shows\n" + run.out);
+            PythonRun run = PythonRun.script(script.body());
+            assertEquals(0, run.exit(), run.out() + run.err());
+            assertEquals(shown, printed(run.out()), "the script prints what the page shows\n" + run.out());
         });
     }
 
@@ -140,9 +121,9 @@ class ExportTest {
             "quote\"s", "back\\slash", "new\nline", "tri'''ple", "dq\"\"\"x", "# not a comment", "é and ü",
             "emoji 😀", "rtl \u202e override", "nul\u0001ctl", "tab\there", "<script>alert(1)</script>", "=1+1");
 
+    @Needs(Tool.NUMPY)
     @Test
     void hostile_labels_are_inert_in_the_script_and_print_back_exactly() throws Exception {
-        needNumpy();
         JavalinTest.test(app(), (server, client) -> {
             List<String> rows = HOSTILE.subList(0, 7);
             List<String> cols = HOSTILE.subList(7, HOSTILE.size());
@@ -152,17 +133,17 @@ class ExportTest {
             for (String bad : List.of("\u202e", "\u0001")) {
                 assertFalse(script.body().contains(bad), "an invisible character is written as an escape, not raw");
             }
-            Run run = python(script.body());
-            assertEquals(0, run.exit, run.err);
-            assertEquals("", run.err, "no warnings (python -W error turns a bad escape into an error)");
-            String[] lines = run.out.split("\n", -1);
+            PythonRun run = PythonRun.script(script.body());
+            assertEquals(0, run.exit(), run.err());
+            assertEquals("", run.err(), "no warnings (python -W error turns a bad escape into an error)");
+            String[] lines = run.out().split("\n", -1);
             // the labels print back exactly, line breaks included
             String expected = "X = X \"name\" ''': " + String.join(", ", rows) + "\n"
                     + "Y = Y\\\n# y: " + String.join(", ", cols) + "\n";
-            assertTrue(run.out.startsWith(expected), "printed:\n" + run.out + "\nexpected:\n" + expected);
+            assertTrue(run.out().startsWith(expected), "printed:\n" + run.out() + "\nexpected:\n" + expected);
             assertTrue(lines.length > 8);
             Map<String, String> shown = PageText.measures(fetch(client, "/mi?" + query).body());
-            assertEquals(shown, printed(run.out));
+            assertEquals(shown, printed(run.out()));
         });
     }
 
@@ -211,7 +192,7 @@ class ExportTest {
             assertEquals("P(Y)", rows.get(grid + 3).get(0));
             assertEquals(0.52, Double.parseDouble(rows.get(grid + 3).get(2)), 1e-15);
 
-            MiWebTest.Info w = MiWebTest.Info.of(new double[][] {{0.36, 0.04}, {0.12, 0.48}});
+            JointReference w = JointReference.of(new double[][] {{0.36, 0.04}, {0.12, 0.48}});
             int m = indexOf(rows, "measure");
             assertEquals(List.of("measure", "value", "unit", "shown"), rows.get(m));
             Map<String, List<String>> measures = new LinkedHashMap<>();
@@ -280,44 +261,6 @@ class ExportTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
-
-    record Run(int exit, String out, String err) {
-    }
-
-    /** Runs a script with Debian's Python, warnings as errors, UTF-8 output. */
-    static Run python(String script) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("mi-", ".py");
-        try {
-            Files.writeString(file, script, StandardCharsets.UTF_8);
-            return run(List.of(PYTHON.toString(), "-W", "error", file.toString()), "");
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
-
-    static Run run(List<String> command, String stdin) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("PYTHONIOENCODING", "utf-8");
-        pb.environment().remove("PYTHONPATH");
-        Process p = pb.start();
-        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("python did not finish in 60 s: " + command);
-        }
-        return new Run(p.exitValue(), out.join(), err.join());
-    }
-
-    private static String readAll(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static final Pattern PRINTED = Pattern.compile("^(H\\(X\\)|H\\(Y\\)|H\\(X, Y\\)|H\\(X \\| Y\\)|H\\(Y \\| X\\)|I\\(X; Y\\)) = (.+)$",
             Pattern.MULTILINE);

@@ -1,4 +1,4 @@
-package miexplorer.web.cmi;
+package miexplorer.web.steps;
 
 import java.util.List;
 import java.util.function.DoubleFunction;
