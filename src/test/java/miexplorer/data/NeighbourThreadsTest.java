@@ -1,0 +1,96 @@
+package miexplorer.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The KSG estimates on several threads ({@link Parallel}) are the one-thread estimates to
+ * the last bit, for data with and without ties, and the one-thread estimates are what they were before
+ * the work was split (the values below were printed by the estimators of commit 23ed0ca, which ran in
+ * one thread, with {@code Double.toString}, which reads back to the same bits).
+ *
+ * <p>70 000 rows: five chunks of rows ({@link Parallel#CHUNK}), and a k-d tree whose top two levels are
+ * split before its subtrees are built side by side.
+ */
+class NeighbourThreadsTest {
+    private static final int N = 70_000;
+    private static final int[] THREADS = {1, 2, 3, 8};
+    private static ExecutorService pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = Executors.newFixedThreadPool(8);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void ksg_is_the_same_to_the_last_bit_on_any_number_of_threads_and_as_before() {
+        double[][] xy = KsgTest.normalPair(N, 0.5, 3);
+        KsgEstimate one = Ksg.estimate(xy[0], xy[1], "x", "y", 3, 1);
+        assertEquals(0.14138480899540706, one.rawNats(), 0);
+        int[] order = KsgTest.shuffled(N, 12);
+        double shuffled = Ksg.prepare(xy[0], xy[1], "x", "y", 3, 1).rawNatsWithYPermuted(order);
+        assertEquals(-0.0010810708085990939, shuffled, 0, "shuffled");
+        for (int threads : THREADS) {
+            Parallel p = Parallel.on(pool, threads);
+            assertEquals(one, Ksg.estimate(xy[0], xy[1], "x", "y", 3, 1, p), threads + " threads");
+            assertEquals(bits(shuffled), bits(Ksg.prepare(xy[0], xy[1], "x", "y", 3, 1, p).rawNatsWithYPermuted(order, p)),
+                    "shuffled, " + threads + " threads");
+        }
+    }
+
+    /* Whole numbers, few of them: every value and every pair repeated, so the noise decides, and ε = 0 without it. */
+    @Test
+    void ksg_with_ties_is_the_same_to_the_last_bit_on_any_number_of_threads_and_as_before() {
+        double[][] xy = lattice(N, 21, 11, 5);
+        KsgEstimate one = Ksg.estimate(xy[0], xy[1], "x", "y", 3, 1);
+        assertEquals(0.8981147805088519, one.rawNats(), 0);
+        KsgEstimate withoutNoise = Ksg.prepare(xy[0], xy[1], "x", "y", 3, 1, false).estimate();
+        assertEquals(-3.8881585281445963, withoutNoise.rawNats(), 0, "without noise");
+        int[] order = KsgTest.shuffled(N, 12);
+        double shuffled = Ksg.prepare(xy[0], xy[1], "x", "y", 3, 1).rawNatsWithYPermuted(order);
+        assertEquals(0.00411263886492641, shuffled, 0, "shuffled");
+        for (int threads : THREADS) {
+            Parallel p = Parallel.on(pool, threads);
+            assertEquals(one, Ksg.estimate(xy[0], xy[1], "x", "y", 3, 1, p), threads + " threads");
+            assertEquals(withoutNoise, Ksg.prepare(xy[0], xy[1], "x", "y", 3, 1, false, p).estimate(p),
+                    "without noise, " + threads + " threads");
+            assertEquals(bits(shuffled), bits(Ksg.prepare(xy[0], xy[1], "x", "y", 3, 1, p).rawNatsWithYPermuted(order, p)),
+                    "shuffled, " + threads + " threads");
+        }
+    }
+
+    /* A pool that never runs what it is given: the caller does all the work itself, and gets the same estimate. */
+    @Test
+    void an_executor_that_never_runs_the_helpers_gives_the_same_estimate() {
+        double[][] xy = KsgTest.normalPair(N, 0.5, 3);
+        Parallel idle = Parallel.on(task -> { }, 4);
+        assertEquals(Ksg.estimate(xy[0], xy[1], "x", "y", 3, 1), Ksg.estimate(xy[0], xy[1], "x", "y", 3, 1, idle));
+    }
+
+    private static long bits(double v) {
+        return Double.doubleToRawLongBits(v);
+    }
+
+    /** x whole numbers 0 … a − 1, y = x + 0 … b − 1. */
+    static double[][] lattice(int n, int a, int b, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextInt(a);
+            y[i] = x[i] + r.nextInt(b);
+        }
+        return new double[][] {x, y};
+    }
+}
