@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The KSG estimates on several threads ({@link Parallel}) are the one-thread estimates to
+ * The nearest-neighbour estimates on several threads ({@link Parallel}) are the one-thread estimates to
  * the last bit, for data with and without ties, and the one-thread estimates are what they were before
  * the work was split (the values below were printed by the estimators of commit 23ed0ca, which ran in
  * one thread, with {@code Double.toString}, which reads back to the same bits).
@@ -70,6 +70,51 @@ class NeighbourThreadsTest {
         }
     }
 
+    @Test
+    void ross_is_the_same_to_the_last_bit_on_any_number_of_threads_and_as_before() {
+        double[][] xy = KsgTest.normalPair(N, 0.5, 3);
+        int[] labels = labels(xy[1]);
+        RossEstimate one = RossEstimator.estimate(xy[0], labels, "x", "y", 3, 1);
+        assertEquals(0.11989108837170592, one.rawNats(), 0);
+        int[] order = KsgTest.shuffled(N, 12);
+        double shuffled = RossEstimator.prepare(xy[0], labels, "x", "y", 3, 1).rawNatsWithLabelsPermuted(order);
+        assertEquals(0.0012210441574223019, shuffled, 0, "shuffled");
+        for (int threads : THREADS) {
+            Parallel p = Parallel.on(pool, threads);
+            assertEquals(one, RossEstimator.estimate(xy[0], labels, "x", "y", 3, 1, p), threads + " threads");
+            assertEquals(bits(shuffled),
+                    bits(RossEstimator.prepare(xy[0], labels, "x", "y", 3, 1, p).rawNatsWithLabelsPermuted(order, p)),
+                    "shuffled, " + threads + " threads");
+        }
+    }
+
+    /* x whole numbers (repeated), labels of all sizes: pairs, one of 1 row (left out), and large ones. */
+    @Test
+    void ross_with_ties_and_small_labels_is_the_same_to_the_last_bit_on_any_number_of_threads_and_as_before() {
+        double[] x = lattice(N, 21, 11, 5)[0];
+        int[] labels = new int[N];
+        for (int i = 0; i < N; i++) {
+            labels[i] = i < 20_000 ? i / 2 : 20_000 + (int) x[i] % 4;
+        }
+        labels[N - 1] = -1;
+        RossEstimate one = RossEstimator.estimate(x, labels, "x", "y", 3, 1);
+        assertEquals(0.988608312766746, one.rawNats(), 0);
+        RossEstimate withoutNoise = RossEstimator.prepare(x, labels, "x", "y", 3, 1, false).estimate();
+        assertEquals(-3.8929861978442055, withoutNoise.rawNats(), 0, "without noise");
+        int[] order = KsgTest.shuffled(N, 12);
+        double shuffled = RossEstimator.prepare(x, labels, "x", "y", 3, 1).rawNatsWithLabelsPermuted(order);
+        assertEquals(-0.002899668712330161, shuffled, 0, "shuffled");
+        for (int threads : THREADS) {
+            Parallel p = Parallel.on(pool, threads);
+            assertEquals(one, RossEstimator.estimate(x, labels, "x", "y", 3, 1, p), threads + " threads");
+            assertEquals(withoutNoise, RossEstimator.prepare(x, labels, "x", "y", 3, 1, false, p).estimate(p),
+                    "without noise, " + threads + " threads");
+            assertEquals(bits(shuffled),
+                    bits(RossEstimator.prepare(x, labels, "x", "y", 3, 1, p).rawNatsWithLabelsPermuted(order, p)),
+                    "shuffled, " + threads + " threads");
+        }
+    }
+
     /* A pool that never runs what it is given: the caller does all the work itself, and gets the same estimate. */
     @Test
     void an_executor_that_never_runs_the_helpers_gives_the_same_estimate() {
@@ -92,5 +137,14 @@ class NeighbourThreadsTest {
             y[i] = x[i] + r.nextInt(b);
         }
         return new double[][] {x, y};
+    }
+
+    /** Four labels that follow y. */
+    private static int[] labels(double[] y) {
+        int[] l = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            l[i] = y[i] < -0.5 ? 0 : y[i] < 0.5 ? 1 : y[i] < 1.2 ? 2 : 3;
+        }
+        return l;
     }
 }
