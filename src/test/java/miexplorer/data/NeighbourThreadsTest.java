@@ -115,6 +115,31 @@ class NeighbourThreadsTest {
         }
     }
 
+    /* What the web layer calls: the estimate and a permutation test's shuffles, with the threads passed in (KSG, then Ross). */
+    @Test
+    void a_neighbour_estimate_and_its_shuffles_are_the_same_on_any_number_of_threads() {
+        double[][] xy = lattice(N, 21, 11, 5);
+        int[] codes = new int[N];
+        for (int i = 0; i < N; i++) {
+            codes[i] = (int) xy[1][i] % 5;
+        }
+        int[][] orders = {KsgTest.shuffled(N, 1), KsgTest.shuffled(N, 2)};
+        for (SampleReader.Values v : new SampleReader.Values[] {new SampleReader.Values(xy[0], xy[1], null, null, null, null),
+                new SampleReader.Values(xy[0], null, null, codes, null, null)}) {
+            NeighbourEstimate one = NeighbourEstimate.of(v, "x", "y", 3, 7);
+            long[] shuffled = {bits(one.rawNatsPermuted(orders[0])), bits(one.rawNatsPermuted(orders[1]))};
+            for (int threads : THREADS) {
+                Parallel p = Parallel.on(pool, threads);
+                NeighbourEstimate e = NeighbourEstimate.of(v, "x", "y", 3, 7, p);
+                assertEquals(bits(one.rawNats()), bits(e.rawNats()), e.method() + ", " + threads + " threads");
+                for (int s = 0; s < orders.length; s++) {
+                    assertEquals(shuffled[s], bits(e.rawNatsPermuted(orders[s], p)),
+                            e.method() + ", shuffle " + s + ", " + threads + " threads");
+                }
+            }
+        }
+    }
+
     /* A pool that never runs what it is given: the caller does all the work itself, and gets the same estimate. */
     @Test
     void an_executor_that_never_runs_the_helpers_gives_the_same_estimate() {
