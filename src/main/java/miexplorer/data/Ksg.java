@@ -1,6 +1,5 @@
 package miexplorer.data;
 
-
 /**
  * The Kraskov–Stögbauer–Grassberger estimator of the mutual information of two numeric columns
  * (Kraskov, Stögbauer and Grassberger, Phys. Rev. E 69, 066138, 2004; algorithm 1), computed as
