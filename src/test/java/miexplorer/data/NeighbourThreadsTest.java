@@ -3,10 +3,6 @@ package miexplorer.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,17 +17,6 @@ import org.junit.jupiter.api.Test;
 class NeighbourThreadsTest {
     private static final int N = 70_000;
     private static final int[] THREADS = {1, 2, 3, 8};
-    private static ExecutorService pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = Executors.newFixedThreadPool(8);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        pool.shutdownNow();
-    }
 
     @Test
     void ksg_is_the_same_to_the_last_bit_on_any_number_of_threads_and_as_before() {
@@ -42,7 +27,7 @@ class NeighbourThreadsTest {
         double shuffled = Ksg.prepare(xy[0], xy[1], "x", "y", 3, 1).rawNatsWithYPermuted(order);
         assertEquals(-0.0010810708085990939, shuffled, 0, "shuffled");
         for (int threads : THREADS) {
-            Parallel p = Parallel.on(pool, threads);
+            Parallel p = Parallel.on(TestPool.EIGHT, threads);
             assertEquals(one, Ksg.estimate(xy[0], xy[1], "x", "y", 3, 1, p), threads + " threads");
             assertEquals(bits(shuffled), bits(Ksg.prepare(xy[0], xy[1], "x", "y", 3, 1, p).rawNatsWithYPermuted(order, p)),
                     "shuffled, " + threads + " threads");
@@ -61,7 +46,7 @@ class NeighbourThreadsTest {
         double shuffled = Ksg.prepare(xy[0], xy[1], "x", "y", 3, 1).rawNatsWithYPermuted(order);
         assertEquals(0.00411263886492641, shuffled, 0, "shuffled");
         for (int threads : THREADS) {
-            Parallel p = Parallel.on(pool, threads);
+            Parallel p = Parallel.on(TestPool.EIGHT, threads);
             assertEquals(one, Ksg.estimate(xy[0], xy[1], "x", "y", 3, 1, p), threads + " threads");
             assertEquals(withoutNoise, Ksg.prepare(xy[0], xy[1], "x", "y", 3, 1, false, p).estimate(p),
                     "without noise, " + threads + " threads");
@@ -80,7 +65,7 @@ class NeighbourThreadsTest {
         double shuffled = RossEstimator.prepare(xy[0], labels, "x", "y", 3, 1).rawNatsWithLabelsPermuted(order);
         assertEquals(0.0012210441574223019, shuffled, 0, "shuffled");
         for (int threads : THREADS) {
-            Parallel p = Parallel.on(pool, threads);
+            Parallel p = Parallel.on(TestPool.EIGHT, threads);
             assertEquals(one, RossEstimator.estimate(xy[0], labels, "x", "y", 3, 1, p), threads + " threads");
             assertEquals(bits(shuffled),
                     bits(RossEstimator.prepare(xy[0], labels, "x", "y", 3, 1, p).rawNatsWithLabelsPermuted(order, p)),
@@ -105,7 +90,7 @@ class NeighbourThreadsTest {
         double shuffled = RossEstimator.prepare(x, labels, "x", "y", 3, 1).rawNatsWithLabelsPermuted(order);
         assertEquals(-0.002899668712330161, shuffled, 0, "shuffled");
         for (int threads : THREADS) {
-            Parallel p = Parallel.on(pool, threads);
+            Parallel p = Parallel.on(TestPool.EIGHT, threads);
             assertEquals(one, RossEstimator.estimate(x, labels, "x", "y", 3, 1, p), threads + " threads");
             assertEquals(withoutNoise, RossEstimator.prepare(x, labels, "x", "y", 3, 1, false, p).estimate(p),
                     "without noise, " + threads + " threads");
@@ -129,7 +114,7 @@ class NeighbourThreadsTest {
             NeighbourEstimate one = NeighbourEstimate.of(v, "x", "y", 3, 7);
             long[] shuffled = {bits(one.rawNatsPermuted(orders[0])), bits(one.rawNatsPermuted(orders[1]))};
             for (int threads : THREADS) {
-                Parallel p = Parallel.on(pool, threads);
+                Parallel p = Parallel.on(TestPool.EIGHT, threads);
                 NeighbourEstimate e = NeighbourEstimate.of(v, "x", "y", 3, 7, p);
                 assertEquals(bits(one.rawNats()), bits(e.rawNats()), e.method() + ", " + threads + " threads");
                 for (int s = 0; s < orders.length; s++) {

@@ -4,32 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ParallelTest {
-    private static ExecutorService pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = Executors.newFixedThreadPool(8);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        pool.shutdownNow();
-    }
-
     @Test
     void every_task_runs_once_on_any_number_of_threads() {
         for (int threads : new int[] {1, 2, 3, 8, 50}) {
             AtomicIntegerArray runs = new AtomicIntegerArray(1000);
-            Parallel.on(pool, threads).forEach(1000, runs::incrementAndGet);
+            Parallel.on(TestPool.EIGHT, threads).forEach(1000, runs::incrementAndGet);
             for (int t = 0; t < 1000; t++) {
                 assertEquals(1, runs.get(t), "task " + t + " on " + threads + " threads");
             }
@@ -41,7 +25,7 @@ class ParallelTest {
         int n = 3 * Parallel.CHUNK + 5;
         for (int threads : new int[] {1, 2, 8}) {
             AtomicIntegerArray covered = new AtomicIntegerArray(n);
-            Parallel.on(pool, threads).forEachChunk(n, (from, to) -> {
+            Parallel.on(TestPool.EIGHT, threads).forEachChunk(n, (from, to) -> {
                 assertEquals(0, from % Parallel.CHUNK, "a chunk starts at a multiple of " + Parallel.CHUNK);
                 assertEquals(Math.min(n, from + Parallel.CHUNK), to);
                 for (int i = from; i < to; i++) {
@@ -58,7 +42,7 @@ class ParallelTest {
     @Test
     void the_failure_of_the_lowest_task_is_the_one_thrown() {
         for (int threads : new int[] {1, 2, 3, 8}) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.on(pool, threads).forEach(100, t -> {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.on(TestPool.EIGHT, threads).forEach(100, t -> {
                 if (t == 30 || t >= 70) {
                     throw new IllegalStateException("task " + t);
                 }
@@ -83,10 +67,10 @@ class ParallelTest {
     @Test
     void no_executor_or_one_thread_is_the_callers_thread_alone() {
         assertSame(Parallel.SERIAL, Parallel.on(null, 4));
-        assertSame(Parallel.SERIAL, Parallel.on(pool, 1));
+        assertSame(Parallel.SERIAL, Parallel.on(TestPool.EIGHT, 1));
         assertEquals(1, Parallel.SERIAL.threads());
-        assertEquals(3, Parallel.on(pool, 3).threads());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallel.on(pool, 0));
+        assertEquals(3, Parallel.on(TestPool.EIGHT, 3).threads());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallel.on(TestPool.EIGHT, 0));
         assertEquals("threads is 0; it must be at least 1", e.getMessage());
     }
 }
