@@ -1,7 +1,5 @@
 package miexplorer.data;
 
-import java.util.Arrays;
-
 /**
  * The Kraskov–Stögbauer–Grassberger estimator of the mutual information of two numeric columns
  * (Kraskov, Stögbauer and Grassberger, Phys. Rev. E 69, 066138, 2004; algorithm 1), computed as
@@ -31,12 +29,19 @@ import java.util.Arrays;
  * counted in the result so a page can say that the data are not continuous and the noise broke the
  * ties.
  *
- * <p><b>Cost.</b> Preparing sorts both columns, O(N log N). An estimate builds a k-d tree over the
- * pairs and finds each row's k-th neighbour in it, O(N log N + N k), then counts n_x, n_y by galloping
- * out from each row's place in the sorted columns, O(N log(n_x + n_y)). A shuffle of y for a
- * permutation test ({@link #rawNatsWithYPermuted(int[])}) costs the same as an estimate less the
- * standardising, noise and sorting (BENCHMARKS.md has the timings). Instances are immutable and safe
- * to share between threads (a shuffle allocates its own working arrays).
+ * <p><b>Cost.</b> Preparing sorts both columns (radix sort, O(N)), before the noise to count repeated
+ * values and after it for the counts. An estimate builds a k-d tree over the pairs and finds each
+ * row's k-th neighbour in it, O(N log N + N k), then counts n_x, n_y by galloping out from each row's
+ * place in the sorted columns, O(N log(n_x + n_y)). A shuffle of y for a permutation test
+ * ({@link #rawNatsWithYPermuted(int[])}) costs the same as an estimate less the standardising, noise
+ * and sorting. Instances are immutable and safe to share between threads (a shuffle allocates its own
+ * working arrays).
+ *
+ * <p><b>Threads.</b> With a {@link Parallel} of more than one thread, the columns are standardised and
+ * sorted side by side, and the tree, the neighbour searches, the counts and the ψ's are split between
+ * the threads; the noise is drawn in one thread (it is one stream) and the means are summed in row
+ * order by one thread, so the estimate is the same to the last bit for any number of threads
+ * (BENCHMARKS.md has timings on one thread and on two).
  */
 public final class Ksg {
     /** The number of neighbours scikit-learn uses by default. */
@@ -48,35 +53,38 @@ public final class Ksg {
 
     private final int k;
     private final long seed;
-    private final double[] x; // standardised, with noise
-    private final double[] y;
+    // The columns standardised, with noise, sorted; row i's x is sortedX[rankX[i]] (the columns in row
+    // order are not kept: the sorted ones and the ranks hold them, in 12 bytes a value rather than 20).
     private final double[] sortedX;
     private final double[] sortedY;
-    private final int[] rankX; // a position of x[i] in sortedX
+    private final int[] rankX;
     private final int[] rankY;
     private final long tiedX;
     private final long tiedY;
     private final long repeatedPairs;
 
-    private Ksg(int k, long seed, double[] x, double[] y, long tiedX, long tiedY, long repeatedPairs) {
+    private Ksg(int k, long seed, double[] sortedX, double[] sortedY, int[] rankX, int[] rankY, long tiedX, long tiedY,
+            long repeatedPairs) {
         this.k = k;
         this.seed = seed;
-        this.x = x;
-        this.y = y;
+        this.sortedX = sortedX;
+        this.sortedY = sortedY;
+        this.rankX = rankX;
+        this.rankY = rankY;
         this.tiedX = tiedX;
         this.tiedY = tiedY;
         this.repeatedPairs = repeatedPairs;
-        sortedX = x.clone();
-        Arrays.sort(sortedX);
-        sortedY = y.clone();
-        Arrays.sort(sortedY);
-        rankX = ranks(x, sortedX);
-        rankY = ranks(y, sortedY);
     }
 
     /** Î(X;Y) in nats for the columns as given: {@code prepare(...).estimate()}. */
     public static KsgEstimate estimate(double[] x, double[] y, String xName, String yName, int k, long seed) {
-        return prepare(x, y, xName, yName, k, seed).estimate();
+        return estimate(x, y, xName, yName, k, seed, Parallel.SERIAL);
+    }
+
+    /** As {@link #estimate(double[], double[], String, String, int, long)}, on the threads {@code parallel} allows. */
+    public static KsgEstimate estimate(double[] x, double[] y, String xName, String yName, int k, long seed,
+            Parallel parallel) {
+        return prepare(x, y, xName, yName, k, seed, parallel).estimate(parallel);
     }
 
     /**
@@ -89,11 +97,21 @@ public final class Ksg {
      *     out of range
      */
     public static Ksg prepare(double[] x, double[] y, String xName, String yName, int k, long seed) {
-        return prepare(x, y, xName, yName, k, seed, true);
+        return prepare(x, y, xName, yName, k, seed, true, Parallel.SERIAL);
+    }
+
+    /** As {@link #prepare(double[], double[], String, String, int, long)}, on the threads {@code parallel} allows. */
+    public static Ksg prepare(double[] x, double[] y, String xName, String yName, int k, long seed, Parallel parallel) {
+        return prepare(x, y, xName, yName, k, seed, true, parallel);
     }
 
     /** As {@link #prepare}, with the noise left out when {@code noise} is false (for tests against the formula). */
     static Ksg prepare(double[] x, double[] y, String xName, String yName, int k, long seed, boolean noise) {
+        return prepare(x, y, xName, yName, k, seed, noise, Parallel.SERIAL);
+    }
+
+    static Ksg prepare(double[] x, double[] y, String xName, String yName, int k, long seed, boolean noise,
+            Parallel parallel) {
         KnnSupport.checkK(k);
         if (x.length != y.length) {
             throw new IllegalArgumentException(xName + " has " + x.length + " values but " + yName + " has "
@@ -102,27 +120,44 @@ public final class Ksg {
         KnnSupport.checkRows(x.length, k);
         KnnSupport.checkFinite(x, xName);
         KnnSupport.checkFinite(y, yName);
-        double[] sx = KnnSupport.standardise(x, xName);
-        double[] sy = KnnSupport.standardise(y, yName);
-        double[] sortedX = sx.clone();
-        Arrays.sort(sortedX);
-        double[] sortedY = sy.clone();
-        Arrays.sort(sortedY);
-        long tiedX = KnnSupport.repeated(sortedX);
-        long tiedY = KnnSupport.repeated(sortedY);
-        long pairs = tiedX > 0 && tiedY > 0 ? KnnSupport.repeatedPairs(sx, sy, sortedX, sortedY) : 0;
+        // Column c (x, then y): standardised, and sorted as it is before the noise, to count repeated values.
+        double[][] columns = {x, y};
+        String[] names = {xName, yName};
+        double[][] standardised = new double[2][];
+        double[][] sortedBefore = new double[2][];
+        long[] tied = new long[2];
+        parallel.forEach(2, c -> {
+            standardised[c] = KnnSupport.standardise(columns[c], names[c]);
+            double[] sorted = standardised[c].clone();
+            KnnSupport.sort(sorted);
+            tied[c] = KnnSupport.repeated(sorted);
+            sortedBefore[c] = sorted;
+        });
+        double[] sx = standardised[0];
+        double[] sy = standardised[1];
+        long pairs = tied[0] > 0 && tied[1] > 0
+                ? KnnSupport.repeatedPairs(sx, sy, sortedBefore[0], sortedBefore[1], parallel) : 0;
+        sortedBefore[0] = null; // 16 bytes a row that the sorts below may want
+        sortedBefore[1] = null;
         NumpyRandomState random = new NumpyRandomState(seed); // checks the seed, noise or not
         if (noise) {
             KnnSupport.addNoise(sx, random); // x's noise first, then y's, from one generator, as scikit-learn draws
             KnnSupport.addNoise(sy, random);
         }
-        return new Ksg(k, seed, sx, sy, tiedX, tiedY, pairs);
+        int[][] ranks = new int[2][];
+        parallel.forEach(2, c -> ranks[c] = KnnSupport.sortAndRank(standardised[c])); // sorted in place
+        return new Ksg(k, seed, sx, sy, ranks[0], ranks[1], tied[0], tied[1], pairs);
     }
 
     /** Î = ψ(N) + ψ(k) − ⟨ψ(n_x + 1)⟩ − ⟨ψ(n_y + 1)⟩ nats, clipped at 0, with its parts. */
     public KsgEstimate estimate() {
-        Parts p = parts(y, rankY);
-        return new KsgEstimate(Math.max(0, p.nats()), p.nats(), k, x.length, p.psiN(), p.psiK(),
+        return estimate(Parallel.SERIAL);
+    }
+
+    /** As {@link #estimate()}, on the threads {@code parallel} allows; the same to the last bit. */
+    public KsgEstimate estimate(Parallel parallel) {
+        Parts p = parts(null, parallel);
+        return new KsgEstimate(Math.max(0, p.nats()), p.nats(), k, n(), p.psiN(), p.psiK(),
                 p.meanPsiNx(), p.meanPsiNy(), tiedX, tiedY, repeatedPairs, seed);
     }
 
@@ -133,30 +168,18 @@ public final class Ksg {
      * as much as {@link #estimate()} less the sorting; compare the result with {@link KsgEstimate#rawNats()}.
      */
     public double rawNatsWithYPermuted(int[] order) {
-        int n = x.length;
-        if (order.length != n) {
-            throw new IllegalArgumentException("the permutation has " + order.length + " entries but there are "
-                    + n + " rows");
-        }
-        double[] py = new double[n];
-        int[] pRank = new int[n];
-        boolean[] seen = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            int j = order[i];
-            if (j < 0 || j >= n || seen[j]) {
-                throw new IllegalArgumentException("entry " + i + " of the permutation is " + j
-                        + "; it must be a row from 0 to " + (n - 1) + " not used before");
-            }
-            seen[j] = true;
-            py[i] = y[j];
-            pRank[i] = rankY[j];
-        }
-        return parts(py, pRank).nats();
+        return rawNatsWithYPermuted(order, Parallel.SERIAL);
+    }
+
+    /** As {@link #rawNatsWithYPermuted(int[])}, on the threads {@code parallel} allows; the same to the last bit. */
+    public double rawNatsWithYPermuted(int[] order, Parallel parallel) {
+        KnnSupport.checkPermutation(order, n());
+        return parts(order, parallel).nats();
     }
 
     /** N, the number of rows. */
     public int n() {
-        return x.length;
+        return rankX.length;
     }
 
     /** The number of neighbours. */
@@ -167,28 +190,38 @@ public final class Ksg {
     private record Parts(double nats, double psiN, double psiK, double meanPsiNx, double meanPsiNy) {
     }
 
-    private Parts parts(double[] ys, int[] ranksY) {
-        int n = x.length;
-        double[] eps = new MaxNormTree(x, ys).kthNeighbourDistances(k);
-        int[] nx = new int[n];
-        int[] ny = new int[n];
-        for (int i = 0; i < n; i++) {
-            double r = KnnSupport.below(eps[i]);
-            nx[i] = KnnSupport.countWithin(sortedX, rankX[i], r) - 1; // less the row itself
-            ny[i] = KnnSupport.countWithin(sortedY, ranksY[i], r) - 1;
-        }
+    /** The estimate's parts with row i's y taken from row order[i] (order null: row i's own). */
+    private Parts parts(int[] order, Parallel parallel) {
+        int n = n();
+        int[][] counts = counts(order, parallel);
         double psiN = KnnSupport.digamma(n);
         double psiK = KnnSupport.digamma(k);
-        double mx = KnnSupport.meanDigamma(nx, 1);
-        double my = KnnSupport.meanDigamma(ny, 1);
+        double mx = KnnSupport.meanDigamma(counts[0], 1, parallel);
+        double my = KnnSupport.meanDigamma(counts[1], 1, parallel);
         return new Parts(psiN + psiK - mx - my, psiN, psiK, mx, my);
     }
 
-    private static int[] ranks(double[] v, double[] sorted) {
-        int[] r = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = KnnSupport.firstAtLeast(sorted, v[i]);
-        }
-        return r;
+    /**
+     * n_x and n_y of every row: each row's ε from the tree, then its counts at once, while the nearby
+     * values are still in the cache. The tree is garbage when this returns, before the ψ's are worked out.
+     */
+    private int[][] counts(int[] order, Parallel parallel) {
+        int n = n();
+        double[] px = new double[n];
+        double[] py = new double[n];
+        parallel.forEachChunk(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                px[i] = sortedX[rankX[i]];
+                py[i] = sortedY[rankY[order == null ? i : order[i]]];
+            }
+        });
+        int[] nx = new int[n];
+        int[] ny = new int[n];
+        new MaxNormTree(px, py, parallel).kthNeighbourDistances(k, parallel, (i, eps) -> {
+            double r = KnnSupport.below(eps);
+            nx[i] = KnnSupport.countWithin(sortedX, rankX[i], r) - 1; // less the row itself
+            ny[i] = KnnSupport.countWithin(sortedY, rankY[order == null ? i : order[i]], r) - 1;
+        });
+        return new int[][] {nx, ny};
     }
 }

@@ -13,26 +13,43 @@ package miexplorer.data;
  * {@value #LEAF} points; build O(N log N), each query about O(k + log N) for data without extreme
  * clustering. Distances are |x_j − x_i| and |y_j − y_i| in floating point, as scikit-learn's
  * Chebyshev metric computes them.
+ *
+ * <p><b>In parallel.</b> The top levels are split one level at a time, the nodes of a level at once,
+ * down to subtrees of at most {@value #SUBTREE} points, which are then built whole, each by one task;
+ * the queries go in chunks of points. ε_i is the k-th smallest of the distances whatever the tree's
+ * shape (a box is skipped only when no point in it can be nearer), and each query is one thread's, so
+ * the distances do not depend on the threads.
  */
 final class MaxNormTree {
     private static final int LEAF = 12;
+    /** Subtrees of at most this many points are built by one task. */
+    private static final int SUBTREE = 1 << 15;
 
     private final double[] px;
     private final double[] py;
     private final int[] index; // original row of each stored point
     private final int n;
-    // node i covers stored points [from[i], to[i]); children 2i + 1 and 2i + 2; a leaf when to − from ≤ LEAF
-    private final int[] from;
-    private final int[] to;
+    // node i covers stored points [lo, hi), split at (lo + hi) >>> 1 into children 2i + 1 and 2i + 2
+    // (the root covers [0, n)); a leaf when hi − lo ≤ LEAF. Its bounding box:
     private final double[] minX;
     private final double[] maxX;
     private final double[] minY;
     private final double[] maxY;
 
-    MaxNormTree(double[] x, double[] y) {
-        n = x.length;
-        px = x.clone();
-        py = y.clone();
+    /** ε of one row, as {@link #kthNeighbourDistances} finds it. */
+    @FunctionalInterface
+    interface Distance {
+        void accept(int row, double eps);
+    }
+
+    /**
+     * A tree over the points (px[i], py[i]), i the row. Takes the arrays as they are, no copy, and
+     * reorders them: the caller gives arrays of its own and uses them no more.
+     */
+    MaxNormTree(double[] px, double[] py, Parallel parallel) {
+        n = px.length;
+        this.px = px;
+        this.py = py;
         index = new int[n];
         for (int i = 0; i < n; i++) {
             index[i] = i;
@@ -42,18 +59,48 @@ final class MaxNormTree {
             leaves <<= 1;
         }
         int nodes = 2 * leaves - 1;
-        from = new int[nodes];
-        to = new int[nodes];
         minX = new double[nodes];
         maxX = new double[nodes];
         minY = new double[nodes];
         maxY = new double[nodes];
-        build(0, 0, n);
+        // The nodes of one depth cover n / 2^depth points each, give or take one.
+        int[] level = {0};
+        int[] los = {0};
+        int[] his = {n};
+        while (n > SUBTREE * (long) level.length) {
+            int[] node = level;
+            int[] lo = los;
+            int[] hi = his;
+            parallel.forEach(node.length, t -> split(node[t], lo[t], hi[t]));
+            level = new int[2 * node.length];
+            los = new int[level.length];
+            his = new int[level.length];
+            for (int t = 0; t < node.length; t++) {
+                int mid = (lo[t] + hi[t]) >>> 1;
+                level[2 * t] = 2 * node[t] + 1;
+                los[2 * t] = lo[t];
+                his[2 * t] = mid;
+                level[2 * t + 1] = 2 * node[t] + 2;
+                los[2 * t + 1] = mid;
+                his[2 * t + 1] = hi[t];
+            }
+        }
+        int[] node = level;
+        int[] lo = los;
+        int[] hi = his;
+        parallel.forEach(node.length, t -> build(node[t], lo[t], hi[t]));
     }
 
     private void build(int node, int lo, int hi) {
-        from[node] = lo;
-        to[node] = hi;
+        if (split(node, lo, hi)) {
+            int mid = (lo + hi) >>> 1;
+            build(2 * node + 1, lo, mid);
+            build(2 * node + 2, mid, hi);
+        }
+    }
+
+    /** Sets the node's box and, unless it is a leaf, splits its points at the median of its wider side; whether it split. */
+    private boolean split(int node, int lo, int hi) {
         double x0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY;
@@ -69,12 +116,10 @@ final class MaxNormTree {
         minY[node] = y0;
         maxY[node] = y1;
         if (hi - lo <= LEAF) {
-            return;
+            return false;
         }
-        int mid = (lo + hi) >>> 1;
-        select(lo, hi - 1, mid, x1 - x0 >= y1 - y0);
-        build(2 * node + 1, lo, mid);
-        build(2 * node + 2, mid, hi);
+        select(lo, hi - 1, (lo + hi) >>> 1, x1 - x0 >= y1 - y0);
+        return true;
     }
 
     /** Hoare's selection (Wirth's form): afterwards no point in [lo, kth) is after kth on the axis, none in (kth, hi] before it. */
@@ -123,23 +168,24 @@ final class MaxNormTree {
         index[j] = s;
     }
 
-    /** ε_i for every original row i: the k-th smallest max-norm distance to another point (1 ≤ k &lt; N). */
-    double[] kthNeighbourDistances(int k) {
-        double[] eps = new double[n];
-        double[] best = new double[k];
-        // Points are visited in the tree's order, so consecutive queries walk the same nodes.
-        for (int p = 0; p < n; p++) {
-            java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-            search(0, p, px[p], py[p], best);
-            eps[index[p]] = best[k - 1];
-        }
-        return eps;
+    /**
+     * ε_i for every original row i, the k-th smallest max-norm distance to another point (1 ≤ k &lt; N),
+     * handed to {@code out} once a row, from the thread that found it, in no particular order. Points
+     * are visited in the tree's order, in chunks, so consecutive queries walk the same nodes.
+     */
+    void kthNeighbourDistances(int k, Parallel parallel, Distance out) {
+        parallel.forEachChunk(n, (from, to) -> {
+            double[] best = new double[k];
+            for (int p = from; p < to; p++) {
+                java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+                search(0, 0, n, p, px[p], py[p], best);
+                out.accept(index[p], best[k - 1]);
+            }
+        });
     }
 
-    /** Keeps in best (ascending) the k smallest distances from (qx, qy) to points of the node other than self. */
-    private void search(int node, int self, double qx, double qy, double[] best) {
-        int lo = from[node];
-        int hi = to[node];
+    /** Keeps in best (ascending) the k smallest distances from (qx, qy) to points of the node, [lo, hi), other than self. */
+    private void search(int node, int lo, int hi, int self, double qx, double qy, double[] best) {
         int k = best.length;
         if (hi - lo <= LEAF) {
             for (int j = lo; j < hi; j++) {
@@ -158,23 +204,24 @@ final class MaxNormTree {
             }
             return;
         }
+        int mid = (lo + hi) >>> 1;
         int left = 2 * node + 1;
         int right = left + 1;
         double dl = boxDistance(left, qx, qy);
         double dr = boxDistance(right, qx, qy);
         if (dl <= dr) {
             if (dl < best[k - 1]) {
-                search(left, self, qx, qy, best);
+                search(left, lo, mid, self, qx, qy, best);
             }
             if (dr < best[k - 1]) {
-                search(right, self, qx, qy, best);
+                search(right, mid, hi, self, qx, qy, best);
             }
         } else {
             if (dr < best[k - 1]) {
-                search(right, self, qx, qy, best);
+                search(right, mid, hi, self, qx, qy, best);
             }
             if (dl < best[k - 1]) {
-                search(left, self, qx, qy, best);
+                search(left, lo, mid, self, qx, qy, best);
             }
         }
     }

@@ -80,6 +80,16 @@ public final class NeighbourEstimate {
      * @throws IllegalArgumentException when k or the seed is out of range, or both columns are categorical
      */
     public static NeighbourEstimate of(SampleReader.Values v, String xName, String yName, int k, long seed) {
+        return of(v, xName, yName, k, seed, Parallel.SERIAL);
+    }
+
+    /**
+     * As {@link #of(SampleReader.Values, String, String, int, long)}, on the threads {@code parallel}
+     * allows (a server passes its heavy work's pool and the threads a request was granted); the same
+     * estimate to the last bit for any number of threads.
+     */
+    public static NeighbourEstimate of(SampleReader.Values v, String xName, String yName, int k, long seed,
+            Parallel parallel) {
         if (!applies(v)) {
             throw new IllegalArgumentException("both columns are categorical: there is no nearest-neighbour estimate");
         }
@@ -90,8 +100,8 @@ public final class NeighbourEstimate {
                     + " (k + 1). Choose a smaller k, or give more data.");
         }
         if (v.xNumeric() && v.yNumeric()) {
-            Ksg prepared = Ksg.prepare(v.xNumbers(), v.yNumbers(), xName, yName, k, seed);
-            return new NeighbourEstimate(prepared, prepared.estimate());
+            Ksg prepared = Ksg.prepare(v.xNumbers(), v.yNumbers(), xName, yName, k, seed, parallel);
+            return new NeighbourEstimate(prepared, prepared.estimate(parallel));
         }
         boolean numericIsX = v.xNumeric();
         int[] labels = numericIsX ? v.yCodes() : v.xCodes();
@@ -102,8 +112,8 @@ public final class NeighbourEstimate {
                     + " Ross's estimator needs a category with two rows or more.");
         }
         RossEstimator prepared = RossEstimator.prepare(numericIsX ? v.xNumbers() : v.yNumbers(), labels,
-                numericIsX ? xName : yName, labelName, k, seed);
-        return new NeighbourEstimate(prepared, prepared.estimate(), numericIsX);
+                numericIsX ? xName : yName, labelName, k, seed, parallel);
+        return new NeighbourEstimate(prepared, prepared.estimate(parallel), numericIsX);
     }
 
     private static boolean anyRepeated(int[] codes) {
@@ -172,7 +182,16 @@ public final class NeighbourEstimate {
 
     /** Î before clipping with the pairing shuffled: row i's second value taken from row order[i]. */
     public double rawNatsPermuted(int[] order) {
-        return method == Method.KSG ? ksg.rawNatsWithYPermuted(order) : ross.rawNatsWithLabelsPermuted(order);
+        return rawNatsPermuted(order, Parallel.SERIAL);
+    }
+
+    /**
+     * As {@link #rawNatsPermuted(int[])}, on the threads {@code parallel} allows; the same to the last bit.
+     * For a permutation test: {@code PermutationTest.run(e.n(), o -> e.rawNatsPermuted(o, parallel), …)}.
+     */
+    public double rawNatsPermuted(int[] order, Parallel parallel) {
+        return method == Method.KSG ? ksg.rawNatsWithYPermuted(order, parallel)
+                : ross.rawNatsWithLabelsPermuted(order, parallel);
     }
 
     /**
