@@ -56,6 +56,16 @@ public final class Parallel {
         return threads;
     }
 
+    /** Where the helpers run; null for {@link #SERIAL}. */
+    public Executor executor() {
+        return executor;
+    }
+
+    /** The same executor with {@code n} threads fewer (at least the caller's), for work that runs beside. */
+    public Parallel fewer(int n) {
+        return on(executor, Math.max(1, threads - n));
+    }
+
     /** Work on rows [from, to). */
     @FunctionalInterface
     interface Rows {

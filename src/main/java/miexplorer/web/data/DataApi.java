@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import miexplorer.data.ContingencyTable;
 import miexplorer.data.NeighbourEstimate;
+import miexplorer.data.Parallel;
 import miexplorer.data.PermutationTest;
 import miexplorer.data.SampleEstimates;
 import miexplorer.data.SampleException;
@@ -66,7 +68,7 @@ final class DataApi {
         DataDemand demand = DataDemand.of(s, head, head.length, declared < 0 ? DataRoutes.MAX_UPLOAD : declared, false,
                 heavy.budget());
         try {
-            heavy.run(ctx, demand.bytes(), demand.threads(), permit -> estimate(ctx, s, demand, permit, head, body),
+            heavy.run(ctx, demand.bytes(), demand.threads(), permit -> estimate(ctx, s, demand, permit, head, body, heavy.executor()),
                     busy -> busy(ctx, body, busy), () -> { });
         } catch (Budget.TooLarge e) {
             fail(ctx, body, 413, List.of(new Problem("body", demand.tooLarge(heavy.budget(), Math.max(declared, head.length), s.ksg()))));
@@ -75,11 +77,12 @@ final class DataApi {
 
     /** The estimates and their permutation tests, once the budget has admitted them. */
     private static void estimate(Context ctx, DataSettings s, DataDemand demand, Budget.Permit permit, byte[] head,
-            RequestBody body) {
+            RequestBody body, Executor pool) {
+        Parallel threads = Parallel.on(pool, permit.threads());
         DataResult r;
         try {
             InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), body);
-            r = DataResult.compute(in, s.options(DataRoutes.MAX_UPLOAD).withAllowance(demand.allowance(permit)), s, null);
+            r = DataResult.compute(in, s.options(DataRoutes.MAX_UPLOAD).withAllowance(demand.allowance(permit)), s, DataResult.Curve.NONE, threads);
         } catch (SampleException e) {
             fail(ctx, body, DataRoutes.status(e), List.of(new Problem(apiField(e.field(), ctx.queryParamMap()), e.getMessage())));
             return;
@@ -100,7 +103,8 @@ final class DataApi {
             }
             tally = PermutationTest.run(r.table(), s.seed(), 0, permutations);
             if (knn != null) {
-                knnTally = PermutationTest.run(knn.n(), knn::rawNatsPermuted, knn.rawNats(), s.seed(), 0, permutations);
+                knnTally = PermutationTest.run(knn.n(), order -> knn.rawNatsPermuted(order, threads), knn.rawNats(), s.seed(), 0,
+                        permutations);
             }
         }
         ctx.json(answer(r, s, tally, knnTally));

@@ -11,7 +11,8 @@ import miexplorer.web.server.Budget;
  *
  * @param rows the rows estimated
  * @param bytes heap to reserve
- * @param threads cores the work uses: two when the binned curve is worked out beside a nearest-neighbour estimate
+ * @param threads the most cores the work can use: every core for a nearest-neighbour estimate (the budget
+ *     grants what is free, at least one), one for the plug-in estimate alone
  * @param perRow heap a row takes
  */
 record DataDemand(long rows, long bytes, int threads, long perRow) {
@@ -46,7 +47,12 @@ record DataDemand(long rows, long bytes, int threads, long perRow) {
         long both = NEIGHBOUR_ROW + CURVE_ROW;
         boolean beside = withCurve && budget.cores() > 1 && BASE + rows * both <= budget.memory();
         long perRow = beside ? both : NEIGHBOUR_ROW;
-        return new DataDemand(rows, BASE + rows * perRow, beside ? 2 : 1, perRow);
+        return new DataDemand(rows, BASE + rows * perRow, budget.cores(), perRow);
+    }
+
+    /** Whether the heap reserved holds the binned curve beside the nearest-neighbour estimate at once. */
+    boolean curveBeside() {
+        return perRow == NEIGHBOUR_ROW + CURVE_ROW;
     }
 
     /** A plug-in permutation test's step on a table of {@code n} observations: it shuffles them. */

@@ -2,10 +2,11 @@ package miexplorer.web.data;
 
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import miexplorer.data.BinningCurve;
 import miexplorer.data.ContingencyTable;
 import miexplorer.data.NeighbourEstimate;
+import miexplorer.data.Parallel;
 import miexplorer.data.SampleEstimates;
 import miexplorer.data.SampleReader;
 
@@ -23,31 +24,41 @@ record DataResult(SampleReader.Samples samples, SampleEstimates estimates, Neigh
      * The samples and every estimate.
      *
      * @param options how to read them ({@link DataSettings#options}, with the rows the budget allows)
-     * @param curve where to work out the binned estimate for 2 … 50 bins (the page shows it) beside the
-     *     nearest-neighbour one; null for none
+     * @param curve whether and where to work out the binned estimate for 2 … 50 bins (the page shows it)
+     * @param threads where the nearest-neighbour estimate may split its work ({@link Parallel#SERIAL} for
+     *     the caller's thread only); the same numbers whatever the threads
      */
-    static DataResult compute(InputStream in, SampleReader.Options options, DataSettings s, Executor curve) {
+    static DataResult compute(InputStream in, SampleReader.Options options, DataSettings s, Curve curve, Parallel threads) {
         SampleReader.Samples samples = SampleReader.read(in, options);
         SampleEstimates estimates = SampleEstimates.of(samples.table(), s.base());
         SampleReader.Values v = samples.values();
         if (!s.ksg() || !NeighbourEstimate.applies(v)) {
             return new DataResult(samples, estimates, null, null);
         }
-        // The curve and the nearest-neighbour estimate do not depend on each other: the curve is worked out
-        // on another core meanwhile (about 0.2 s for 10^5 rows, 2 s for 10^6).
-        CompletableFuture<BinningCurve> binned = curve != null
-                ? CompletableFuture.supplyAsync(() -> BinningCurve.of(v.xNumbers(), v.xCodes(), v.yNumbers(), v.yCodes()), curve)
-                : null;
+        // The curve and the nearest-neighbour estimate do not depend on each other: with two threads or more
+        // the curve takes one of them (about 0.2 s for 10^5 rows, 2 s for 10^6) and the estimate the rest.
+        boolean beside = curve == Curve.BESIDE && threads.threads() > 1;
+        Supplier<BinningCurve> binning = () -> BinningCurve.of(v.xNumbers(), v.xCodes(), v.yNumbers(), v.yCodes());
+        CompletableFuture<BinningCurve> binned = beside ? CompletableFuture.supplyAsync(binning, threads.executor())
+                : CompletableFuture.completedFuture(curve != Curve.NONE ? binning.get() : null);
         NeighbourEstimate knn;
         try {
-            knn = NeighbourEstimate.of(v, samples.xName(), samples.yName(), s.k(), s.seed());
+            knn = NeighbourEstimate.of(v, samples.xName(), samples.yName(), s.k(), s.seed(), beside ? threads.fewer(1) : threads);
         } catch (RuntimeException e) {
-            if (binned != null) {
-                binned.cancel(false);
-            }
+            binned.cancel(false);
             throw e;
         }
-        return new DataResult(samples, estimates, knn, binned == null ? null : binned.join());
+        return new DataResult(samples, estimates, knn, binned.join());
+    }
+
+    /** The binned curve beside a nearest-neighbour estimate: none, worked out before it, or on a thread beside it. */
+    enum Curve {
+        NONE, BEFORE, BESIDE;
+
+        /** Beside when the budget reserved the heap for both at once ({@link DataDemand#curveBeside}), else before. */
+        static Curve of(DataDemand demand) {
+            return demand.curveBeside() ? BESIDE : BEFORE;
+        }
     }
 
     ContingencyTable table() {

@@ -14,9 +14,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import miexplorer.data.ContingencyTable;
 import miexplorer.data.NeighbourEstimate;
+import miexplorer.data.Parallel;
 import miexplorer.data.SampleException;
 import miexplorer.data.SampleReader;
 import miexplorer.web.form.FieldErrors;
@@ -97,7 +97,8 @@ public final class DataRoutes {
         }
         if (text == DataView.EXAMPLE) {
             // The page as it opens: a few rows, a moment's work, never kept waiting behind other people's data.
-            Outcome o = estimate(ctx, s, text, null, errors, SampleReader.RowAllowance.UNLIMITED, Runnable::run);
+            Outcome o = estimate(ctx, s, text, null, errors, SampleReader.RowAllowance.UNLIMITED, DataResult.Curve.BEFORE,
+                    Parallel.SERIAL);
             respond(ctx, o.view(), o.status());
             return;
         }
@@ -171,8 +172,8 @@ public final class DataRoutes {
         }
         try {
             heavy.run(ctx, demand.bytes(), demand.threads(), permit -> {
-                Outcome o = estimate(ctx, s, text, file, errors, demand.allowance(permit),
-                        permit.threads() > 1 ? heavy.executor() : Runnable::run);
+                Outcome o = estimate(ctx, s, text, file, errors, demand.allowance(permit), DataResult.Curve.of(demand),
+                        threads(permit));
                 respond(ctx, o.view(), o.status());
             }, busy -> {
                 ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
@@ -231,13 +232,13 @@ public final class DataRoutes {
 
     /** Reads the data (the file when one was chosen, else the text) and computes; problems go into {@code errors}. */
     private Outcome estimate(Context ctx, DataSettings s, String text, Part file, FieldErrors errors,
-            SampleReader.RowAllowance allowance, Executor curve) {
+            SampleReader.RowAllowance allowance, DataResult.Curve curve, Parallel threads) {
         boolean fromFile = file != null;
         DataResult r;
         String source;
         try (InputStream in = fromFile ? file.getInputStream() : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
             source = fromFile ? "the file " + fileName(file) + " (" + size(file.getSize()) + ")" : DataView.PASTED;
-            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(allowance), s, curve);
+            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(allowance), s, curve, threads);
         } catch (SampleException e) {
             errors.add(e.field(), e.getMessage());
             return new Outcome(DataView.form(s, text, errors), e.problem() == SampleException.Problem.TOO_LARGE ? 413 : INVALID);
@@ -272,7 +273,7 @@ public final class DataRoutes {
                 run = PermutationRun.start(t, s.seed(), permutations, stepped && htmx ? PermutationRun.CHUNK_WORK : SYNC_WORK);
                 if (knn != null) {
                     ksgRun = KsgRun.start(knn, r.samples().values(), s, fromFile ? null : text, permutations,
-                            ksgStepped && htmx ? KsgRun.CHUNK_WORK : SYNC_WORK);
+                            ksgStepped && htmx ? KsgRun.CHUNK_WORK : SYNC_WORK, threads);
                 }
             }
         }
@@ -315,10 +316,10 @@ public final class DataRoutes {
                 throw new BadRequestResponse("the file sent with this step could not be read to its end.");
             }
             admitted = true;
-            heavy.run(ctx, Math.min(demand.bytes(), heavy.budget().memory()), 1, permit -> {
+            heavy.run(ctx, Math.min(demand.bytes(), heavy.budget().memory()), demand.threads(), permit -> {
                 PermutationSteps done;
                 try {
-                    done = before instanceof KsgRun ? ksgStep(ctx, sub, text, demand, permit) : plugInStep(ctx, params);
+                    done = before instanceof KsgRun ? ksgStep(ctx, sub, text, demand, permit, threads(permit)) : plugInStep(ctx, params);
                 } catch (IllegalArgumentException e) {
                     throw new BadRequestResponse("the permutation test's state is not valid: " + e.getMessage() + ".");
                 }
@@ -367,7 +368,8 @@ public final class DataRoutes {
      * A step of the nearest-neighbour test: the data is read again (the text sent with the step, or the
      * file), estimated again with the test's settings, and checked against the checksum the test began with.
      */
-    private static KsgRun ksgStep(Context ctx, Submission sub, String text, DataDemand demand, Budget.Permit permit) {
+    private static KsgRun ksgStep(Context ctx, Submission sub, String text, DataDemand demand, Budget.Permit permit,
+            Parallel threads) {
         KsgRun run = KsgRun.read(sub.params, text);
         if (stopAsked(sub.params)) {
             return run.stop();
@@ -383,7 +385,7 @@ public final class DataRoutes {
         try (InputStream in = run.text() == null ? sub.file.getInputStream()
                 : new ByteArrayInputStream(run.text().getBytes(StandardCharsets.UTF_8))) {
             DataSettings s = run.readSettings();
-            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(demand.allowance(permit)), s, null);
+            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(demand.allowance(permit)), s, DataResult.Curve.NONE, threads);
         } catch (SampleException | IOException e) {
             return run.stop("The data sent with this step could not be read again (" + e.getMessage() + "), so the test stops here.");
         }
@@ -392,7 +394,12 @@ public final class DataRoutes {
             return run.stop("The data sent with this step is not the data the test began with (another file was chosen?),"
                     + " so the test stops here. Estimate again to test the new data.");
         }
-        return run.step(knn, Htmx.isFragmentRequest(ctx) ? KsgRun.CHUNK_WORK : SYNC_WORK);
+        return run.step(knn, Htmx.isFragmentRequest(ctx) ? KsgRun.CHUNK_WORK : SYNC_WORK, threads);
+    }
+
+    /** The threads a permit grants, on the heavy work's pool. */
+    private Parallel threads(Budget.Permit permit) {
+        return Parallel.on(heavy.executor(), permit.threads());
     }
 
     private void respond(Context ctx, DataView view, int status) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import miexplorer.data.NeighbourEstimate;
+import miexplorer.data.Parallel;
 import miexplorer.data.PermutationTest;
 import miexplorer.data.SampleReader;
 import miexplorer.web.form.Query;
@@ -38,16 +39,20 @@ public record KsgRun(String settings, String text, NeighbourEstimate.Method meth
     }
 
     /** Starts a test of {@code e}, doing as many shuffles as {@code work} allows now. */
-    static KsgRun start(NeighbourEstimate e, SampleReader.Values v, DataSettings s, String text, long total, long work) {
+    static KsgRun start(NeighbourEstimate e, SampleReader.Values v, DataSettings s, String text, long total, long work,
+            Parallel threads) {
         return new KsgRun(DataView.settingsQuery(new Query(), s).toString(), text, e.method(), check(v, e.k(), e.seed()), e.seed(), total, 0, 0, false,
-                null).step(e, work);
+                null).step(e, work, threads);
     }
 
-    /** The next step: up to {@code work}'s worth of shuffles more. */
-    KsgRun step(NeighbourEstimate e, long work) {
+    /**
+     * The next step: up to {@code work}'s worth of shuffles more, each on {@code threads} (a step is then
+     * quicker; the shuffles and the tally are the same whatever the threads).
+     */
+    KsgRun step(NeighbourEstimate e, long work, Parallel threads) {
         long to = Math.min(total, done + chunk(e, work));
         PermutationTest.Tally tally = new PermutationTest.Tally(done, atLeastAsLarge)
-                .plus(PermutationTest.run(e.n(), e::rawNatsPermuted, e.rawNats(), seed, done, to));
+                .plus(PermutationTest.run(e.n(), order -> e.rawNatsPermuted(order, threads), e.rawNats(), seed, done, to));
         return new KsgRun(settings, text, method, check, seed, total, tally.done(), tally.atLeastAsLarge(), false, null);
     }
 

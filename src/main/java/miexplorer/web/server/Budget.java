@@ -71,8 +71,9 @@ public final class Budget {
     }
 
     /**
-     * Reserves {@code bytes} of heap and {@code threads} cores (at most all of them): a future that
-     * completes with the permit when they are free, or fails with {@link Busy} after {@code maxWait};
+     * Reserves {@code bytes} of heap and up to {@code threads} cores: a future that completes with the
+     * permit when the bytes and at least one core are free (the permit holds as many of the cores asked
+     * for as are free then, {@link Permit#threads()}), or fails with {@link Busy} after {@code maxWait};
      * fails at once with {@link TooLarge} when the bytes are more than the whole budget.
      */
     public CompletableFuture<Permit> reserve(long bytes, int threads) {
@@ -91,13 +92,14 @@ public final class Budget {
     }
 
     private boolean fits(Waiter w) {
-        return w.bytes <= memoryFree && w.threads <= coresFree;
+        return w.bytes <= memoryFree && coresFree >= 1;
     }
 
     private Permit admit(Waiter w) {
+        int granted = Math.min(w.threads, coresFree);
         memoryFree -= w.bytes;
-        coresFree -= w.threads;
-        return new Permit(w.bytes, w.threads);
+        coresFree -= granted;
+        return new Permit(w.bytes, granted);
     }
 
     private void expire(Waiter w) {

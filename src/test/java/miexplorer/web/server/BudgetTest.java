@@ -63,14 +63,19 @@ class BudgetTest {
     }
 
     @Test
-    void cores_are_held_like_memory() throws Exception {
-        Budget b = budget(100, 2, Duration.ofSeconds(30));
-        Budget.Permit two = admitted(b.reserve(1, 5)); // at most all the cores
+    void cores_are_held_like_memory_and_a_request_gets_those_free_up_to_what_it_asks() throws Exception {
+        Budget b = budget(100, 3, Duration.ofSeconds(30));
+        Budget.Permit one = admitted(b.reserve(1, 1));
+        Budget.Permit two = admitted(b.reserve(1, 5)); // all that are free
         assertEquals(2, two.threads());
-        CompletableFuture<Budget.Permit> waiting = b.reserve(1, 1);
-        assertFalse(waiting.isDone());
+        CompletableFuture<Budget.Permit> waiting = b.reserve(1, 3);
+        assertFalse(waiting.isDone(), "no core is free");
+        one.close();
+        Budget.Permit third = admitted(waiting);
+        assertEquals(1, third.threads(), "admitted with the one core freed");
         two.close();
-        admitted(waiting).close();
+        third.close();
+        assertEquals(3, admitted(b.reserve(1, 3)).threads());
     }
 
     @Test
