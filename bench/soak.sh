@@ -22,6 +22,6 @@ status=0
 require_server "$WORK/server.log"
 echo "peak resident memory: $(( $(peak_rss_kb) / 1024 )) MB"
 echo "server log: $(grep -c ' WARN ' "$WORK/server.log" || true) WARN lines, $(grep -c ' ERROR ' "$WORK/server.log" || true) ERROR lines;"\
-  "their first lines:"; grep -E ' (WARN|ERROR) ' "$WORK/server.log" | cut -c1-220 | sort | uniq -c | sort -rn | head -10
+  "their first lines:"; { grep -E ' (WARN|ERROR) ' "$WORK/server.log" || true; } | cut -c1-220 | sort | uniq -c | sort -rn | head -10
 [ -n "${KEEP_LOG:-}" ] && cp "$WORK/server.log" "$KEEP_LOG"
 exit $status

@@ -31,5 +31,5 @@ echo "two instances (java -XX:+UseSerialGC -Xmx128m) behind $(haproxy -v | head 
 status=0
 /usr/bin/python3 "$ROOT/bench/two_instances.py" "http://127.0.0.1:$LB" "http://127.0.0.1:$((LB + 1))" "$APP1_PID" || status=1
 echo "balancer log: $(grep -c ' 200 ' "$WORK/haproxy.log" || true) requests answered 200, $(grep -cE ' (5[0-9][0-9]|-1) ' "$WORK/haproxy.log" || true) with 5xx or none"
-[ $status = 0 ] || tail -20 "$WORK/haproxy.log"
+[ $status = 0 ] || { grep -E " (5[0-9][0-9]|-1) " "$WORK/haproxy.log" | head -5; tail -5 "$WORK/haproxy.log"; }
 exit $status
