@@ -3,8 +3,7 @@
 
   two_instances.py BALANCER APP1_URL APP1_PID
 
-Checks that an htmx edit and its pushed URL, a permutation test's steps and (once it exists) a
-worksheet key give the same answer whichever instance serves them (the balancer alternates, and says
+Checks that an htmx edit and its pushed URL, a permutation test's steps and worksheet keys give the same answer whichever instance serves them (the balancer alternates, and says
 which served in X-Served-By), and that stopping one instance (SIGTERM) in the middle of a load loses
 no request. Exits 1 when a check fails.
 """
@@ -94,12 +93,16 @@ at_least = round(p_api * 100001 - 1) if p_api is not None else None
 check(m is not None and int(m.group(1)) == at_least, "its count is the one instance's API gives in one go: %s of 100000 in steps, %s in one go (p = %s)" % (
     m.group(1) if m else None, at_least, p_api))
 
-# 3. (Worksheet keys: once they exist, the same key from both instances.)
-status, _, _ = send(BALANCER, "GET", "/practice/sheet?kinds=mutual-information&n=2&level=easy&seed=5&key=1")
-if status != 404:
-    keys = [send(BALANCER, "GET", "/practice/sheet?kinds=mutual-information&n=2&level=easy&seed=5&key=1") for _ in range(2)]
-    check(keys[0][2] == keys[1][2] and {k[1].get("x-served-by") for k in keys} == {"app1", "app2"},
-          "a worksheet key is the same from both instances")
+# 3. A student's worksheet key, and the keys of a class as CSV, the same from both instances.
+SHEET = "/practice/sheet?kinds=mutual-information,softmax-weights&n=2&level=easy&seed=2026"
+keys = [send(BALANCER, "GET", SHEET + "&student=ada%40example.edu&key=1") for _ in range(2)]
+check(all(k[0] == 200 for k in keys) and keys[0][2] == keys[1][2] and {k[1].get("x-served-by") for k in keys} == {"app1", "app2"},
+      "a student's worksheet key is the same from both instances (%s, %d bytes)" % ([k[0] for k in keys], len(keys[0][2])))
+csvs = [send(BALANCER, "POST", SHEET.replace("/sheet?", "/sheet/keys?"), "ada@example.edu\nbob@example.edu\n",
+             {"Content-Type": "text/plain"}) for _ in range(2)]
+check(all(c[0] == 200 for c in csvs) and csvs[0][2] == csvs[1][2] and csvs[0][2].count("\n") == 9
+      and {c[1].get("x-served-by") for c in csvs} == {"app1", "app2"},
+      "the class's keys as CSV are the same from both instances (%d lines)" % csvs[0][2].count("\n"))
 
 # 4. One instance stopped (SIGTERM) in the middle of a load: no request is lost.
 results, lock, stop = {"ok": 0, "bad": []}, threading.Lock(), threading.Event()

@@ -22,10 +22,10 @@ record DataDemand(long rows, long bytes, int threads, long perRow) {
     static final long BASE = 2L * 1024 * 1024;
     /** Per row read for the plug-in estimate: two category codes as read, and a permutation test's shuffles (0 to 4 measured). */
     static final long PLUG_IN_ROW = 16;
-    /** Per row for the nearest-neighbour estimate: both columns as read, standardised, sorted, the tree, the counts (94 measured). */
-    static final long NEIGHBOUR_ROW = 96;
-    /** Per row besides, while the page's binned curve is worked out beside a nearest-neighbour estimate (18 measured). */
-    static final long CURVE_ROW = 18;
+    /** Per row for the nearest-neighbour estimate: both columns as read, standardised, sorted, the tree, the counts (69 measured, on two threads). */
+    static final long NEIGHBOUR_ROW = 72;
+    /** Per row besides, while the page's binned curve is worked out beside a nearest-neighbour estimate (19 measured). */
+    static final long CURVE_ROW = 20;
     /**
      * Rows estimated from the first lines are taken 1% more (and a thousand), for lines of varying length;
      * data whose later lines are much shorter asks for more room as it is read ({@link #allowance}).

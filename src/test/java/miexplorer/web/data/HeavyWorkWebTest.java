@@ -111,7 +111,7 @@ class HeavyWorkWebTest {
 
     @Test
     void data_larger_than_the_whole_budget_is_refused_at_once_with_the_limit_in_rows() throws Exception {
-        String csv = numbers(100_000); // about 4 MB of text; at 96 bytes a row the estimate needs more than 8 MB
+        String csv = numbers(100_000); // about 4 MB of text; at 72 bytes a row the estimate needs more than 7 MB
         HttpResponse<String> r = api("estimator=ksg", csv);
         assertEquals(413, r.statusCode(), r.body());
         long most = (MEMORY - DataDemand.BASE) / DataDemand.NEIGHBOUR_ROW;
