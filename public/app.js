@@ -84,14 +84,18 @@ document.documentElement.classList.add("js"); // shows controls that only work w
     var form = liveForm(el);
     if (!form) return;
     if (el.type === "range") {
+      // A slider on a scale of its own (the temperature's, logarithmic) lists the value of each of its
+      // positions, as the server shows them: position i stands for the i-th.
+      var scale = el.getAttribute("data-values");
+      var value = scale ? scale.split(" ")[Number(el.value) - Number(el.min || 0)] || el.value : el.value;
       var output = document.getElementById(el.id + "-out");
-      if (output) output.textContent = el.value.replace("-", "\u2212");
+      if (output) output.textContent = value.replace("-", "\u2212");
       var twin = el.getAttribute("data-for") && document.getElementById(el.getAttribute("data-for"));
       if (twin) { // a slider beside a text field writes its value there; the field is what is sent
-        twin.value = el.value;
+        twin.value = value;
         twin.setAttribute("data-edited", "");
       }
-      if (el.hasAttribute("aria-valuetext")) el.setAttribute("aria-valuetext", el.value.replace("-", "\u2212"));
+      if (el.hasAttribute("aria-valuetext")) el.setAttribute("aria-valuetext", value.replace("-", "\u2212"));
       if (el.getAttribute("data-action")) actions.set(form, { action: el.getAttribute("data-action"), slider: true });
       ask(form);
     } else if (el.type !== "radio" && el.type !== "checkbox" && el.tagName !== "SELECT") {
