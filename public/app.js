@@ -136,6 +136,68 @@ document.documentElement.classList.add("js"); // shows controls that only work w
   document.addEventListener("htmx:afterRequest", function (e) {
     if (!e.detail.successful && e.detail.elt.hasAttribute && e.detail.elt.hasAttribute("data-live")) sent.delete(e.detail.elt);
   });
+
+  // Working and stale. An answer slower than BUSY_AFTER marks the regions it will change busy
+  // (aria-busy) and the summary, beside the table and in the phone's bar, says "Working…". An answer
+  // that does not come (the connection lost, the server failing) leaves the page as it is, what was
+  // typed included, and the summary says its numbers are out of date, with a button to try again.
+  var BUSY_AFTER = 150;
+  var busy = new WeakMap(); // form -> the timer before it shows as working
+  var rootOf = function (form) {
+    var target = form.getAttribute("hx-target");
+    return (target && document.querySelector(target)) || form.parentElement;
+  };
+  var status = function (form, state, text) {
+    var root = rootOf(form);
+    root.querySelectorAll(".summary, .summary-bar, .result").forEach(function (region) {
+      if (state === "busy") region.setAttribute("aria-busy", "true");
+      else region.removeAttribute("aria-busy");
+    });
+    root.querySelectorAll("[data-status]").forEach(function (el) {
+      el.className = "ex-status" + (state ? " " + state : "");
+      el.textContent = text;
+      if (state === "stale") {
+        var retry = document.createElement("button");
+        retry.type = "button";
+        retry.className = "retry";
+        retry.textContent = "Try again";
+        el.append(" ", retry);
+      }
+    });
+  };
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var form = e.detail.elt;
+    if (!form.hasAttribute || !form.hasAttribute("data-live")) return;
+    clearTimeout(busy.get(form));
+    busy.set(form, setTimeout(function () { status(form, "busy", "Working…"); }, BUSY_AFTER));
+  });
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var form = e.detail.elt;
+    if (!form.hasAttribute || !form.hasAttribute("data-live")) return;
+    clearTimeout(busy.get(form));
+    busy.delete(form);
+    if (e.detail.successful) {
+      status(form, "", "");
+      return;
+    }
+    var lost = navigator.onLine === false || !e.detail.xhr || e.detail.xhr.status === 0;
+    var text = "These numbers are out of date: " + (lost ? "the connection was lost" : "the server could not answer")
+        + " before your last change was worked out. What you typed is kept.";
+    status(form, "stale", text);
+    var live = document.getElementById("announce");
+    if (live) live.textContent = text;
+  });
+  document.addEventListener("click", function (e) {
+    var retry = e.target.closest ? e.target.closest("[data-status] button.retry") : null;
+    var root = retry && retry.closest(".explorer");
+    var form = root && root.querySelector("form[data-live]");
+    if (!form) return;
+    // The focus waits on the summary's status line, which stays when the answer replaces the button.
+    var line = root.querySelector("p[data-status]");
+    if (line) line.focus();
+    sent.delete(form);
+    ask(form);
+  });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form[data-live]").forEach(function (form) { sent.set(form, values(form)); });
   });
