@@ -212,6 +212,22 @@ document.documentElement.classList.add("js"); // shows controls that only work w
   });
 })();
 
+// A table wider than its box scrolls in it; while more of it is to the right, the box is marked
+// "more-right" (a fading edge and a line saying so). Checked when a page loads, after each answer
+// (which morphs the mark away), when the window changes size and as the box scrolls.
+(function () {
+  var mark = function (wrap) {
+    wrap.classList.toggle("more-right", wrap.scrollLeft + wrap.clientWidth < wrap.scrollWidth - 1);
+  };
+  var all = function () { document.querySelectorAll(".table-wrap").forEach(mark); };
+  document.addEventListener("DOMContentLoaded", all);
+  document.addEventListener("htmx:afterSettle", all);
+  window.addEventListener("resize", all);
+  document.addEventListener("scroll", function (e) {
+    if (e.target.classList && e.target.classList.contains("table-wrap")) mark(e.target);
+  }, true);
+})();
+
 // Copy buttons: <button data-copy="ID"> copies the text of element ID. One listener on the document,
 // so buttons swapped in by htmx work too. Where the clipboard is out of reach (plain http on another
 // host), the text is selected for Ctrl+C instead.

@@ -75,6 +75,20 @@ class PhoneBrowserTest extends BrowserTest {
             List<String> found = (List<String>) js.executeScript(MEASURE, page[1]);
             assertEquals(List.of(), found, page[0]);
         }
+        // Three rows of eight columns do not fit: the table scrolls in its box, says so, and keeps its row labels in view.
+        d.get(base + "/mi?kind=counts&p=1,2,3,4,5,6,7,8;2,3,4,5,6,7,8,9;3,4,5,6,7,8,9,10");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> wide = (Map<String, Object>) js.executeScript("""
+                const wrap = document.getElementById('joint-table').closest('.table-wrap');
+                const hint = wrap.classList.contains('more-right') && getComputedStyle(wrap, '::before').content;
+                wrap.scrollLeft = wrap.scrollWidth;
+                return {hint: String(hint), label: document.getElementById('xl-0').getBoundingClientRect().left - wrap.getBoundingClientRect().left,
+                        page: document.documentElement.scrollWidth - innerWidth};""");
+        assertTrue(String.valueOf(wide.get("hint")).contains("scroll sideways"), "a hint: " + wide.get("hint"));
+        assertTrue(((Number) wide.get("label")).doubleValue() < 10, "the row labels in view: " + wide.get("label"));
+        assertEquals(0L, ((Number) wide.get("page")).longValue(), "the page itself does not scroll sideways");
+        new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> !((Boolean) js.executeScript(
+                "return document.getElementById('joint-table').closest('.table-wrap').classList.contains('more-right');")));
         assertEquals(List.of(), browser.consoleErrors());
     }
 
