@@ -84,14 +84,18 @@ document.documentElement.classList.add("js"); // shows controls that only work w
     var form = liveForm(el);
     if (!form) return;
     if (el.type === "range") {
+      // A slider on a scale of its own (the temperature's, logarithmic) lists the value of each of its
+      // positions, as the server shows them: position i stands for the i-th.
+      var scale = el.getAttribute("data-values");
+      var value = scale ? scale.split(" ")[Number(el.value) - Number(el.min || 0)] || el.value : el.value;
       var output = document.getElementById(el.id + "-out");
-      if (output) output.textContent = el.value.replace("-", "\u2212");
+      if (output) output.textContent = value.replace("-", "\u2212");
       var twin = el.getAttribute("data-for") && document.getElementById(el.getAttribute("data-for"));
       if (twin) { // a slider beside a text field writes its value there; the field is what is sent
-        twin.value = el.value;
+        twin.value = value;
         twin.setAttribute("data-edited", "");
       }
-      if (el.hasAttribute("aria-valuetext")) el.setAttribute("aria-valuetext", el.value.replace("-", "\u2212"));
+      if (el.hasAttribute("aria-valuetext")) el.setAttribute("aria-valuetext", value.replace("-", "\u2212"));
       if (el.getAttribute("data-action")) actions.set(form, { action: el.getAttribute("data-action"), slider: true });
       ask(form);
     } else if (el.type !== "radio" && el.type !== "checkbox" && el.tagName !== "SELECT") {
@@ -132,6 +136,68 @@ document.documentElement.classList.add("js"); // shows controls that only work w
   document.addEventListener("htmx:afterRequest", function (e) {
     if (!e.detail.successful && e.detail.elt.hasAttribute && e.detail.elt.hasAttribute("data-live")) sent.delete(e.detail.elt);
   });
+
+  // Working and stale. An answer slower than BUSY_AFTER marks the regions it will change busy
+  // (aria-busy) and the summary, beside the table and in the phone's bar, says "Working…". An answer
+  // that does not come (the connection lost, the server failing) leaves the page as it is, what was
+  // typed included, and the summary says its numbers are out of date, with a button to try again.
+  var BUSY_AFTER = 150;
+  var busy = new WeakMap(); // form -> the timer before it shows as working
+  var rootOf = function (form) {
+    var target = form.getAttribute("hx-target");
+    return (target && document.querySelector(target)) || form.parentElement;
+  };
+  var status = function (form, state, text) {
+    var root = rootOf(form);
+    root.querySelectorAll(".summary, .summary-bar, .result").forEach(function (region) {
+      if (state === "busy") region.setAttribute("aria-busy", "true");
+      else region.removeAttribute("aria-busy");
+    });
+    root.querySelectorAll("[data-status]").forEach(function (el) {
+      el.className = "ex-status" + (state ? " " + state : "");
+      el.textContent = text;
+      if (state === "stale") {
+        var retry = document.createElement("button");
+        retry.type = "button";
+        retry.className = "retry";
+        retry.textContent = "Try again";
+        el.append(" ", retry);
+      }
+    });
+  };
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var form = e.detail.elt;
+    if (!form.hasAttribute || !form.hasAttribute("data-live")) return;
+    clearTimeout(busy.get(form));
+    busy.set(form, setTimeout(function () { status(form, "busy", "Working…"); }, BUSY_AFTER));
+  });
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var form = e.detail.elt;
+    if (!form.hasAttribute || !form.hasAttribute("data-live")) return;
+    clearTimeout(busy.get(form));
+    busy.delete(form);
+    if (e.detail.successful) {
+      status(form, "", "");
+      return;
+    }
+    var lost = navigator.onLine === false || !e.detail.xhr || e.detail.xhr.status === 0;
+    var text = "These numbers are out of date: " + (lost ? "the connection was lost" : "the server could not answer")
+        + " before your last change was worked out. What you typed is kept.";
+    status(form, "stale", text);
+    var live = document.getElementById("announce");
+    if (live) live.textContent = text;
+  });
+  document.addEventListener("click", function (e) {
+    var retry = e.target.closest ? e.target.closest("[data-status] button.retry") : null;
+    var root = retry && retry.closest(".explorer");
+    var form = root && root.querySelector("form[data-live]");
+    if (!form) return;
+    // The focus waits on the summary's status line, which stays when the answer replaces the button.
+    var line = root.querySelector("p[data-status]");
+    if (line) line.focus();
+    sent.delete(form);
+    ask(form);
+  });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form[data-live]").forEach(function (form) { sent.set(form, values(form)); });
   });
@@ -144,6 +210,22 @@ document.documentElement.classList.add("js"); // shows controls that only work w
       if (!timers.has(form)) sent.set(form, values(form));
     });
   });
+})();
+
+// A table wider than its box scrolls in it; while more of it is to the right, the box is marked
+// "more-right" (a fading edge and a line saying so). Checked when a page loads, after each answer
+// (which morphs the mark away), when the window changes size and as the box scrolls.
+(function () {
+  var mark = function (wrap) {
+    wrap.classList.toggle("more-right", wrap.scrollLeft + wrap.clientWidth < wrap.scrollWidth - 1);
+  };
+  var all = function () { document.querySelectorAll(".table-wrap").forEach(mark); };
+  document.addEventListener("DOMContentLoaded", all);
+  document.addEventListener("htmx:afterSettle", all);
+  window.addEventListener("resize", all);
+  document.addEventListener("scroll", function (e) {
+    if (e.target.classList && e.target.classList.contains("table-wrap")) mark(e.target);
+  }, true);
 })();
 
 // Copy buttons: <button data-copy="ID"> copies the text of element ID. One listener on the document,

@@ -121,7 +121,8 @@ class InstrumentBrowserTest extends BrowserTest {
 
     /**
      * The temperature slider beside the weights writes T into its field and the entropy follows; on a
-     * phone the bar shows it. The sentence example at T = 5: weights softmax((2, 0, 1) / (2 · 5)).
+     * phone the bar shows it. The slider's right end is T = 20 (issue 22's log scale): the sentence example's
+     * weights softmax((2, 0, 1) / (2 · 20)).
      */
     @Test
     void the_temperature_slider_moves_the_entropy_of_the_weights_in_view() {
@@ -133,12 +134,12 @@ class InstrumentBrowserTest extends BrowserTest {
             ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", slider);
             slider.sendKeys(Keys.END);
             QueryAttention hot = QueryAttention.of(new double[] {1, 0, 1, 0},
-                    new double[][] {{1, 0, 1, 0}, {0, 1, 0, 1}, {1, 1, 0, 0}}, null, true, 5);
+                    new double[][] {{1, 0, 1, 0}, {0, 1, 0, 1}, {1, 1, 0, 0}}, null, true, 20);
             String expected = Format.fixed(hot.entropyBits(), 3) + " bits";
             String shown = size.getWidth() >= 960 ? "att-entropy-now" : "att-bar-entropy";
             new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> expected.equals(text(x, shown)));
-            assertEquals("5", d.findElement(By.id("att-temp")).getDomProperty("value"));
-            assertTrue(d.getCurrentUrl().contains("temp=5"), d.getCurrentUrl());
+            assertEquals("20", d.findElement(By.id("att-temp")).getDomProperty("value"));
+            assertTrue(d.getCurrentUrl().contains("temp=20"), d.getCurrentUrl());
             assertInView(d, shown, "att-temp-slider");
             assertEquals(List.of(), browser.consoleErrors());
         }

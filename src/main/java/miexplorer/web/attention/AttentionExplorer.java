@@ -72,6 +72,12 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
             };
         }
         String temperature = fields.last("temp");
+        if (TemperatureScale.SET_ACTION.equals(fields.last("action"))) {
+            // The slider's Set button, without scripts: the slider's position becomes T (a position that
+            // cannot be read leaves T as typed).
+            String set = TemperatureScale.fromField(fields.last(TemperatureScale.PARAM));
+            temperature = set != null ? set : temperature;
+        }
         if (!fields.hasAny("q", "k", "ql", "kl", "v", "prior")) {
             AttentionInput s = AttentionPresets.sentence();
             return new AttentionForm(new AttentionInput(s.queryLabels(), s.queries(), s.priors(), s.keyLabels(), s.keys(),
@@ -140,7 +146,7 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
 
     /** The state after a button: {@code start} is where Reset goes. */
     private static AttentionInput apply(String action, String dkText, AttentionInput in, AttentionInput start, FieldErrors errors) {
-        if (action == null || action.isEmpty() || action.equals("update")) {
+        if (action == null || action.isEmpty() || action.equals("update") || action.equals(TemperatureScale.SET_ACTION)) {
             return in;
         }
         if (action.equals(RESET)) {

@@ -168,17 +168,9 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         return shown(v) + " bits";
     }
 
-    /** The temperature slider's range: it writes its value into the temperature field, which takes any T > 0. */
-    public static final String TEMPERATURE_MIN = "0.05";
-    public static final String TEMPERATURE_MAX = "5";
-    public static final String TEMPERATURE_STEP = "0.05";
-
-    /** Where the temperature slider stands: T, held within the slider's range (1 while T cannot be read). */
-    public String temperatureSlider() {
-        miexplorer.web.form.NumberInput.Parsed t = miexplorer.web.form.NumberInput.parse(input.temperature());
-        double v = t.ok() && t.value() > 0 ? t.value() : 1;
-        v = Math.max(Double.parseDouble(TEMPERATURE_MIN), Math.min(Double.parseDouble(TEMPERATURE_MAX), v));
-        return java.math.BigDecimal.valueOf(Math.round(v * 100), 2).stripTrailingZeros().toPlainString();
+    /** Where the temperature slider stands: the position nearest T on its log scale ({@link TemperatureScale}). */
+    public int temperatureSlider() {
+        return TemperatureScale.position(input.temperature());
     }
 
     // ---- pictures ------------------------------------------------------------------------------
