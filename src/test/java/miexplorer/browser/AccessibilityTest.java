@@ -32,6 +32,7 @@ class AccessibilityTest extends BrowserTest {
                 "/mi?embed=1",
                 "/attention?embed=1",
                 "/examples/attention-two-queries?embed=1",
+                "/examples/attention-additive-vs-dot",
                 "/data",
                 "/mi",
                 "/mi?p=0.5,abc;0,0.5",
@@ -116,7 +117,7 @@ class AccessibilityTest extends BrowserTest {
         // The phone layout (the summary bar held at the top) in both schemes, on the pages that have it.
         d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         // The lesson holds all three explorers; /attention its own summary bar; a table with a mistake the problems in the bar.
-        List<String> phone = List.of("/", "/attention", "/mi?p=0.5,abc;0,0.5", "/practice",
+        List<String> phone = List.of("/", "/attention", "/examples/attention-additive", "/mi?p=0.5,abc;0,0.5", "/practice",
                 "/practice/mutual-information?level=easy&seed=3&answer=0.5&hints=2");
         for (String scheme : List.of("light", "dark")) {
             ((ChromeDriver) d).executeCdpCommand("Emulation.setEmulatedMedia",

@@ -42,6 +42,27 @@ final class AttentionApi {
                 scale = s.asBoolean();
             }
         }
+        AttentionInput.Additive additive = null;
+        boolean additiveAsked = false;
+        JsonNode score = body.get("score");
+        if (score != null && !score.isNull()) {
+            switch (score.isTextual() ? score.asText() : "") {
+                case "scaled-dot" -> scale = true;
+                case "dot" -> scale = false;
+                case "additive" -> {
+                    additiveAsked = true;
+                    additive = additive(body, problems);
+                }
+                default -> problems.add(new JsonBody.Problem("score", "score must be \"scaled-dot\", \"dot\" or \"additive\"."));
+            }
+        }
+        if (!additiveAsked) {
+            for (String name : List.of("wq", "wk", "va")) {
+                if (body.hasNonNull(name)) {
+                    problems.add(new JsonBody.Problem(name, name + " belongs to additive scores: send \"score\": \"additive\" with it."));
+                }
+            }
+        }
         String temperature = "1";
         JsonNode t = body.get("temperature");
         if (t != null && !t.isNull()) {
@@ -77,7 +98,8 @@ final class AttentionApi {
         List<String> queryLabels = numbered("q", queries.size());
         List<String> keyLabels = numbered("k", keys.size());
         AttentionInput in = new AttentionInput(queryLabels, queries, prior.isEmpty() ? blanks(queries.size()) : prior,
-                keyLabels, keys, values.isEmpty() ? blanks(keys.size()) : values, scale, temperature, AttentionInput.DEFAULT_DIGITS);
+                keyLabels, keys, values.isEmpty() ? blanks(keys.size()) : values, scale, temperature, AttentionInput.DEFAULT_DIGITS,
+                additive);
         FieldErrors errors = new FieldErrors();
         AttentionInput.Checked c = in.check(errors);
         if (!c.ok()) {
@@ -87,6 +109,22 @@ final class AttentionApi {
             return;
         }
         ctx.json(answer(c.result(), matrix, c.values() != null));
+    }
+
+    /** W_q, W_k (arrays of rows) and v (an array) of additive scores; null with problems when one is missing or not of that shape. */
+    private static AttentionInput.Additive additive(JsonNode body, List<JsonBody.Problem> problems) {
+        int before = problems.size();
+        List<String> wq = rows(body.get("wq"), "wq", true, problems);
+        List<String> wk = rows(body.get("wk"), "wk", true, problems);
+        List<String> va = rows(body.get("va"), "va", false, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        if (wq.size() != wk.size()) {
+            problems.add(new JsonBody.Problem("wk", "wq has " + wq.size() + " rows and wk " + wk.size() + "; both need h rows, one per hidden unit."));
+            return null;
+        }
+        return new AttentionInput.Additive(wq, wk, va.get(0));
     }
 
     /** The answer: one query's arrays, or for a matrix q each array with a leading query dimension. */
@@ -176,7 +214,7 @@ final class AttentionApi {
         return new ArrayList<>(java.util.Collections.nCopies(n, ""));
     }
 
-    /** The API's names for the form's fields: q (or q[r] for a matrix), k[j], v[j], temperature, prior[r]. */
+    /** The API's names for the form's fields: q (or q[r] for a matrix), k[j], v[j], temperature, prior[r], wq[j], wk[j], va. */
     private static String apiField(String field, boolean matrix) {
         if (!matrix && field.equals("q[0]")) {
             return "q";

@@ -32,11 +32,15 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
     public static final String REMOVE_QUERY = "remove-query-";
     public static final String SET_DK = "set-dk";
     public static final String RESET = "reset";
+    public static final String ADD_UNIT = "add-unit";
+    public static final String REMOVE_UNIT = "remove-unit";
+    /** The form's choice of the dot product, scaled or not as its √d_k box says ({@code score=scaled-dot} and {@code dot} in URLs). */
+    public static final String DOT_PRODUCT = "dot-product";
     private static final long SCALING_BYTES = 4L * 1024 * 1024;
     /** Its presets; the lesson shows it on two queries that prefer different keys, the example its text talks about. */
     private static final About<AttentionInput> ABOUT = new About<>(Paths.ATTENTION, "Attention explorer",
             "Attention explorer · MI Explorer",
-            "Scaled dot-product attention worked out step by step: scores, the √dₖ scaling, the softmax, the weights, their entropy.",
+            "Attention worked out step by step: dot-product or additive scores, the √dₖ scaling, the softmax, the weights, their entropy.",
             "state", AttentionPresets.all(), AttentionPresets.twoQueries());
 
     private final Site site;
@@ -71,6 +75,17 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
                 }
             };
         }
+        boolean additive = false;
+        String scoreText = fields.last("score");
+        if (scoreText != null && !scoreText.isBlank()) {
+            switch (scoreText.strip()) {
+                case "scaled-dot" -> scale = true;
+                case "dot" -> scale = false;
+                case DOT_PRODUCT -> { } // the form's choice: scaled or not as its √d_k box says
+                case "additive" -> additive = true;
+                default -> errors.add("score", "“" + scoreText.strip() + "” is not a score function: use scaled-dot, dot or additive.");
+            }
+        }
         String temperature = fields.last("temp");
         if (TemperatureScale.SET_ACTION.equals(fields.last("action"))) {
             // The slider's Set button, without scripts: the slider's position becomes T (a position that
@@ -80,8 +95,9 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
         }
         if (!fields.hasAny("q", "k", "ql", "kl", "v", "prior")) {
             AttentionInput s = AttentionPresets.sentence();
-            return new AttentionForm(new AttentionInput(s.queryLabels(), s.queries(), s.priors(), s.keyLabels(), s.keys(),
-                    s.values(), scale, temperature == null ? s.temperature() : temperature.strip(), digits), errors,
+            AttentionInput in = new AttentionInput(s.queryLabels(), s.queries(), s.priors(), s.keyLabels(), s.keys(),
+                    s.values(), scale, temperature == null ? s.temperature() : temperature.strip(), digits);
+            return new AttentionForm(additive ? in.withAdditive(additiveWeights(fields, in)) : in, errors,
                     fields.last("action"), fields.last("dk"));
         }
         List<String> q = TableReader.strip(fields.all("q"));
@@ -107,8 +123,34 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
             kl = List.of("k1");
             v = List.of("");
         }
-        return new AttentionForm(new AttentionInput(ql, qs, prior, kl, ks, v, scale,
-                temperature == null ? "1" : temperature.strip(), digits), errors, fields.last("action"), fields.last("dk"));
+        AttentionInput in = new AttentionInput(ql, qs, prior, kl, ks, v, scale, temperature == null ? "1" : temperature.strip(), digits);
+        return new AttentionForm(additive ? in.withAdditive(additiveWeights(fields, in)) : in, errors, fields.last("action"),
+                fields.last("dk"));
+    }
+
+    /**
+     * The additive score's weights as typed; when none are (the score was just switched to additive),
+     * a starting point: h = 2, W_q and W_k the first rows of the identity, v = (1, 1).
+     */
+    private static AttentionInput.Additive additiveWeights(Fields fields, AttentionInput in) {
+        if (!fields.hasAny("wq", "wk", "va")) {
+            int dq = Math.max(1, in.dk());
+            int dk = Math.max(1, in.keyCount() == 0 ? dq : AttentionInput.parts(in.keys().get(0)).size());
+            return new AttentionInput.Additive(List.of(unit(dq, 0), unit(dq, 1)), List.of(unit(dk, 0), unit(dk, 1)), "1, 1");
+        }
+        List<String> wq = TableReader.strip(fields.all("wq"));
+        List<String> wk = TableReader.strip(fields.all("wk"));
+        String va = fields.last("va");
+        return new AttentionInput.Additive(wq, wk, va == null ? "" : va.strip());
+    }
+
+    /** Row {@code i} of the identity with {@code d} columns (zeros when i ≥ d). */
+    private static String unit(int d, int i) {
+        List<String> row = new ArrayList<>(Collections.nCopies(d, "0"));
+        if (i < d) {
+            row.set(i, "1");
+        }
+        return String.join(", ", row);
     }
 
     @Override
@@ -211,6 +253,38 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
             ps.remove(r);
             return in.withQueries(ql, qs, ps);
         }
+        if (action.equals(ADD_UNIT) || action.equals(REMOVE_UNIT)) {
+            AttentionInput.Additive a = in.additive();
+            if (a == null) {
+                errors.add("action", "Hidden units belong to the additive score; choose it first.");
+                return in;
+            }
+            List<String> wq = new ArrayList<>(a.wq());
+            List<String> wk = new ArrayList<>(a.wk());
+            List<String> va = new ArrayList<>(AttentionInput.parts(a.va()));
+            if (action.equals(ADD_UNIT)) {
+                if (wq.size() >= miexplorer.attention.AdditiveScores.MAX_HIDDEN) {
+                    errors.add("wq[0]", "There are already " + miexplorer.attention.AdditiveScores.MAX_HIDDEN + " hidden units, the most the explorer takes.");
+                    return in;
+                }
+                wq.add(zeros(Math.max(1, in.dk())));
+                wk.add(zeros(Math.max(1, in.keyCount() == 0 ? 1 : AttentionInput.parts(in.keys().get(0)).size())));
+                va.add("0");
+            } else {
+                if (wq.size() <= 1) {
+                    errors.add("wq[0]", "The additive score needs at least one hidden unit.");
+                    return in;
+                }
+                wq.remove(wq.size() - 1);
+                if (wk.size() >= wq.size() + 1) {
+                    wk.remove(wk.size() - 1);
+                }
+                if (va.size() >= wq.size() + 1) {
+                    va.remove(va.size() - 1);
+                }
+            }
+            return in.withAdditive(new AttentionInput.Additive(wq, wk, String.join(", ", va)));
+        }
         if (action.equals(SET_DK)) {
             int target;
             try {
@@ -225,7 +299,10 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
             final int size = target;
             List<String> qs = in.queries().stream().map(v -> resize(v, size)).toList();
             List<String> ks = in.keys().stream().map(v -> resize(v, size)).toList();
-            return in.withQueries(in.queryLabels(), qs, in.priors()).withKeys(in.keyLabels(), ks, in.values());
+            AttentionInput out = in.withQueries(in.queryLabels(), qs, in.priors()).withKeys(in.keyLabels(), ks, in.values());
+            AttentionInput.Additive a = in.additive();
+            return a == null ? out : out.withAdditive(new AttentionInput.Additive(
+                    a.wq().stream().map(v -> resize(v, size)).toList(), a.wk().stream().map(v -> resize(v, size)).toList(), a.va()));
         }
         errors.add("action", "“" + action + "” is not something this form can do.");
         return in;

@@ -20,7 +20,8 @@ public final class AttentionExport {
         AttentionInput in = c.input();
         StringBuilder s = new StringBuilder(2048);
         s.append("#!/usr/bin/env python3\n");
-        s.append("# Scaled dot-product attention, computed as MI Explorer computes it. Run: python3 attention.py\n");
+        s.append("# ").append(c.weights() != null ? "Additive" : in.scale() ? "Scaled dot-product" : "Dot-product")
+                .append(" attention, computed as MI Explorer computes it. Run: python3 attention.py\n");
         s.append("import numpy as np\n\n");
         s.append("QUERY_LABELS = ").append(Python.list(in.queryLabels())).append('\n');
         s.append("KEY_LABELS = ").append(Python.list(in.keyLabels())).append('\n');
@@ -47,6 +48,14 @@ public final class AttentionExport {
                 .append('\n');
         s.append("SCALE = ").append(in.scale() ? "True" : "False").append("  # divide the scores by sqrt(d_k)\n");
         s.append("T = ").append(Python.number(c.temperature())).append("  # the temperature\n");
+        AttentionInput.AdditiveWeights w = c.weights();
+        s.append("ADDITIVE = ").append(w != null ? "True  # e_i = v . tanh(W_q q + W_k k_i), never divided by sqrt(d_k)" : "False")
+                .append('\n');
+        if (w != null) {
+            s.append("WQ = np.array(").append(Python.matrix(w.wq())).append(", dtype=float)  # h x d_q\n");
+            s.append("WK = np.array(").append(Python.matrix(w.wk())).append(", dtype=float)  # h x d_k\n");
+            s.append("VA = np.array(").append(Python.numbers(w.va())).append(", dtype=float)  # h\n");
+        }
         s.append("DIGITS = ").append(in.digits()).append("  # decimals shown, as on the page\n");
         s.append("""
 
@@ -70,10 +79,11 @@ public final class AttentionExport {
 
 
                 d_k = Q.shape[1]
-                divisor = (np.sqrt(d_k) if SCALE else 1.0) * T
+                divisor = (np.sqrt(d_k) if SCALE and not ADDITIVE else 1.0) * T
                 weights = []
                 for label, q in zip(QUERY_LABELS, Q):
-                    scores = K @ q                      # s_i = q . k_i
+                    # additive: e_i = v . tanh(W_q q + W_k k_i); else s_i = q . k_i
+                    scores = np.tanh(WQ @ q + K @ WK.T) @ VA if ADDITIVE else K @ q
                     alpha = softmax(scores / divisor)   # the attention weights
                     weights.append(alpha)
                     h = entropy_bits(alpha)

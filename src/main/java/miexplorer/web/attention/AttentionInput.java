@@ -1,8 +1,12 @@
 package miexplorer.web.attention;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import miexplorer.attention.AdditiveScores;
 import miexplorer.attention.MultiQueryAttention;
+import miexplorer.attention.QueryAttention;
+import miexplorer.attention.ScoreFunction;
 import miexplorer.web.form.FieldErrors;
 import miexplorer.web.form.NumberInput;
 import miexplorer.web.form.Query;
@@ -18,6 +22,8 @@ import miexplorer.web.site.Paths;
  *
  * @param priors one weight per query, all empty for equally likely queries
  * @param values one vector per key, all empty for no values (then there is no output)
+ * @param scale for dot-product scores, whether they are divided by √d_k
+ * @param additive the additive score's weights as typed when the scores are additive; else null
  */
 public record AttentionInput(
         List<String> queryLabels,
@@ -28,7 +34,30 @@ public record AttentionInput(
         List<String> values,
         boolean scale,
         String temperature,
-        int digits) implements State {
+        int digits,
+        Additive additive) implements State {
+
+    /**
+     * The weights of the additive score e_i = vᵀ tanh(W_q q + W_k k_i), as typed: W_q and W_k one row
+     * per hidden unit (h of each, rows as vectors are typed), and v (the paper's v_a) with h numbers.
+     */
+    public record Additive(List<String> wq, List<String> wk, String va) {
+        public Additive {
+            wq = List.copyOf(wq);
+            wk = List.copyOf(wk);
+        }
+
+        /** h as typed: the rows of W_q. */
+        public int hidden() {
+            return wq.size();
+        }
+    }
+
+    /** A state scored by dot products (scaled when {@code scale}). */
+    public AttentionInput(List<String> queryLabels, List<String> queries, List<String> priors, List<String> keyLabels,
+            List<String> keys, List<String> values, boolean scale, String temperature, int digits) {
+        this(queryLabels, queries, priors, keyLabels, keys, values, scale, temperature, digits, null);
+    }
 
     public static final int DEFAULT_DIGITS = 3;
     public static final int MAX_KEYS = 256;
@@ -75,11 +104,21 @@ public record AttentionInput(
     }
 
     public AttentionInput withQueries(List<String> labels, List<String> qs, List<String> ps) {
-        return new AttentionInput(labels, qs, ps, keyLabels, keys, values, scale, temperature, digits);
+        return new AttentionInput(labels, qs, ps, keyLabels, keys, values, scale, temperature, digits, additive);
     }
 
     public AttentionInput withKeys(List<String> labels, List<String> ks, List<String> vs) {
-        return new AttentionInput(queryLabels, queries, priors, labels, ks, vs, scale, temperature, digits);
+        return new AttentionInput(queryLabels, queries, priors, labels, ks, vs, scale, temperature, digits, additive);
+    }
+
+    /** The same state scored by {@code weights} (additive), or by dot products when null. */
+    public AttentionInput withAdditive(Additive weights) {
+        return new AttentionInput(queryLabels, queries, priors, keyLabels, keys, values, scale, temperature, digits, weights);
+    }
+
+    /** How the query scores a key: additive when its weights are given, else the dot product, scaled or not. */
+    public ScoreFunction score() {
+        return additive != null ? ScoreFunction.ADDITIVE : scale ? ScoreFunction.SCALED_DOT : ScoreFunction.DOT;
     }
 
     /** d_k as the first query shows it (the number of its parts), or 0. */
@@ -101,14 +140,23 @@ public record AttentionInput(
     /**
      * A checked state; the arrays and results are null exactly when there are errors.
      *
-     * @param result attention as set (with or without scaling)
-     * @param flipped the same with the scaling switched the other way, for comparison
+     * @param result attention as set (with or without scaling, or additive)
+     * @param flipped for dot products, the same with the scaling switched the other way; for additive
+     *     scores, scaled dot-product attention of the same vectors (null when the query and keys differ
+     *     in length, so that there is no dot product): for comparison
+     * @param additive for additive scores, each query's scores with their workings; else null
+     * @param weights for additive scores, W_q, W_k and v as numbers; else null
      */
     public record Checked(AttentionInput input, FieldErrors errors, double[][] queries, double[][] keys,
-            double[][] values, double[] prior, double temperature, MultiQueryAttention result, MultiQueryAttention flipped) {
+            double[][] values, double[] prior, double temperature, MultiQueryAttention result, MultiQueryAttention flipped,
+            List<AdditiveScores> additive, AdditiveWeights weights) {
         public boolean ok() {
             return errors.isEmpty();
         }
+    }
+
+    /** The additive score's weights read: W_q (h × d_q), W_k (h × d_k) and v (h). */
+    public record AdditiveWeights(double[][] wq, double[][] wk, double[] va) {
     }
 
     /** Checks every field; on success gives the numbers. */
@@ -135,10 +183,19 @@ public record AttentionInput(
             }
         }
         double[][] keys = new double[keyCount()][];
+        int firstKey = -1;
         for (int j = 0; j < keyCount(); j++) {
             String who = "key " + (j + 1) + " (“" + keyLabels().get(j) + "”)";
             keys[j] = vector(keys().get(j), "k[" + j + "]", who, errors);
-            if (keys[j] != null && dk > 0 && keys[j].length != dk) {
+            if (keys[j] != null && additive != null) {
+                // Additive scores project the query and the keys apart: they need not have one length, only the keys among themselves.
+                if (firstKey < 0) {
+                    firstKey = keys[j].length;
+                } else if (keys[j].length != firstKey) {
+                    errors.add("k[" + j + "]", "Key " + (j + 1) + " (“" + keyLabels().get(j) + "”) has " + keys[j].length
+                            + " numbers, but the first key has " + firstKey + "; every key needs dₖ = " + firstKey + ".");
+                }
+            } else if (keys[j] != null && dk > 0 && keys[j].length != dk) {
                 errors.add("k[" + j + "]", "Key " + (j + 1) + " (“" + keyLabels().get(j) + "”) has " + keys[j].length
                         + " numbers, but the query has " + dk + " (dₖ = " + dk + "). Every key must match the query.");
             }
@@ -193,19 +250,71 @@ public record AttentionInput(
         } else {
             temperature = t.value();
         }
+        AdditiveWeights weights = additive == null ? null : additiveWeights(dk, firstKey, errors);
         if (!errors.isEmpty()) {
-            return new Checked(this, errors, null, null, null, null, temperature, null, null);
+            return new Checked(this, errors, null, null, null, null, temperature, null, null, null, null);
         }
         try {
+            if (additive != null) {
+                List<AdditiveScores> scores = new ArrayList<>(queryCount());
+                List<QueryAttention> rows = new ArrayList<>(queryCount());
+                for (double[] q : queries) {
+                    AdditiveScores e = AdditiveScores.of(q, keys, weights.wq(), weights.wk(), weights.va());
+                    scores.add(e);
+                    rows.add(e.attention(temperature, values));
+                }
+                MultiQueryAttention result = MultiQueryAttention.fromRows(rows, prior);
+                MultiQueryAttention dot = dk == firstKey ? MultiQueryAttention.of(queries, keys, values, true, temperature, prior) : null;
+                return new Checked(this, errors, queries, keys, values, prior, temperature, result, dot, List.copyOf(scores), weights);
+            }
             // With and without the √d_k scaling, so the page can set them side by side.
             MultiQueryAttention result = MultiQueryAttention.of(queries, keys, values, scale(), temperature, prior);
             MultiQueryAttention flipped = MultiQueryAttention.of(queries, keys, values, !scale(), temperature, prior);
-            return new Checked(this, errors, queries, keys, values, prior, temperature, result, flipped);
+            return new Checked(this, errors, queries, keys, values, prior, temperature, result, flipped, null, null);
         } catch (IllegalArgumentException e) {
             // Every shape and sign was checked above; what is left is scores that overflow a double.
             errors.add("temp", "The scores are too large for this temperature to compute with; use smaller numbers or a larger temperature.");
-            return new Checked(this, errors, null, null, null, null, temperature, null, null);
+            return new Checked(this, errors, null, null, null, null, temperature, null, null, null, null);
         }
+    }
+
+    /**
+     * W_q (h × d_q), W_k (h × d_k) and v (h) read and checked against the query's and the keys' lengths;
+     * null with messages beside the fields at fault ({@code wq[j]}, {@code wk[j]}, {@code va}).
+     */
+    private AdditiveWeights additiveWeights(int dq, int dk, FieldErrors errors) {
+        int h = additive.hidden();
+        if (h == 0 || h > AdditiveScores.MAX_HIDDEN || additive.wk().size() != h) {
+            errors.add("wq[0]", "W_q and W_k need the same number of rows h (the hidden units), from 1 to " + AdditiveScores.MAX_HIDDEN
+                    + "; W_q has " + h + " and W_k " + additive.wk().size() + ".");
+            return null;
+        }
+        double[][] wq = matrix(additive.wq(), "wq", "W_q", dq, "d_q", errors);
+        double[][] wk = matrix(additive.wk(), "wk", "W_k", dk, "dₖ", errors);
+        double[] va = vector(additive.va(), "va", "v", errors);
+        if (va != null && va.length != h) {
+            errors.add("va", "v has " + va.length + " numbers, but W_q and W_k have h = " + h + " rows; v needs one number per row.");
+            return null;
+        }
+        return wq == null || wk == null || va == null ? null : new AdditiveWeights(wq, wk, va);
+    }
+
+    /** Rows of a matrix as typed, each as long as {@code columns} (when that is known, above 0). */
+    private static double[][] matrix(List<String> rows, String field, String name, int columns, String what, FieldErrors errors) {
+        double[][] m = new double[rows.size()][];
+        boolean ok = true;
+        for (int j = 0; j < rows.size(); j++) {
+            String key = field + "[" + j + "]";
+            m[j] = vector(rows.get(j), key, "row " + (j + 1) + " of " + name, errors);
+            if (m[j] == null) {
+                ok = false;
+            } else if (columns > 0 && m[j].length != columns) {
+                errors.add(key, "Row " + (j + 1) + " of " + name + " has " + m[j].length + " numbers, but " + what + " = " + columns
+                        + "; each row of " + name + " needs " + columns + ".");
+                ok = false;
+            }
+        }
+        return ok ? m : null;
     }
 
     /** A vector as typed: numbers separated by commas or spaces, optionally in [ ] or ( ). */
@@ -254,8 +363,9 @@ public record AttentionInput(
 
     /**
      * The query string of the canonical URL: per query its label, vector and (when any is given)
-     * prior; per key its token, vector and (when any is given) value; then scale, temperature, and
-     * digits when not the default. Vectors keep their commas readable.
+     * prior; per key its token, vector and (when any is given) value; for additive scores
+     * {@code score=additive} with the rows of W_q, of W_k and v; then scale, temperature, and digits
+     * when not the default. Vectors keep their commas readable.
      */
     public Query query() {
         Query q = new Query();
@@ -270,6 +380,12 @@ public record AttentionInput(
             if (hasValues()) {
                 q.addReadable("v", values().get(j));
             }
+        }
+        if (additive != null) {
+            q.add("score", ScoreFunction.ADDITIVE.key());
+            additive.wq().forEach(row -> q.addReadable("wq", row));
+            additive.wk().forEach(row -> q.addReadable("wk", row));
+            q.addReadable("va", additive.va());
         }
         q.add("scale", scale() ? 1 : 0).addReadable("temp", temperature());
         if (digits() != AttentionInput.DEFAULT_DIGITS) {

@@ -25,6 +25,28 @@ public final class AttentionPresets {
                 List.of(), true, "1", AttentionInput.DEFAULT_DIGITS);
     }
 
+    /** Additive scores worked by hand: h = 2 hidden units, a query of 2 numbers, three keys. */
+    public static AttentionInput additive() {
+        return new AttentionInput(List.of("q"), List.of("1, 0"), List.of(""),
+                List.of("right", "up", "diagonal"),
+                List.of("1, 0", "0, 1", "1, 1"),
+                List.of(), true, "1", AttentionInput.DEFAULT_DIGITS,
+                new AttentionInput.Additive(List.of("1, 0", "0, 1"), List.of("1, -1", "0.5, 0.5"), "1, -1"));
+    }
+
+    /**
+     * A key that dot-product attention favours and additive attention does not: the long key (4, 0) has
+     * the largest dot product with q = (1, 0), but each tanh saturates at 1, so with W_q = W_k = I and
+     * v = (1, 1) the key that moves both units, (1, 1), scores highest.
+     */
+    public static AttentionInput additiveAgainstDot() {
+        return new AttentionInput(List.of("q"), List.of("1, 0"), List.of(""),
+                List.of("long", "both", "down"),
+                List.of("4, 0", "1, 1", "0, -1"),
+                List.of(), true, "1", AttentionInput.DEFAULT_DIGITS,
+                new AttentionInput.Additive(List.of("1, 0", "0, 1"), List.of("1, 0", "0, 1"), "1, 1"));
+    }
+
     /** The examples, in the order the page lists them. */
     public static List<Preset<AttentionInput>> all() {
         return ALL;
@@ -57,5 +79,11 @@ public final class AttentionPresets {
                                 List.of(), true, "1", AttentionInput.DEFAULT_DIGITS)),
                 new Preset<>("attention-two-queries", "Two queries: I(query; key)",
                         "Two queries that prefer different keys: the attention matrix as a joint table, and how much the key depends on the query.",
-                        twoQueries()));
+                        twoQueries()),
+                new Preset<>("attention-additive", "Additive scores, worked by hand",
+                        "Bahdanau's score vᵀ tanh(W_q q + W_k k) with two hidden units: scores 0.502, −0.462, 0; weights 0.503, 0.192, 0.305.",
+                        additive()),
+                new Preset<>("attention-additive-vs-dot", "A key only the dot product favours",
+                        "The long key (4, 0) wins the dot product; additive scores saturate, and the key that moves both units wins instead.",
+                        additiveAgainstDot()));
 }

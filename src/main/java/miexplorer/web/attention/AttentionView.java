@@ -133,6 +133,41 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         return dkTyped != null && errors.has("dk") ? dkTyped : String.valueOf(dk());
     }
 
+    /** Whether the scores are additive (vᵀ tanh(W_q q + W_k k_i)) rather than dot products. */
+    public boolean additive() {
+        return input.additive() != null;
+    }
+
+    /** For additive scores: scaled dot-product attention of the same vectors, for comparison; null when q and k differ in length. */
+    public MultiQueryAttention dotForComparison() {
+        return additive() ? flipped : null;
+    }
+
+    /** The bars of query r for additive scores: additive beside scaled dot product (null without a comparison). */
+    public Bars additiveBars(int r) {
+        MultiQueryAttention dot = dotForComparison();
+        return dot == null ? null : Bars.of(input.keyLabels(), result.rows().get(r).weights(), dot.rows().get(r).weights(), this::shown);
+    }
+
+    public String additiveBarsText(int r) {
+        MultiQueryAttention dot = dotForComparison();
+        StringBuilder b = new StringBuilder("Bar chart of the attention weights of query “" + input.queryLabels().get(r)
+                + "” per key, with additive scores (blue) and with scaled dot-product scores (orange). ");
+        for (int i = 0; i < Math.min(input.keyCount(), 12); i++) {
+            b.append(input.keyLabels().get(i)).append(": ").append(shown(result.rows().get(r).weights()[i])).append(" additive, ")
+                    .append(shown(dot.rows().get(r).weights()[i])).append(" dot product. ");
+        }
+        if (input.keyCount() > 12) {
+            b.append("The other ").append(input.keyCount() - 12).append(" keys are in the table of weights.");
+        }
+        return b.toString();
+    }
+
+    /** h, W_q's rows as typed, for the additive score's fields. */
+    public int hidden() {
+        return additive() ? input.additive().hidden() : 0;
+    }
+
     /** Attention with the √d_k scaling, whichever way the form is set. */
     public MultiQueryAttention scaled() {
         return input.scale() ? result : flipped;
@@ -145,7 +180,8 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     /** Query {@code r}'s attention worked out step by step, as set (with or without the scaling). */
     public AttentionRowSteps rowSteps(int r) {
         return new AttentionRowSteps(r, input.queryLabels().get(r), input.keyLabels(), checked.queries()[r], checked.keys(),
-                checked.values(), result.rows().get(r), input.scale(), input.temperature(), input.digits(), placement);
+                checked.values(), result.rows().get(r), input.scale(), input.temperature(), input.digits(), placement,
+                checked.additive() == null ? null : checked.additive().get(r));
     }
 
     public List<Integer> workedQueries() {

@@ -2,6 +2,7 @@ package miexplorer.web.steps;
 
 import java.util.ArrayList;
 import java.util.List;
+import miexplorer.attention.AdditiveScores;
 import miexplorer.attention.QueryAttention;
 import miexplorer.web.explorer.Placement;
 import miexplorer.web.form.NumberInput;
@@ -20,10 +21,18 @@ import miexplorer.web.render.Decimals;
  * @param scale whether the scores are divided by √d_k
  * @param temperatureText the temperature as typed
  * @param placement where it is shown, which sets the level of its headings
+ * @param additive for additive scores e_i = vᵀ tanh(W_q q + W_k k_i), their workings (the projections,
+ *     their sums, the tanh's); null for dot products
  */
 public record AttentionRowSteps(int index, String queryLabel, List<String> keyLabels, double[] query, double[][] keys,
-        double[][] values, QueryAttention row, boolean scale, String temperatureText, int digits, Placement placement)
-        implements Decimals {
+        double[][] values, QueryAttention row, boolean scale, String temperatureText, int digits, Placement placement,
+        AdditiveScores additive) implements Decimals {
+
+    /** Dot-product scores, scaled when {@code scale}. */
+    public AttentionRowSteps(int index, String queryLabel, List<String> keyLabels, double[] query, double[][] keys,
+            double[][] values, QueryAttention row, boolean scale, String temperatureText, int digits, Placement placement) {
+        this(index, queryLabel, keyLabels, query, keys, values, row, scale, temperatureText, digits, placement, null);
+    }
 
     /** Vectors longer than this show their first and last products only. */
     public static final int PRODUCTS_SHOWN = 8;

@@ -35,7 +35,10 @@ class AttentionExportTest {
         // two queries with a prior: I(query; key)
         "ql=left&q=2,0&prior=3&ql=right&q=0,2&prior=1&kl=l&k=2,0&kl=m&k=1,1&kl=r&k=0,2&scale=1&temp=1",
         // hostile tokens
-        "ql=%22%27%27%27%5C&q=1,0&kl=%3Cscript%3E&k=1,0&kl=%E2%80%AEevil%0Aline&k=0,1&scale=1&temp=1"})
+        "ql=%22%27%27%27%5C&q=1,0&kl=%3Cscript%3E&k=1,0&kl=%E2%80%AEevil%0Aline&k=0,1&scale=1&temp=1",
+        // additive scores, two queries, keys longer than the queries, a temperature
+        "ql=a&q=1,0&ql=b&q=-0.5,2&kl=x&k=1,0,2&kl=y&k=0,1,-1&kl=z&k=3,1,0&score=additive&wq=1,0&wq=0.5,-1&wq=2,1"
+                + "&wk=1,-1,0&wk=0.5,0.5,0.5&wk=0,0,1&va=1,-1,0.5&scale=1&temp=0.7"})
     void the_script_prints_what_the_page_and_the_api_give(String query) throws Exception {
         JavalinTest.test(App.create(App.Config.production()), (server, client) -> {
             var res = client.get("/attention.py?" + query);
@@ -85,6 +88,9 @@ class AttentionExportTest {
         List<String> q = new ArrayList<>();
         List<String> k = new ArrayList<>();
         List<String> prior = new ArrayList<>();
+        List<String> wq = new ArrayList<>();
+        List<String> wk = new ArrayList<>();
+        String additive = "";
         boolean scale = true;
         String temp = "1";
         for (String part : query.split("&")) {
@@ -96,12 +102,17 @@ class AttentionExportTest {
                 case "prior" -> prior.add(v);
                 case "scale" -> scale = v.equals("1");
                 case "temp" -> temp = v;
+                case "wq" -> wq.add("[" + v + "]");
+                case "wk" -> wk.add("[" + v + "]");
+                case "va" -> additive = ", \"score\": \"additive\", \"va\": [" + v + "]";
                 default -> { }
             }
         }
         String qs = q.size() == 1 ? q.get(0) : "[" + String.join(",", q) + "]";
         return "{\"q\": " + qs + ", \"k\": [" + String.join(",", k) + "], \"scale\": " + scale + ", \"temperature\": " + temp
-                + (prior.isEmpty() ? "" : ", \"prior\": [" + String.join(",", prior) + "]") + "}";
+                + (prior.isEmpty() ? "" : ", \"prior\": [" + String.join(",", prior) + "]")
+                + (additive.isEmpty() ? "" : additive + ", \"wq\": [" + String.join(",", wq) + "], \"wk\": [" + String.join(",", wk) + "]")
+                + "}";
     }
 
     private static String fixed(double v, int digits) {
