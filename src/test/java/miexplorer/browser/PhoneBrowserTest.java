@@ -29,7 +29,8 @@ class PhoneBrowserTest extends BrowserTest {
             new String[] {"/examples/perfect-predictor", "#explorer"},
             new String[] {"/examples/cmi-weather-season", "#cmi-explorer"},
             new String[] {"/attention", "#att-explorer"},
-            new String[] {"/examples/attention-two-queries", "#att-explorer"});
+            new String[] {"/examples/attention-two-queries", "#att-explorer"},
+            new String[] {"/examples/attention-additive", "#att-explorer"});
 
     /**
      * Everything a finger uses inside the explorer's inputs and summary: at least 44 × 44 px (a radio
