@@ -20,6 +20,9 @@ public enum Tool {
     /** scikit-learn with NumPy and SciPy, for the comparison of the nearest-neighbour estimators. */
     SKLEARN("Debian's Python at " + Paths.PYTHON + " with numpy, scipy and sklearn (package python3-sklearn)", "numpy", "scipy",
             "sklearn"),
+    /** nbformat, nbclient and ipykernel, to validate the exported notebooks and run them in a Jupyter kernel. */
+    NOTEBOOK("Debian's Python at " + Paths.PYTHON + " with numpy, nbformat, nbclient and ipykernel (packages python3-numpy,"
+            + " python3-nbformat, python3-nbclient and python3-ipykernel)", "numpy", "nbformat", "nbclient", "ipykernel"),
     /** PyTorch, for the comparison of the attention classifier's gradients. */
     TORCH("Debian's Python at " + Paths.PYTHON + " with torch (package python3-torch)", "torch");
 

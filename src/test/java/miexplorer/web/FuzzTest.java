@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import miexplorer.web.render.Notebook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class FuzzTest {
     void random_query_strings_never_break_a_page() throws Exception {
         Random r = new Random(SEED);
         for (String path : List.of("/mi", "/attention", "/attention/scaling", "/mi/bsc", "/mi.py", "/mi.csv", "/attention.py",
-                "/", "/data", "/cmi", "/cmi.py")) {
+                "/", "/data", "/cmi", "/cmi.py", "/mi.ipynb", "/cmi.ipynb", "/attention.ipynb")) {
             for (int i = 0; i < REQUESTS_PER_KIND; i++) {
                 String query = randomForm(r, false);
                 check(HttpRequest.newBuilder(URI.create(base + path + "?" + query)).GET(), "GET " + path + "?" + query);
@@ -124,7 +125,7 @@ class FuzzTest {
             assertFalse(res.body().contains("<img src=x onerror"), what + " echoed markup unescaped");
         } else {
             assertTrue(type.startsWith("text/plain") || type.startsWith("application/json") || type.startsWith("text/x-python")
-                    || type.startsWith("text/csv"), what + " answered " + type);
+                    || type.startsWith("text/csv") || type.equals(Notebook.MEDIA_TYPE), what + " answered " + type);
             assertEquals("nosniff", res.headers().firstValue("X-Content-Type-Options").orElse(""), what);
         }
         return res;

@@ -176,7 +176,8 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
 
     @Override
     public List<Export<AttentionView>> exports() {
-        return List.of(Export.python(AttentionExport.PY_PATH, view -> AttentionExport.python(view.checked())));
+        return List.of(Export.python(AttentionExport.PY_PATH, AttentionExport::python),
+                Export.notebook(AttentionExport.NB_PATH, AttentionExport::notebook));
     }
 
     @Override

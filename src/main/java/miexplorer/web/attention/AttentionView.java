@@ -264,7 +264,11 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
 
     /** The Python script that redoes this state's computation (only for a sound state). */
     public String python() {
-        return AttentionExport.python(checked);
+        return AttentionExport.python(this);
+    }
+
+    public String notebookUrl() {
+        return AttentionExport.notebookUrl(input);
     }
 
     public String pythonUrl() {

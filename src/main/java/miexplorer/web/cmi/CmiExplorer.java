@@ -71,7 +71,7 @@ public final class CmiExplorer extends Explorer<CmiInput, CmiForm, CmiView> {
 
     @Override
     public List<Export<CmiView>> exports() {
-        return List.of(Export.python(CmiExport.PY_PATH, CmiExport::python));
+        return List.of(Export.python(CmiExport.PY_PATH, CmiExport::python), Export.notebook(CmiExport.NB_PATH, CmiExport::notebook));
     }
 
     @Override

@@ -49,6 +49,10 @@ public record CmiView(CmiInput input, FieldErrors errors, double[][][] weights, 
         return input.query().on(CmiExport.PY_PATH);
     }
 
+    public String notebookUrl() {
+        return input.query().on(CmiExport.NB_PATH);
+    }
+
     public String python() {
         return CmiExport.python(this);
     }

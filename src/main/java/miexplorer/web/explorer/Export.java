@@ -1,10 +1,11 @@
 package miexplorer.web.explorer;
 
 import java.util.function.Function;
+import miexplorer.web.render.Notebook;
 
 /**
  * One way to take an explorer's state away, at its own address beside the explorer's
- * ({@code /mi.py?…}, {@code /mi.csv?…}), which takes the query string of the state's canonical URL.
+ * ({@code /mi.py?…}, {@code /mi.csv?…}, {@code /mi.ipynb?…}), which takes the query string of the state's canonical URL.
  * {@link ExplorerRoutes} serves every export of an explorer the same way; a state with mistakes in it
  * answers 400 with the messages as plain text.
  *
@@ -23,6 +24,11 @@ public record Export<V>(String path, String contentType, boolean attachment, Fun
     /** A CSV file (RFC 4180), saved. */
     public static <V> Export<V> csv(String path, Function<V, String> body) {
         return new Export<>(path, "text/csv; charset=utf-8", true, body);
+    }
+
+    /** A Jupyter notebook (nbformat 4), saved: JSON in ASCII, so it needs no charset. */
+    public static <V> Export<V> notebook(String path, Function<V, String> body) {
+        return new Export<>(path, Notebook.MEDIA_TYPE, true, body);
     }
 
     /** The Content-Disposition header: inline or attachment, with the file's name. */

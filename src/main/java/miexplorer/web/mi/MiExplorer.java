@@ -75,7 +75,8 @@ public final class MiExplorer extends Explorer<JointInput, MiForm, MiView> {
 
     @Override
     public List<Export<MiView>> exports() {
-        return List.of(Export.python(MiExport.PY_PATH, MiExport::python), Export.csv(MiExport.CSV_PATH, MiExport::csv));
+        return List.of(Export.python(MiExport.PY_PATH, MiExport::python),
+                Export.notebook(MiExport.NB_PATH, MiExport::notebook), Export.csv(MiExport.CSV_PATH, MiExport::csv));
     }
 
     @Override

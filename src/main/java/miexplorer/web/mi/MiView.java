@@ -93,6 +93,11 @@ public record MiView(JointView joint, FieldErrors errors, double[][] weights, St
         return input().query().on(MiExport.PY_PATH);
     }
 
+    /** The same computation as a Jupyter notebook. */
+    public String notebookUrl() {
+        return input().query().on(MiExport.NB_PATH);
+    }
+
     /** The table and results as CSV. */
     public String csvUrl() {
         return input().query().on(MiExport.CSV_PATH);

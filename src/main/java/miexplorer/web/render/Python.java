@@ -67,13 +67,4 @@ public final class Python {
         }
         return b.append(']').toString();
     }
-
-    /** Rows of numbers as a list of lists, each number read back as the same double. */
-    public static String matrix(double[][] rows) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < rows.length; i++) {
-            b.append(i > 0 ? ", " : "").append(numbers(rows[i]));
-        }
-        return b.append(']').toString();
-    }
 }
