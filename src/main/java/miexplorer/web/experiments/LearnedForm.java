@@ -81,11 +81,6 @@ public record LearnedForm(String rule, String positions, String vocabulary, Stri
                 embeddingText, stepsText, rateText, seedText, errors, spec);
     }
 
-    /** The settings of {@code spec}, as a form would have them. */
-    public static LearnedForm of(ExperimentSpec spec) {
-        return read(fields(spec));
-    }
-
     public boolean ok() {
         return errors.isEmpty();
     }
