@@ -373,6 +373,16 @@ document.addEventListener("click", function (event) {
     } else if (form.matches("form.perm-steps")) {
       e.detail.shouldSwap = false;
       setTimeout(function () { if (document.body.contains(form)) htmx.trigger(form, "submit"); }, seconds * 1000);
+    } else if (form.matches("form.learned-form")) {
+      // The learned-attention experiment: said under its progress bar, and sent again after the wait.
+      e.detail.shouldSwap = false;
+      var status = document.getElementById("learned-status");
+      if (status) status.textContent = "The server is busy with other people's work; training again in " + seconds + " s…";
+      setTimeout(function () {
+        if (!document.body.contains(form)) return;
+        if (status) status.textContent = "";
+        htmx.trigger(form, "submit");
+      }, seconds * 1000);
     }
   });
   document.addEventListener("htmx:xhr:progress", function (e) {

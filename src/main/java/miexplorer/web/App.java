@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import miexplorer.info.LogBase;
 import miexplorer.practice.ExerciseData;
 import miexplorer.web.attention.AttentionExplorer;
 import miexplorer.web.attention.AttentionInput;
@@ -168,11 +169,19 @@ public final class App {
             var mi = ExplorerRoutes.register(cfg.routes, templates, site, new MiExplorer(site));
             var attention = ExplorerRoutes.register(cfg.routes, templates, site, new AttentionExplorer(site));
             var cmi = ExplorerRoutes.register(cfg.routes, templates, site, new CmiExplorer(site));
-            ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples(), cmi.examples()));
+            // The experiment opens its exclusive-or pair in the three-variable explorer without importing it.
+            var experiments = ExperimentRoutes.register(cfg.routes, templates, site, heavy, (names, labels, p) -> {
+                List<List<List<String>>> slices = new ArrayList<>();
+                for (double[][] slice : p) {
+                    slices.add(cells(slice));
+                }
+                return new CmiInput(names.get(0), names.get(1), names.get(2), labels.get(0), labels.get(1), labels.get(2), slices,
+                        Kind.PROBABILITIES, LogBase.TWO, TableSettings.DEFAULT_DIGITS).url();
+            });
+            ExampleRoutes.register(cfg.routes, templates, site, List.of(mi.examples(), attention.examples(), cmi.examples(), experiments));
             CourseRoutes.register(cfg.routes, templates, site, mi.inLesson(), mi.examples(JointExample::new), attention.inLesson(),
                     AttentionExplorer::lessonTry, cmi.inLesson(),
                     cmi.examples((example, input) -> new CmiExample(example, CmiExplorer.weights(input))));
-            ExperimentRoutes.register(cfg.routes, templates, heavy);
             DataRoutes.register(cfg.routes, templates, heavy);
             // Practice links its exercises' numbers to the explorers without importing them.
             PracticeRoutes.register(cfg.routes, templates, site, new ExplorerLinks() {

@@ -42,6 +42,12 @@ class AccessibilityTest extends BrowserTest {
                 "/attention?q=1,2&k=1,2,3&kl=",
                 "/attention/scaling",
                 "/attention/scaling?n=1",
+                // The learned-attention experiment: its default (copy), exclusive or with its /cmi link, the largest
+                // token, and settings with a mistake.
+                "/attention/learned",
+                "/examples/attention-exclusive-or",
+                "/attention/learned?rule=max&positions=4&vocabulary=5&samples=200&heldOut=200&steps=50",
+                "/attention/learned?rule=xor&vocabulary=8&pair=1,1",
                 "/cmi?p=1,x&p=1,1&kind=counts",
                 "/examples/cmi-xor?embed=1",
                 "/no-such-page",
@@ -118,6 +124,7 @@ class AccessibilityTest extends BrowserTest {
         d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         // The lesson holds all three explorers; /attention its own summary bar; a table with a mistake the problems in the bar.
         List<String> phone = List.of("/", "/attention", "/examples/attention-additive", "/mi?p=0.5,abc;0,0.5", "/practice",
+                "/attention/learned", "/attention/learned?rule=xor&vocabulary=8",
                 "/practice/mutual-information?level=easy&seed=3&answer=0.5&hints=2");
         for (String scheme : List.of("light", "dark")) {
             ((ChromeDriver) d).executeCdpCommand("Emulation.setEmulatedMedia",

@@ -24,6 +24,8 @@ public final class Paths {
     public static final String ATTENTION = "/attention";
     /** The √d_k experiment, beside the attention explorer. */
     public static final String SCALING = ATTENTION + "/scaling";
+    /** The learned-attention experiment: does attention find the informative positions? */
+    public static final String LEARNED = ATTENTION + "/learned";
     /** The example gallery; each example is at {@code /examples/<slug>}. */
     public static final String EXAMPLES = "/examples";
     /** Answers 200 while the app can serve: for load balancers and platforms. */
