@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import miexplorer.attention.AdditiveScores;
 import miexplorer.info.Analysis;
 import miexplorer.info.LogBase;
 import miexplorer.web.explorer.Explorer;
@@ -140,8 +141,11 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
         }
         List<String> wq = TableReader.strip(fields.all("wq"));
         List<String> wk = TableReader.strip(fields.all("wk"));
+        // Each matrix gets a row for every row of the other (empty, so its message stands beside a field).
+        int h = Math.max(1, Math.max(wq.size(), wk.size()));
         String va = fields.last("va");
-        return new AttentionInput.Additive(wq, wk, va == null ? "" : va.strip());
+        return new AttentionInput.Additive(TableReader.pad(wq, h, j -> ""), TableReader.pad(wk, h, j -> ""),
+                va == null ? "" : va.strip());
     }
 
     /** Row {@code i} of the identity with {@code d} columns (zeros when i ≥ d). */
@@ -260,31 +264,21 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
                 errors.add("action", "Hidden units belong to the additive score; choose it first.");
                 return in;
             }
-            List<String> wq = new ArrayList<>(a.wq());
-            List<String> wk = new ArrayList<>(a.wk());
-            List<String> va = new ArrayList<>(AttentionInput.parts(a.va()));
-            if (action.equals(ADD_UNIT)) {
-                if (wq.size() >= miexplorer.attention.AdditiveScores.MAX_HIDDEN) {
-                    errors.add("wq[0]", "There are already " + miexplorer.attention.AdditiveScores.MAX_HIDDEN + " hidden units, the most the explorer takes.");
-                    return in;
-                }
-                wq.add(zeros(Math.max(1, in.dk())));
-                wk.add(zeros(Math.max(1, in.keyCount() == 0 ? 1 : AttentionInput.parts(in.keys().get(0)).size())));
-                va.add("0");
-            } else {
-                if (wq.size() <= 1) {
-                    errors.add("wq[0]", "The additive score needs at least one hidden unit.");
-                    return in;
-                }
-                wq.remove(wq.size() - 1);
-                if (wk.size() >= wq.size() + 1) {
-                    wk.remove(wk.size() - 1);
-                }
-                if (va.size() >= wq.size() + 1) {
-                    va.remove(va.size() - 1);
-                }
+            int h = a.hidden() + (action.equals(ADD_UNIT) ? 1 : -1);
+            if (h > AdditiveScores.MAX_HIDDEN) {
+                errors.add("wq[0]", "There are already " + AdditiveScores.MAX_HIDDEN + " hidden units, the most the explorer takes.");
+                return in;
             }
-            return in.withAdditive(new AttentionInput.Additive(wq, wk, String.join(", ", va)));
+            if (h < 1) {
+                errors.add("wq[0]", "The additive score needs at least one hidden unit.");
+                return in;
+            }
+            // W_q, W_k and v all to h rows (numbers), so that rows typed out of step come back into step.
+            String queryRow = zeros(Math.max(1, dk));
+            String keyRow = zeros(Math.max(1, in.keyCount() == 0 ? 1 : AttentionInput.parts(in.keys().get(0)).size()));
+            List<String> va = new ArrayList<>(AttentionInput.parts(a.va()));
+            return in.withAdditive(new AttentionInput.Additive(rows(a.wq(), h, queryRow), rows(a.wk(), h, keyRow),
+                    String.join(", ", rows(va, h, "0"))));
         }
         if (action.equals(SET_DK)) {
             int target;
@@ -307,6 +301,15 @@ public final class AttentionExplorer extends Explorer<AttentionInput, AttentionF
         }
         errors.add("action", "“" + action + "” is not something this form can do.");
         return in;
+    }
+
+    /** The first {@code h} of {@code rows}, with {@code filler} rows after them when there are fewer. */
+    private static List<String> rows(List<String> rows, int h, String filler) {
+        List<String> out = new ArrayList<>(rows.subList(0, Math.min(h, rows.size())));
+        while (out.size() < h) {
+            out.add(filler);
+        }
+        return out;
     }
 
     private static int valueDimension(AttentionInput in) {

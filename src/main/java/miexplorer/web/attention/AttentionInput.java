@@ -264,8 +264,8 @@ public record AttentionInput(
                     rows.add(e.attention(temperature, values));
                 }
                 MultiQueryAttention result = MultiQueryAttention.fromRows(rows, prior);
-                MultiQueryAttention dot = dk == firstKey ? MultiQueryAttention.of(queries, keys, values, true, temperature, prior) : null;
-                return new Checked(this, errors, queries, keys, values, prior, temperature, result, dot, List.copyOf(scores), weights);
+                return new Checked(this, errors, queries, keys, values, prior, temperature, result,
+                        dotForComparison(queries, keys, values, temperature, prior, dk == firstKey), List.copyOf(scores), weights);
             }
             // With and without the √d_k scaling, so the page can set them side by side.
             MultiQueryAttention result = MultiQueryAttention.of(queries, keys, values, scale(), temperature, prior);
@@ -275,6 +275,23 @@ public record AttentionInput(
             // Every shape and sign was checked above; what is left is scores that overflow a double.
             errors.add("temp", "The scores are too large for this temperature to compute with; use smaller numbers or a larger temperature.");
             return new Checked(this, errors, null, null, null, null, temperature, null, null, null, null);
+        }
+    }
+
+    /**
+     * Scaled dot-product attention of the same vectors, beside additive scores for comparison; null when
+     * the query and the keys differ in length, or when their dot products are too large to compute with
+     * (additive scores are bounded, so such a state is still sound).
+     */
+    private static MultiQueryAttention dotForComparison(double[][] queries, double[][] keys, double[][] values, double temperature,
+            double[] prior, boolean sameLength) {
+        if (!sameLength) {
+            return null;
+        }
+        try {
+            return MultiQueryAttention.of(queries, keys, values, true, temperature, prior);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -295,6 +312,17 @@ public record AttentionInput(
         if (va != null && va.length != h) {
             errors.add("va", "v has " + va.length + " numbers, but W_q and W_k have h = " + h + " rows; v needs one number per row.");
             return null;
+        }
+        if (va != null) {
+            double bound = 0;
+            for (double x : va) {
+                bound += Math.abs(x);
+            }
+            if (!Double.isFinite(bound)) {
+                // |e_i| ≤ Σ |v_j|: a bound too large for a double could make a score infinite.
+                errors.add("va", "The numbers of v are too large to compute with: their sizes must add up to a finite number.");
+                return null;
+            }
         }
         return wq == null || wk == null || va == null ? null : new AdditiveWeights(wq, wk, va);
     }

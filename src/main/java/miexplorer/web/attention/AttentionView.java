@@ -128,6 +128,11 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
         return input.dk();
     }
 
+    /** The length of the first key as typed (for additive scores it may differ from the query's). */
+    public int keyLength() {
+        return input.keyCount() == 0 ? 0 : AttentionInput.parts(input.keys().get(0)).size();
+    }
+
     /** The d_k field's text: as typed when it was refused, else the current d_k. */
     public String dkField() {
         return dkTyped != null && errors.has("dk") ? dkTyped : String.valueOf(dk());

@@ -99,6 +99,37 @@ class AttentionAdditiveTest extends AttentionWebTests {
     }
 
     @Test
+    void what_a_review_found_bounded_scores_beside_huge_dot_products_v_too_large_no_units_and_units_out_of_step() {
+        JavalinTest.test(app(), (server, client) -> {
+            // Additive scores are bounded: a state whose dot products overflow is still sound, without the comparison.
+            Res huge = get(client, "/attention?ql=q&q=1e200&kl=a&k=1e200&kl=b&k=-1e200&score=additive&wq=1&wk=1&va=1&scale=1&temp=1", false);
+            assertEquals(200, huge.code(), huge.body());
+            assertTrue(huge.body().contains("too large to compute with, so there is no dot product to compare with"));
+            Res api = api(client, "{\"q\": [1e200], \"k\": [[1e200], [-1e200]], \"score\": \"additive\", \"wq\": [[1]], \"wk\": [[1]], \"va\": [1]}");
+            assertEquals(200, api.code(), api.body());
+            // A v whose sizes add up past a double is v's fault, not the temperature's.
+            Res bigV = get(client, "/attention?ql=q&q=1&kl=a&k=1&kl=b&k=-1&score=additive&wq=1&wq=1&wk=1&wk=1&va=1e308,+1e308&scale=1&temp=1", false);
+            assertEquals(400, bigV.code());
+            assertEquals("The numbers of v are too large to compute with: their sizes must add up to a finite number.",
+                    byId(bigV.body(), "att-err-va"));
+            // No rows at all: a row to type into, with its message beside it.
+            Res none = get(client, "/attention?ql=q&q=1&kl=a&k=1&score=additive&va=1&scale=1&temp=1", false);
+            assertEquals(400, none.code());
+            assertEquals(List.of(""), inputs(none.body(), "wq"));
+            assertTrue(byId(none.body(), "att-err-wq-0").startsWith("Empty: give row 1 of W_q"), byId(none.body(), "att-err-wq-0"));
+            // Rows typed out of step come back into step with the next unit.
+            Form skewed = sentenceForm().set("score", "additive").set("wq", "1, 0, 0, 0").set("wk", "1, 0, 0, 0", "0, 1, 0, 0")
+                    .set("va", "1, 1, 1").set("action", AttentionExplorer.ADD_UNIT);
+            Res fixed = post(client, skewed, true);
+            assertEquals(422, fixed.code(), "W_q's second row was never typed");
+            assertTrue(byId(fixed.body(), "att-err-wq-1").startsWith("Empty: give row 2 of W_q"), byId(fixed.body(), "att-err-wq-1"));
+            assertEquals(List.of("1, 0, 0, 0", "", "0, 0, 0, 0"), inputs(fixed.body(), "wq"));
+            assertEquals(List.of("1, 0, 0, 0", "0, 1, 0, 0", "0, 0, 0, 0"), inputs(fixed.body(), "wk"));
+            assertEquals("1, 1, 1", inputs(fixed.body(), "va").get(0));
+        });
+    }
+
+    @Test
     void the_api_takes_a_score_and_the_additive_weights_and_refuses_each_bad_shape_with_its_own_message() {
         JavalinTest.test(app(), (server, client) -> {
             String keys = "\"k\": [[1, 0], [0, 1], [1, 1]]";
