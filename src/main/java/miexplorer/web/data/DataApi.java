@@ -68,7 +68,7 @@ final class DataApi {
         DataDemand demand = DataDemand.of(s, head, head.length, declared < 0 ? DataRoutes.MAX_UPLOAD : declared, false,
                 heavy.budget());
         try {
-            heavy.run(ctx, demand.bytes(), demand.threads(), permit -> estimate(ctx, s, demand, permit, head, body, heavy.executor()),
+            heavy.run(ctx, demand.bytes(), 1, permit -> estimate(ctx, s, demand, permit, head, body, heavy.executor()),
                     busy -> busy(ctx, body, busy), () -> { });
         } catch (Budget.TooLarge e) {
             fail(ctx, body, 413, List.of(new Problem("body", demand.tooLarge(heavy.budget(), Math.max(declared, head.length), s.ksg()))));
@@ -78,11 +78,11 @@ final class DataApi {
     /** The estimates and their permutation tests, once the budget has admitted them. */
     private static void estimate(Context ctx, DataSettings s, DataDemand demand, Budget.Permit permit, byte[] head,
             RequestBody body, Executor pool) {
-        Parallel threads = Parallel.on(pool, permit.threads());
         DataResult r;
         try {
             InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), body);
-            r = DataResult.compute(in, s.options(DataRoutes.MAX_UPLOAD).withAllowance(demand.allowance(permit)), s, DataResult.Curve.NONE, threads);
+            r = DataResult.compute(in, s.options(DataRoutes.MAX_UPLOAD).withAllowance(demand.allowance(permit)), s, DataResult.Curve.NONE,
+                    () -> Parallel.on(pool, permit.widen(demand.threads())));
         } catch (SampleException e) {
             fail(ctx, body, DataRoutes.status(e), List.of(new Problem(apiField(e.field(), ctx.queryParamMap()), e.getMessage())));
             return;
@@ -90,6 +90,7 @@ final class DataApi {
             busy(ctx, body, e);
             return;
         }
+        Parallel threads = Parallel.on(pool, permit.threads());
         int permutations = s.permutations();
         PermutationTest.Tally tally = null;
         PermutationTest.Tally knnTally = null;

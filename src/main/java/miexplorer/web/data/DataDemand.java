@@ -11,8 +11,9 @@ import miexplorer.web.server.Budget;
  *
  * @param rows the rows estimated
  * @param bytes heap to reserve
- * @param threads the most cores the work can use: every core for a nearest-neighbour estimate (the budget
- *     grants what is free, at least one), one for the plug-in estimate alone
+ * @param threads the most cores the work can use: every core for a nearest-neighbour estimate (admitted
+ *     with one to read the data, it then takes those free: {@link Budget.Permit#widen}), one for the
+ *     plug-in estimate alone
  * @param perRow heap a row takes
  */
 record DataDemand(long rows, long bytes, int threads, long perRow) {

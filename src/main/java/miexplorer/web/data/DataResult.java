@@ -25,16 +25,19 @@ record DataResult(SampleReader.Samples samples, SampleEstimates estimates, Neigh
      *
      * @param options how to read them ({@link DataSettings#options}, with the rows the budget allows)
      * @param curve whether and where to work out the binned estimate for 2 … 50 bins (the page shows it)
-     * @param threads where the nearest-neighbour estimate may split its work ({@link Parallel#SERIAL} for
-     *     the caller's thread only); the same numbers whatever the threads
+     * @param cores where the nearest-neighbour estimate may split its work ({@link Parallel#SERIAL} for
+     *     the caller's thread only), asked for once the data is read (reading uses one core); the same
+     *     numbers whatever the threads
      */
-    static DataResult compute(InputStream in, SampleReader.Options options, DataSettings s, Curve curve, Parallel threads) {
+    static DataResult compute(InputStream in, SampleReader.Options options, DataSettings s, Curve curve,
+            Supplier<Parallel> cores) {
         SampleReader.Samples samples = SampleReader.read(in, options);
         SampleEstimates estimates = SampleEstimates.of(samples.table(), s.base());
         SampleReader.Values v = samples.values();
         if (!s.ksg() || !NeighbourEstimate.applies(v)) {
             return new DataResult(samples, estimates, null, null);
         }
+        Parallel threads = cores.get();
         // The curve and the nearest-neighbour estimate do not depend on each other: with two threads or more
         // the curve takes one of them (about 0.2 s for 10^5 rows, 2 s for 10^6) and the estimate the rest.
         boolean beside = curve == Curve.BESIDE && threads.threads() > 1;
@@ -45,7 +48,15 @@ record DataResult(SampleReader.Samples samples, SampleEstimates estimates, Neigh
         try {
             knn = NeighbourEstimate.of(v, samples.xName(), samples.yName(), s.k(), s.seed(), beside ? threads.fewer(1) : threads);
         } catch (RuntimeException e) {
-            binned.cancel(false);
+            // A curve already started runs on to its end: wait for it, so that no work outlives the
+            // request's room in the heavy-work budget.
+            if (!binned.cancel(false)) {
+                try {
+                    binned.join();
+                } catch (RuntimeException ignored) {
+                    // the estimate's failure is the one to report
+                }
+            }
             throw e;
         }
         return new DataResult(samples, estimates, knn, binned.join());

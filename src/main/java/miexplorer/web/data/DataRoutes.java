@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import miexplorer.data.ContingencyTable;
 import miexplorer.data.NeighbourEstimate;
 import miexplorer.data.Parallel;
@@ -98,7 +99,7 @@ public final class DataRoutes {
         if (text == DataView.EXAMPLE) {
             // The page as it opens: a few rows, a moment's work, never kept waiting behind other people's data.
             Outcome o = estimate(ctx, s, text, null, errors, SampleReader.RowAllowance.UNLIMITED, DataResult.Curve.BEFORE,
-                    Parallel.SERIAL);
+                    () -> Parallel.SERIAL);
             respond(ctx, o.view(), o.status());
             return;
         }
@@ -171,9 +172,9 @@ public final class DataRoutes {
             return;
         }
         try {
-            heavy.run(ctx, demand.bytes(), demand.threads(), permit -> {
+            heavy.run(ctx, demand.bytes(), 1, permit -> {
                 Outcome o = estimate(ctx, s, text, file, errors, demand.allowance(permit), DataResult.Curve.of(demand),
-                        threads(permit));
+                        cores(permit, demand));
                 respond(ctx, o.view(), o.status());
             }, busy -> {
                 ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
@@ -232,13 +233,13 @@ public final class DataRoutes {
 
     /** Reads the data (the file when one was chosen, else the text) and computes; problems go into {@code errors}. */
     private Outcome estimate(Context ctx, DataSettings s, String text, Part file, FieldErrors errors,
-            SampleReader.RowAllowance allowance, DataResult.Curve curve, Parallel threads) {
+            SampleReader.RowAllowance allowance, DataResult.Curve curve, Supplier<Parallel> cores) {
         boolean fromFile = file != null;
         DataResult r;
         String source;
         try (InputStream in = fromFile ? file.getInputStream() : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
             source = fromFile ? "the file " + fileName(file) + " (" + size(file.getSize()) + ")" : DataView.PASTED;
-            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(allowance), s, curve, threads);
+            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(allowance), s, curve, cores);
         } catch (SampleException e) {
             errors.add(e.field(), e.getMessage());
             return new Outcome(DataView.form(s, text, errors), e.problem() == SampleException.Problem.TOO_LARGE ? 413 : INVALID);
@@ -273,7 +274,7 @@ public final class DataRoutes {
                 run = PermutationRun.start(t, s.seed(), permutations, stepped && htmx ? PermutationRun.CHUNK_WORK : SYNC_WORK);
                 if (knn != null) {
                     ksgRun = KsgRun.start(knn, r.samples().values(), s, fromFile ? null : text, permutations,
-                            ksgStepped && htmx ? KsgRun.CHUNK_WORK : SYNC_WORK, threads);
+                            ksgStepped && htmx ? KsgRun.CHUNK_WORK : SYNC_WORK, cores.get());
                 }
             }
         }
@@ -316,10 +317,10 @@ public final class DataRoutes {
                 throw new BadRequestResponse("the file sent with this step could not be read to its end.");
             }
             admitted = true;
-            heavy.run(ctx, Math.min(demand.bytes(), heavy.budget().memory()), demand.threads(), permit -> {
+            heavy.run(ctx, Math.min(demand.bytes(), heavy.budget().memory()), 1, permit -> {
                 PermutationSteps done;
                 try {
-                    done = before instanceof KsgRun ? ksgStep(ctx, sub, text, demand, permit, threads(permit)) : plugInStep(ctx, params);
+                    done = before instanceof KsgRun ? ksgStep(ctx, sub, text, demand, permit, cores(permit, demand)) : plugInStep(ctx, params);
                 } catch (IllegalArgumentException e) {
                     throw new BadRequestResponse("the permutation test's state is not valid: " + e.getMessage() + ".");
                 }
@@ -369,7 +370,7 @@ public final class DataRoutes {
      * file), estimated again with the test's settings, and checked against the checksum the test began with.
      */
     private static KsgRun ksgStep(Context ctx, Submission sub, String text, DataDemand demand, Budget.Permit permit,
-            Parallel threads) {
+            Supplier<Parallel> cores) {
         KsgRun run = KsgRun.read(sub.params, text);
         if (stopAsked(sub.params)) {
             return run.stop();
@@ -385,7 +386,7 @@ public final class DataRoutes {
         try (InputStream in = run.text() == null ? sub.file.getInputStream()
                 : new ByteArrayInputStream(run.text().getBytes(StandardCharsets.UTF_8))) {
             DataSettings s = run.readSettings();
-            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(demand.allowance(permit)), s, DataResult.Curve.NONE, threads);
+            r = DataResult.compute(in, s.options(MAX_UPLOAD).withAllowance(demand.allowance(permit)), s, DataResult.Curve.NONE, cores);
         } catch (SampleException | IOException e) {
             return run.stop("The data sent with this step could not be read again (" + e.getMessage() + "), so the test stops here.");
         }
@@ -394,12 +395,15 @@ public final class DataRoutes {
             return run.stop("The data sent with this step is not the data the test began with (another file was chosen?),"
                     + " so the test stops here. Estimate again to test the new data.");
         }
-        return run.step(knn, Htmx.isFragmentRequest(ctx) ? KsgRun.CHUNK_WORK : SYNC_WORK, threads);
+        return run.step(knn, Htmx.isFragmentRequest(ctx) ? KsgRun.CHUNK_WORK : SYNC_WORK, cores.get());
     }
 
-    /** The threads a permit grants, on the heavy work's pool. */
-    private Parallel threads(Budget.Permit permit) {
-        return Parallel.on(heavy.executor(), permit.threads());
+    /**
+     * The cores for a request's estimate, on the heavy work's pool: the permit is admitted with one (to
+     * read the data) and takes those of {@code demand}'s that are free when the estimate starts.
+     */
+    private Supplier<Parallel> cores(Budget.Permit permit, DataDemand demand) {
+        return () -> Parallel.on(heavy.executor(), permit.widen(demand.threads()));
     }
 
     private void respond(Context ctx, DataView view, int status) {

@@ -71,9 +71,9 @@ public final class Budget {
     }
 
     /**
-     * Reserves {@code bytes} of heap and up to {@code threads} cores: a future that completes with the
-     * permit when the bytes and at least one core are free (the permit holds as many of the cores asked
-     * for as are free then, {@link Permit#threads()}), or fails with {@link Busy} after {@code maxWait};
+     * Reserves {@code bytes} of heap and {@code threads} cores (at most all of them): a future that
+     * completes with the permit when they are free (a permit may take more cores later, when they are
+     * free and nobody waits: {@link Permit#widen}), or fails with {@link Busy} after {@code maxWait};
      * fails at once with {@link TooLarge} when the bytes are more than the whole budget.
      */
     public CompletableFuture<Permit> reserve(long bytes, int threads) {
@@ -92,14 +92,13 @@ public final class Budget {
     }
 
     private boolean fits(Waiter w) {
-        return w.bytes <= memoryFree && coresFree >= 1;
+        return w.bytes <= memoryFree && w.threads <= coresFree;
     }
 
     private Permit admit(Waiter w) {
-        int granted = Math.min(w.threads, coresFree);
         memoryFree -= w.bytes;
-        coresFree -= granted;
-        return new Permit(w.bytes, granted);
+        coresFree -= w.threads;
+        return new Permit(w.bytes, w.threads);
     }
 
     private void expire(Waiter w) {
@@ -166,7 +165,7 @@ public final class Budget {
     /** Room held in the budget; closing it gives the room back (once, however often it is closed). */
     public final class Permit implements AutoCloseable {
         private long bytes;
-        private final int threads;
+        private int threads;
         private final long start = System.nanoTime();
         private boolean closed;
 
@@ -180,7 +179,28 @@ public final class Budget {
         }
 
         public int threads() {
-            return threads;
+            synchronized (Budget.this) {
+                return threads;
+            }
+        }
+
+        /**
+         * Takes more cores, up to {@code most} in all, from those free now, and only when nobody is
+         * waiting for room (they would otherwise wait behind it); never waits. For the part of a request
+         * that can use several cores (a nearest-neighbour estimate), after the part that cannot (reading
+         * its data), so that a slow upload holds one core, not all.
+         *
+         * @return the cores this permit holds now
+         */
+        public int widen(int most) {
+            synchronized (Budget.this) {
+                if (!closed && queue.isEmpty()) {
+                    int more = Math.max(0, Math.min(most - threads, coresFree));
+                    coresFree -= more;
+                    threads += more;
+                }
+                return threads;
+            }
         }
 
         /**

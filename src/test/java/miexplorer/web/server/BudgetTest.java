@@ -63,19 +63,27 @@ class BudgetTest {
     }
 
     @Test
-    void cores_are_held_like_memory_and_a_request_gets_those_free_up_to_what_it_asks() throws Exception {
+    void cores_are_held_like_memory_and_a_permit_widens_to_free_cores_only_when_nobody_waits() throws Exception {
         Budget b = budget(100, 3, Duration.ofSeconds(30));
         Budget.Permit one = admitted(b.reserve(1, 1));
-        Budget.Permit two = admitted(b.reserve(1, 5)); // all that are free
-        assertEquals(2, two.threads());
-        CompletableFuture<Budget.Permit> waiting = b.reserve(1, 3);
+        Budget.Permit reading = admitted(b.reserve(1, 1));
+        assertEquals(2, reading.widen(5), "its own and the one free, never more than are free");
+        CompletableFuture<Budget.Permit> waiting = b.reserve(1, 1);
         assertFalse(waiting.isDone(), "no core is free");
         one.close();
         Budget.Permit third = admitted(waiting);
-        assertEquals(1, third.threads(), "admitted with the one core freed");
-        two.close();
+        assertEquals(1, third.threads());
+        reading.close();
+        CompletableFuture<Budget.Permit> two = b.reserve(1, 2);
+        Budget.Permit both = admitted(two);
+        assertEquals(2, both.threads());
+        CompletableFuture<Budget.Permit> queued = b.reserve(1, 1);
+        assertFalse(queued.isDone());
+        assertEquals(1, third.widen(3), "a core given back goes to the one waiting, not to a permit that widens");
+        both.close();
+        admitted(queued).close();
         third.close();
-        assertEquals(3, admitted(b.reserve(1, 3)).threads());
+        assertEquals(3, admitted(b.reserve(1, 3)).threads(), "every core came back");
     }
 
     @Test
