@@ -17,6 +17,10 @@ import miexplorer.practice.ExerciseData.TablePair;
  * and one that builds the exercise on a given table (the tests use the tutorial's).
  */
 final class TableExercises {
+    /** What the sign mistake says of any entropy of a table. */
+    private static final String NEGATIVE_ENTROPY =
+            "An entropy is never negative: the log of a probability is at most 0, so −Σ p log p adds terms ≥ 0.";
+
     static final int DIGITS = 3;
 
     private TableExercises() {
@@ -135,7 +139,7 @@ final class TableExercises {
                 r -> work(c, ofY, base, r).hX());
         d.wrongBase(base, "log-base", (b, r) -> work(c, ofY, b, r).hX());
         d.scalarMistake("sign", "entropy-terms",
-                "An entropy is never negative: the log of a probability is at most 0, so −Σ p log p adds terms ≥ 0.",
+                NEGATIVE_ENTROPY,
                 r -> -work(c, ofY, base, r).hX());
         d.scalarMistake("wrong-marginal", "marginal", "That is H(" + other + "), the entropy of the other variable; H("
                 + v + ") takes the " + (ofY ? "column" : "row") + " totals.", r -> work(c, ofY, base, r).hY());
@@ -167,7 +171,7 @@ final class TableExercises {
         });
         d.wrongBase(base, "log-base", (b, r) -> c.at(b, r).hXY());
         d.scalarMistake("sign", "entropy-terms",
-                "An entropy is never negative: the log of a probability is at most 0, so −Σ p log p adds terms ≥ 0.",
+                NEGATIVE_ENTROPY,
                 r -> -c.at(r).hXY());
         d.scalarMistake("sum-of-marginals", "combine", "H(X) + H(Y) would be the joint entropy only if X and Y were "
                 + "independent; what they share, I(X; Y), is counted once in H(X, Y): H(X, Y) = H(X) + H(Y) − I(X; Y).",
@@ -313,7 +317,7 @@ final class TableExercises {
                 + "known; " + shown + " is what is left in the cases where " + y + ".", r -> c.at(r).hX());
         d.wrongBase(base, "log-base", (b, r) -> c.at(b, r).hXGivenColumn(j));
         d.scalarMistake("sign", "entropy-terms",
-                "An entropy is never negative: the log of a probability is at most 0, so −Σ p log p adds terms ≥ 0.",
+                NEGATIVE_ENTROPY,
                 r -> -c.at(r).hXGivenColumn(j));
         return d;
     }

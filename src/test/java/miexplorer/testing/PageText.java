@@ -158,8 +158,7 @@ public final class PageText {
     }
 
     public static String miValue(String html) {
-        Matcher m = Pattern.compile("id=\"mi-value\">([^<]*)<").matcher(html);
-        return m.find() ? unescape(m.group(1)) : null;
+        return byId(html, "mi-value");
     }
 
     public static String title(String html) {

@@ -155,17 +155,8 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     }
 
     public String additiveBarsText(int r) {
-        MultiQueryAttention dot = dotForComparison();
-        StringBuilder b = new StringBuilder("Bar chart of the attention weights of query “" + input.queryLabels().get(r)
-                + "” per key, with additive scores (blue) and with scaled dot-product scores (orange). ");
-        for (int i = 0; i < Math.min(input.keyCount(), 12); i++) {
-            b.append(input.keyLabels().get(i)).append(": ").append(shown(result.rows().get(r).weights()[i])).append(" additive, ")
-                    .append(shown(dot.rows().get(r).weights()[i])).append(" dot product. ");
-        }
-        if (input.keyCount() > 12) {
-            b.append("The other ").append(input.keyCount() - 12).append(" keys are in the table of weights.");
-        }
-        return b.toString();
+        return barsText(r, "with additive scores (blue) and with scaled dot-product scores (orange)",
+                result.rows().get(r).weights(), "additive", dotForComparison().rows().get(r).weights(), "dot product");
     }
 
     /** h, W_q's rows as typed, for the additive score's fields. */
@@ -229,13 +220,17 @@ public record AttentionView(AttentionInput input, FieldErrors errors, MultiQuery
     }
 
     public String barsText(int r) {
-        QueryAttention s = scaled().rows().get(r);
-        QueryAttention u = unscaled().rows().get(r);
+        return barsText(r, "with the √dₖ scaling (blue) and without (orange)", scaled().rows().get(r).weights(), "scaled",
+                unscaled().rows().get(r).weights(), "unscaled");
+    }
+
+    /** The text of query r's bars: what the two colours are, then each key's two weights (the first 12 keys). */
+    private String barsText(int r, String colours, double[] blue, String blueName, double[] orange, String orangeName) {
         StringBuilder b = new StringBuilder("Bar chart of the attention weights of query “" + input.queryLabels().get(r)
-                + "” per key, with the √dₖ scaling (blue) and without (orange). ");
+                + "” per key, " + colours + ". ");
         for (int i = 0; i < Math.min(input.keyCount(), 12); i++) {
-            b.append(input.keyLabels().get(i)).append(": ").append(shown(s.weights()[i])).append(" scaled, ")
-                    .append(shown(u.weights()[i])).append(" unscaled. ");
+            b.append(input.keyLabels().get(i)).append(": ").append(shown(blue[i])).append(' ').append(blueName).append(", ")
+                    .append(shown(orange[i])).append(' ').append(orangeName).append(". ");
         }
         if (input.keyCount() > 12) {
             b.append("The other ").append(input.keyCount() - 12).append(" keys are in the table of weights.");
